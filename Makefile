@@ -1,0 +1,44 @@
+# Nazar — see README.md. Every target builds with the sqlite_fts5 tag (full-text search).
+TAGS    := sqlite_fts5
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+DEMO_DB := data/demo.db
+
+.PHONY: build run demo test lint bench fuzz clean
+
+build:
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o bin/nazar ./cmd/nazar
+
+run: build
+	@if [ -z "$$NAZAR_TELEGRAM_TOKEN" ]; then \
+		echo "NAZAR_TELEGRAM_TOKEN is not set: export your bot token from @BotFather, or try 'make demo' (no token needed)."; \
+		exit 1; fi
+	./bin/nazar run
+
+# A fresh database with the demo city, and a terminal chat with the bot.
+demo: build
+	@mkdir -p data && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	NAZAR_DATABASE_PATH=$(DEMO_DB) NAZAR_LOG_LEVEL=warn ./bin/nazar console --demo
+
+test:
+	$(GO) test -race -count=1 -tags $(TAGS) ./...
+
+lint:
+	$(GO) vet -tags $(TAGS) ./...
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@if command -v golangci-lint >/dev/null; then golangci-lint run --build-tags $(TAGS); fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -tags $(TAGS) ./... | tee docs/bench-latest.txt
+
+FUZZTIME ?= 10s
+fuzz:
+	@for target in $$(grep -rhoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' . | sed 's/func //' | sort -u); do \
+		pkg=$$(grep -rlE "^func $$target\(" --include='*_test.go' . | head -1 | xargs dirname); \
+		echo "fuzz $$target in $$pkg"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
+
+clean:
+	rm -rf bin

@@ -1,0 +1,154 @@
+// Package bot connects Nazar to Telegram: it receives updates (long polling
+// or webhook), orders them per chat, runs them through the middleware chain
+// and the router, and serves /healthz and /metrics. It is the only package
+// that imports go-telegram/bot.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/store"
+)
+
+// ShutdownGrace is how long handlers in flight may run after a stop signal.
+const ShutdownGrace = 10 * time.Second
+
+// allowedUpdates is sent explicitly because Telegram remembers the last list.
+var allowedUpdates = tg.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery,
+	models.AllowedUpdateMyChatMember}
+
+// App is a running bot: Telegram client, dispatcher, router and HTTP server.
+type App struct {
+	cfg      config.Config
+	store    *store.Store
+	log      *slog.Logger
+	tg       *tg.Bot
+	Metrics  *Metrics
+	disp     *Dispatcher
+	pipeline UpdateHandler
+	listener net.Listener
+}
+
+// Options carry what differs between production and tests.
+type Options struct {
+	Logger *slog.Logger
+	Now    func() time.Time
+	// Listener, when set, is used instead of listening on http.listen.
+	Listener net.Listener
+}
+
+// New builds the bot from configuration. It makes no network call.
+func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener}
+	client := &http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}
+	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
+		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(1), tg.WithAllowedUpdates(allowedUpdates),
+		tg.WithHTTPClient(cfg.Telegram.PollTimeout, client), tg.WithDefaultHandler(a.receive),
+		tg.WithErrorsHandler(func(err error) { a.log.Warn("telegram", "err", err) }))
+	if err != nil {
+		return nil, fmt.Errorf("telegram client: %w", err)
+	}
+	a.tg = b
+	features := Features{
+		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
+		Admin: &handlers.Admin{Store: st},
+	}
+	router := NewRouter(NewRoutes(features), st, b, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
+		DefaultLanguage: cfg.DefaultLanguage, IsAdmin: cfg.IsAdmin, Now: opts.Now})
+	a.pipeline = Chain(router.Handle, Recover(a.log), Observe(a.log, a.Metrics),
+		ApologiseOnError(b, cfg.DefaultLanguage), Timeout(cfg.Telegram.HandlerTimeout), Dedupe(st.MarkUpdate))
+	return a, nil
+}
+
+// receive is the library's (non-async) handler: it only enqueues, so the
+// library's update loop never waits on a slow handler.
+func (a *App) receive(_ context.Context, _ *tg.Bot, upd *models.Update) {
+	if !a.disp.Enqueue(upd) {
+		a.log.Warn("update arrived during shutdown; Telegram will redeliver it", "update_id", upd.ID)
+	}
+}
+
+func (a *App) handle(ctx context.Context, upd *models.Update) {
+	_, _ = a.pipeline(ctx, upd) // Observe has logged and counted any error
+}
+
+// Run serves until ctx is cancelled, then stops taking updates, lets
+// handlers in flight finish (up to ShutdownGrace) and returns.
+func (a *App) Run(ctx context.Context) error {
+	a.disp = NewDispatcher(ctx, a.cfg.Telegram.MaxConcurrentHandlers, 10*a.cfg.Telegram.MaxConcurrentHandlers, a.handle)
+	a.registerCommands(ctx)
+	srv, err := a.serveHTTP()
+	if err != nil {
+		return err
+	}
+	go a.pruneUpdates(ctx)
+	if a.cfg.Telegram.Mode == "webhook" {
+		if err := a.setWebhook(ctx); err != nil {
+			a.shutdownHTTP(srv)
+			return err
+		}
+		<-ctx.Done()
+	} else {
+		if _, err := a.tg.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
+			a.log.Warn("deleteWebhook failed; polling may get 409 until it is removed", "err", err)
+		}
+		a.log.Info("polling for updates", "api", a.cfg.Telegram.APIURL)
+		a.tg.Start(ctx) // returns when ctx is cancelled
+	}
+	a.shutdownHTTP(srv)
+	return a.drain()
+}
+
+func (a *App) drain() error {
+	graceCtx, cancel := context.WithTimeout(context.Background(), ShutdownGrace)
+	defer cancel()
+	if err := a.disp.Close(graceCtx); err != nil {
+		a.log.Error("handlers still running after the shutdown grace period", "grace", ShutdownGrace)
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	a.log.Info("stopped: every handler finished")
+	return nil
+}
+
+func (a *App) setWebhook(ctx context.Context) error {
+	_, err := a.tg.SetWebhook(ctx, &tg.SetWebhookParams{URL: a.cfg.Telegram.WebhookURL,
+		SecretToken: a.cfg.Telegram.SecretToken, AllowedUpdates: allowedUpdates})
+	if err != nil {
+		return fmt.Errorf("setWebhook: %w", err)
+	}
+	a.log.Info("webhook set", "url", a.cfg.Telegram.WebhookURL)
+	return nil
+}
+
+// pruneUpdates forgets old handled update ids once an hour.
+func (a *App) pruneUpdates(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.store.PruneUpdates(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				a.log.Warn("prune seen updates", "err", err)
+			}
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/transparentcities/nazar/handlers"
+)
+
+// API is the part of the Bot API that Nazar uses; *bot.Bot implements it and
+// tests may replace it.
+type API interface {
+	SendMessage(ctx context.Context, p *tg.SendMessageParams) (*models.Message, error)
+	EditMessageText(ctx context.Context, p *tg.EditMessageTextParams) (*models.Message, error)
+	AnswerCallbackQuery(ctx context.Context, p *tg.AnswerCallbackQueryParams) (bool, error)
+	SendVenue(ctx context.Context, p *tg.SendVenueParams) (*models.Message, error)
+	SetMyCommands(ctx context.Context, p *tg.SetMyCommandsParams) (bool, error)
+}
+
+// maxMessageLen is Telegram's limit on a message's text, in UTF-16 units.
+const maxMessageLen = 4096
+
+// sendReply sends (or edits into place) one reply of a handler, splitting
+// text that is over Telegram's limit at line breaks.
+func sendReply(ctx context.Context, api API, chatID int64, editID int, r handlers.Reply) error {
+	if r.Venue != nil {
+		return withRetry(ctx, func() error {
+			_, err := api.SendVenue(ctx, &tg.SendVenueParams{ChatID: chatID, Latitude: r.Venue.Lat,
+				Longitude: r.Venue.Lon, Title: r.Venue.Title, Address: r.Venue.Address})
+			return err
+		})
+	}
+	markup := replyMarkup(r)
+	if r.Edit && editID != 0 {
+		inline, _ := markup.(*models.InlineKeyboardMarkup)
+		err := withRetry(ctx, func() error {
+			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text}
+			if inline != nil {
+				p.ReplyMarkup = inline
+			}
+			_, err := api.EditMessageText(ctx, p)
+			return err
+		})
+		if outcome, _ := Classify(err); outcome != Rejected {
+			return nil
+		}
+		// The message is too old or gone: send the reply as a new message.
+	}
+	parts := SplitText(r.Text, maxMessageLen)
+	for i, part := range parts {
+		p := &tg.SendMessageParams{ChatID: chatID, Text: part}
+		if i == len(parts)-1 && markup != nil {
+			p.ReplyMarkup = markup
+		}
+		if err := withRetry(ctx, func() error { _, err := api.SendMessage(ctx, p); return err }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withRetry makes one more try of a direct answer after a short 429 wait or
+// a transient failure; the user is waiting, so longer waits are not worth it.
+func withRetry(ctx context.Context, call func() error) error {
+	err := call()
+	outcome, wait := Classify(err)
+	switch {
+	case outcome == NotModified:
+		return nil
+	case outcome == RetryLater && wait <= 5*time.Second, outcome == Transient && ctx.Err() == nil:
+		if wait == 0 {
+			wait = 300 * time.Millisecond
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		err = call()
+		if outcome, _ := Classify(err); outcome == NotModified {
+			return nil
+		}
+	}
+	return err
+}
+
+func replyMarkup(r handlers.Reply) models.ReplyMarkup {
+	switch {
+	case len(r.Buttons) > 0:
+		rows := make([][]models.InlineKeyboardButton, len(r.Buttons))
+		for i, row := range r.Buttons {
+			for _, b := range row {
+				rows[i] = append(rows[i], models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL})
+			}
+		}
+		return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+	case len(r.Keyboard) > 0:
+		rows := make([][]models.KeyboardButton, len(r.Keyboard))
+		for i, row := range r.Keyboard {
+			for _, b := range row {
+				rows[i] = append(rows[i], models.KeyboardButton{Text: b.Text,
+					RequestLocation: b.RequestLocation, RequestContact: b.RequestContact})
+			}
+		}
+		return &models.ReplyKeyboardMarkup{Keyboard: rows, ResizeKeyboard: true, IsPersistent: true}
+	case r.RemoveKeyboard:
+		return &models.ReplyKeyboardRemove{RemoveKeyboard: true}
+	}
+	return nil
+}
+
+// SplitText cuts text into parts of at most limit UTF-16 units, preferring
+// line breaks, so that a long list arrives whole in several messages.
+func SplitText(text string, limit int) []string {
+	var parts []string
+	for utf16Len(text) > limit {
+		cut := cutPoint(text, limit)
+		parts = append(parts, strings.TrimRight(text[:cut], "\n"))
+		text = strings.TrimLeft(text[cut:], "\n")
+	}
+	return append(parts, text)
+}
+
+// cutPoint is the byte offset of the last line break within limit UTF-16
+// units, or the limit itself when the text has no line break there.
+func cutPoint(text string, limit int) int {
+	units, lastBreak, end := 0, -1, 0
+	for i, r := range text {
+		n := len(utf16.Encode([]rune{r}))
+		if units+n > limit {
+			break
+		}
+		units += n
+		end = i + len(string(r))
+		if r == '\n' {
+			lastBreak = end
+		}
+	}
+	if lastBreak > 0 {
+		return lastBreak
+	}
+	return end
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += len(utf16.Encode([]rune{r}))
+	}
+	return n
+}

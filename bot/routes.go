@@ -1,0 +1,70 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	tg "github.com/go-telegram/bot"
+
+	"github.com/transparentcities/nazar/handlers"
+)
+
+// Routes is the one table of everything the bot answers.
+type Routes struct {
+	Commands map[string]handlers.Func // by command name, without the slash
+	Buttons  map[string]handlers.Func // by the feature of the callback data
+	Steps    map[string]handlers.Func // by the feature of the conversation in progress
+	// DeepLinks map a /start payload to a command: an exact payload ("card")
+	// or a prefix ending in "_" ("dep_" → the rest is the argument).
+	DeepLinks  map[string]string
+	Location   handlers.Func // a location shared outside any conversation
+	Unknown    handlers.Func // text nobody expects
+	Expired    handlers.Func // a message after the conversation timed out
+	ChatMember func(ctx context.Context, userID, chatID int64, blocked bool) error
+}
+
+// Features are the handlers the bot is built from.
+type Features struct {
+	Core  *handlers.Core
+	Admin *handlers.Admin
+}
+
+// NewRoutes registers every command, button, conversation step and deep link.
+func NewRoutes(f Features) Routes {
+	return Routes{
+		Commands: map[string]handlers.Func{
+			"start":    f.Core.Start,
+			"menu":     f.Core.Menu,
+			"help":     f.Core.Help,
+			"language": f.Core.Language,
+			"privacy":  f.Core.Privacy,
+			"cancel":   f.Core.Cancel,
+			"admin":    f.Admin.Panel,
+		},
+		Buttons: map[string]handlers.Func{
+			"lang":    f.Core.LanguageButton,
+			"privacy": f.Core.PrivacyButton,
+		},
+		Steps:     map[string]handlers.Func{},
+		DeepLinks: map[string]string{},
+		Unknown:   f.Core.Unknown,
+		Expired:   f.Core.Expired,
+	}
+}
+
+// deepLink resolves a /start payload to a command and its argument.
+func (r Routes) deepLink(payload string) (cmd, arg string, ok bool) {
+	if cmd, ok := r.DeepLinks[payload]; ok {
+		return cmd, "", true
+	}
+	for prefix, cmd := range r.DeepLinks {
+		if strings.HasSuffix(prefix, "_") && strings.HasPrefix(payload, prefix) && len(payload) > len(prefix) {
+			return cmd, strings.TrimPrefix(payload, prefix), true
+		}
+	}
+	return "", "", false
+}
+
+func answerParams(id string, resp handlers.Response) *tg.AnswerCallbackQueryParams {
+	return &tg.AnswerCallbackQueryParams{CallbackQueryID: id, Text: resp.Answer, ShowAlert: resp.ShowAlert}
+}

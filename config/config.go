@@ -1,0 +1,97 @@
+// Package config loads Nazar's settings from an optional YAML file and
+// NAZAR_* environment variables, and checks them before anything starts.
+//
+// Adding a section is adding a struct with yaml tags to Config plus a
+// validate method on it (see rules.go); loading, env overrides and
+// validation dispatch all work from the struct definition.
+package config
+
+import "time"
+
+// Config is the whole configuration. YAML keys and env names come from the
+// yaml tags: telegram.poll_timeout is NAZAR_TELEGRAM_POLL_TIMEOUT.
+type Config struct {
+	DefaultLanguage string             `yaml:"default_language"`
+	Admins          []int64            `yaml:"admins"`
+	Telegram        TelegramConfig     `yaml:"telegram"`
+	HTTP            HTTPConfig         `yaml:"http"`
+	Database        DatabaseConfig     `yaml:"database"`
+	City            CityConfig         `yaml:"city"`
+	Conversation    ConversationConfig `yaml:"conversation"`
+	Digest          DigestConfig       `yaml:"digest"`
+	Log             LogConfig          `yaml:"log"`
+}
+
+// TelegramConfig is how the bot talks to the Telegram Bot API.
+type TelegramConfig struct {
+	Token                 string        `yaml:"token"`
+	Mode                  string        `yaml:"mode"`
+	APIURL                string        `yaml:"api_url"`
+	PollTimeout           time.Duration `yaml:"poll_timeout"`
+	WebhookURL            string        `yaml:"webhook_url"`
+	SecretToken           string        `yaml:"secret_token"`
+	MaxConcurrentHandlers int           `yaml:"max_concurrent_handlers"`
+	HandlerTimeout        time.Duration `yaml:"handler_timeout"`
+}
+
+// HTTPConfig is the local HTTP server (webhook, healthz, metrics).
+type HTTPConfig struct {
+	Listen string `yaml:"listen"`
+}
+
+// DatabaseConfig is the SQLite database.
+type DatabaseConfig struct {
+	Path        string        `yaml:"path"`
+	BusyTimeout time.Duration `yaml:"busy_timeout"`
+}
+
+// CityConfig describes the city the bot serves.
+type CityConfig struct {
+	Name     string `yaml:"name"`
+	Timezone string `yaml:"timezone"`
+}
+
+// ConversationConfig controls multi-step dialogs.
+type ConversationConfig struct {
+	Timeout time.Duration `yaml:"timeout"`
+}
+
+// DigestConfig controls the periodic digest broadcast.
+type DigestConfig struct {
+	Schedule        string        `yaml:"schedule"`
+	RatePerSecond   float64       `yaml:"rate_per_second"`
+	PerChatInterval time.Duration `yaml:"per_chat_interval"`
+	Workers         int           `yaml:"workers"`
+}
+
+// LogConfig controls structured logging.
+type LogConfig struct {
+	Format string `yaml:"format"`
+	Level  string `yaml:"level"`
+}
+
+// Default returns the built-in configuration. It is valid as is, except
+// that a real (non-demo) run also needs a token (see RequireToken).
+func Default() Config {
+	return Config{
+		DefaultLanguage: "uk",
+		Telegram: TelegramConfig{
+			Mode:                  "polling",
+			APIURL:                "https://api.telegram.org",
+			PollTimeout:           30 * time.Second,
+			MaxConcurrentHandlers: 32,
+			HandlerTimeout:        30 * time.Second,
+		},
+		HTTP:         HTTPConfig{Listen: "127.0.0.1:8080"},
+		Database:     DatabaseConfig{Path: "data/nazar.db", BusyTimeout: 5 * time.Second},
+		City:         CityConfig{Name: "Nazar Demo", Timezone: "Europe/Kyiv"},
+		Conversation: ConversationConfig{Timeout: 15 * time.Minute},
+		Digest: DigestConfig{
+			Schedule:        "0 10 * * 1",
+			RatePerSecond:   25,
+			PerChatInterval: time.Second,
+			Workers:         4,
+		},
+		Log: LogConfig{Format: "auto", Level: "info"},
+	}
+}

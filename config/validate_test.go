@@ -1,0 +1,149 @@
+package config
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// validToken has the shape of a @BotFather token (not a real one).
+const validToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq"
+
+// webhook turns a config into a valid webhook setup so rows can break one thing.
+func webhook(c *Config) {
+	c.Telegram.Mode = "webhook"
+	c.Telegram.WebhookURL = "https://bot.example.org/telegram"
+	c.Telegram.SecretToken = "s3cret_-"
+}
+
+func TestValidateRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		edit    func(*Config)
+		wantKey string // "" means the config must be valid
+		wantMsg string
+	}{
+		{"default_language other", func(c *Config) { c.DefaultLanguage = "de" }, "default_language", `must be one of uk, en, got "de"`},
+		{"default_language en ok", func(c *Config) { c.DefaultLanguage = "en" }, "", ""},
+		{"admins zero", func(c *Config) { c.Admins = []int64{0} }, "admins", "must be positive"},
+		{"admins negative", func(c *Config) { c.Admins = []int64{-5} }, "admins", "got -5"},
+		{"admins duplicate", func(c *Config) { c.Admins = []int64{7, 8, 7} }, "admins", "duplicate id 7"},
+		{"admins ok", func(c *Config) { c.Admins = []int64{1, 2} }, "", ""},
+		{"token malformed", func(c *Config) { c.Telegram.Token = "not-a-token" }, "telegram.token", "does not look like a bot token"},
+		{"token secret too short", func(c *Config) { c.Telegram.Token = "123:abc" }, "telegram.token", "@BotFather"},
+		{"token ok", func(c *Config) { c.Telegram.Token = validToken }, "", ""},
+		{"mode other", func(c *Config) { c.Telegram.Mode = "push" }, "telegram.mode", "must be one of polling, webhook"},
+		{"webhook ok", webhook, "", ""},
+		{"webhook local http ok", func(c *Config) { webhook(c); c.Telegram.WebhookURL = "http://127.0.0.1:8443/hook" }, "", ""},
+		{"webhook localhost ok", func(c *Config) { webhook(c); c.Telegram.WebhookURL = "http://localhost/hook" }, "", ""},
+		{"webhook_url missing", func(c *Config) { webhook(c); c.Telegram.WebhookURL = "" }, "telegram.webhook_url", "required when telegram.mode is webhook"},
+		{"webhook_url public http", func(c *Config) { webhook(c); c.Telegram.WebhookURL = "http://bot.example.org/" }, "telegram.webhook_url", "https://"},
+		{"webhook_url relative", func(c *Config) { webhook(c); c.Telegram.WebhookURL = "/hook" }, "telegram.webhook_url", "absolute"},
+		{"secret_token missing", func(c *Config) { webhook(c); c.Telegram.SecretToken = "" }, "telegram.secret_token", "required when telegram.mode is webhook"},
+		{"secret_token bad chars", func(c *Config) { webhook(c); c.Telegram.SecretToken = "has space" }, "telegram.secret_token", "A-Z a-z 0-9 _ -"},
+		{"secret_token too long", func(c *Config) { webhook(c); c.Telegram.SecretToken = strings.Repeat("a", 257) }, "telegram.secret_token", "1-256"},
+		{"secret_token 256 ok", func(c *Config) { webhook(c); c.Telegram.SecretToken = strings.Repeat("a", 256) }, "", ""},
+		{"api_url relative", func(c *Config) { c.Telegram.APIURL = "api.telegram.org" }, "telegram.api_url", "absolute http(s) URL"},
+		{"api_url ftp", func(c *Config) { c.Telegram.APIURL = "ftp://api.telegram.org" }, "telegram.api_url", "absolute http(s) URL"},
+		{"api_url trailing slash", func(c *Config) { c.Telegram.APIURL = "https://api.telegram.org/" }, "telegram.api_url", "must not end with /"},
+		{"api_url local http ok", func(c *Config) { c.Telegram.APIURL = "http://127.0.0.1:8081" }, "", ""},
+		{"poll_timeout too short", func(c *Config) { c.Telegram.PollTimeout = 500 * time.Millisecond }, "telegram.poll_timeout", "must be between 1s and 1m, got 500ms"},
+		{"poll_timeout too long", func(c *Config) { c.Telegram.PollTimeout = 61 * time.Second }, "telegram.poll_timeout", "got 1m1s"},
+		{"poll_timeout 60s ok", func(c *Config) { c.Telegram.PollTimeout = time.Minute }, "", ""},
+		{"max_concurrent_handlers zero", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 0 }, "telegram.max_concurrent_handlers", "between 1 and 1024"},
+		{"max_concurrent_handlers big", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 1025 }, "telegram.max_concurrent_handlers", "got 1025"},
+		{"handler_timeout short", func(c *Config) { c.Telegram.HandlerTimeout = 999 * time.Millisecond }, "telegram.handler_timeout", "at least 1s"},
+		{"listen no port", func(c *Config) { c.HTTP.Listen = "localhost" }, "http.listen", "host:port"},
+		{"listen port too big", func(c *Config) { c.HTTP.Listen = ":65536" }, "http.listen", "0-65535"},
+		{"listen port name", func(c *Config) { c.HTTP.Listen = ":http" }, "http.listen", "0-65535"},
+		{"listen any host ok", func(c *Config) { c.HTTP.Listen = ":0" }, "", ""},
+		{"database path empty", func(c *Config) { c.Database.Path = " " }, "database.path", "must not be empty"},
+		{"busy_timeout short", func(c *Config) { c.Database.BusyTimeout = 99 * time.Millisecond }, "database.busy_timeout", "at least 100ms"},
+		{"city name empty", func(c *Config) { c.City.Name = "" }, "city.name", "must not be empty"},
+		{"timezone unknown", func(c *Config) { c.City.Timezone = "Mars/Olympus" }, "city.timezone", `unknown time zone "Mars/Olympus"`},
+		{"timezone empty", func(c *Config) { c.City.Timezone = "" }, "city.timezone", "must not be empty"},
+		{"conversation timeout short", func(c *Config) { c.Conversation.Timeout = 59 * time.Second }, "conversation.timeout", "between 1m and 24h"},
+		{"conversation timeout long", func(c *Config) { c.Conversation.Timeout = 25 * time.Hour }, "conversation.timeout", "got 25h"},
+		{"schedule bad", func(c *Config) { c.Digest.Schedule = "every monday" }, "digest.schedule", `invalid cron expression "every monday"`},
+		{"schedule with seconds", func(c *Config) { c.Digest.Schedule = "0 0 10 * * 1" }, "digest.schedule", "invalid cron"},
+		{"schedule descriptor ok", func(c *Config) { c.Digest.Schedule = "@daily" }, "", ""},
+		{"rate too low", func(c *Config) { c.Digest.RatePerSecond = 0.5 }, "digest.rate_per_second", "between 1 and 1000, got 0.5"},
+		{"rate too high", func(c *Config) { c.Digest.RatePerSecond = 1001 }, "digest.rate_per_second", "got 1001"},
+		{"rate NaN", func(c *Config) { c.Digest.RatePerSecond = math.NaN() }, "digest.rate_per_second", "NaN"},
+		{"per_chat_interval negative", func(c *Config) { c.Digest.PerChatInterval = -time.Second }, "digest.per_chat_interval", "at least 0s"},
+		{"per_chat_interval zero ok", func(c *Config) { c.Digest.PerChatInterval = 0 }, "", ""},
+		{"workers zero", func(c *Config) { c.Digest.Workers = 0 }, "digest.workers", "between 1 and 64"},
+		{"workers too many", func(c *Config) { c.Digest.Workers = 65 }, "digest.workers", "got 65"},
+		{"log format other", func(c *Config) { c.Log.Format = "xml" }, "log.format", "must be one of auto, text, json"},
+		{"log level other", func(c *Config) { c.Log.Level = "trace" }, "log.level", "must be one of debug, info, warn, error"},
+		{"log level is case-sensitive", func(c *Config) { c.Log.Level = "INFO" }, "log.level", `got "INFO"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := Default()
+			tt.edit(&cfg)
+			err := cfg.Validate()
+			if tt.wantKey == "" {
+				assert.NoError(t, err)
+				return
+			}
+			var ve ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.Len(t, ve.Problems, 1, "only the broken rule should fire: %v", err)
+			assert.Equal(t, tt.wantKey, ve.Problems[0].Key)
+			assert.Contains(t, ve.Problems[0].Message, tt.wantMsg)
+		})
+	}
+}
+
+// Secrets must never reach logs through validation messages.
+func TestValidateDoesNotEchoSecrets(t *testing.T) {
+	cfg := Default()
+	webhook(&cfg)
+	cfg.Telegram.Token = "12345:tooShortButSecretValue"
+	cfg.Telegram.SecretToken = "secret with spaces"
+	cfg.Telegram.WebhookURL = "http://example.org/hook-pathsecret"
+	err := cfg.Validate()
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "tooShortButSecretValue")
+	assert.NotContains(t, err.Error(), "secret with spaces")
+	assert.NotContains(t, err.Error(), "pathsecret")
+}
+
+func TestValidateMultipleProblemsInStructOrder(t *testing.T) {
+	cfg := Default()
+	cfg.Log.Level = "loud"
+	cfg.DefaultLanguage = "fr"
+	cfg.Digest.Workers = 0
+	cfg.Telegram.Mode = "carrier-pigeon"
+
+	err := cfg.Validate()
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 4)
+	assert.True(t, strings.HasPrefix(lines[0], "default_language: "), lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "telegram.mode: "), lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], "digest.workers: "), lines[2])
+	assert.True(t, strings.HasPrefix(lines[3], "log.level: "), lines[3])
+}
+
+func TestFmtDuration(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want string
+	}{
+		{24 * time.Hour, "24h"},
+		{time.Minute, "1m"},
+		{90 * time.Minute, "1h30m"},
+		{time.Hour + time.Second, "1h0m1s"},
+		{100 * time.Millisecond, "100ms"},
+		{0, "0s"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, fmtDuration(tt.in))
+	}
+}

@@ -1,0 +1,51 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/locales"
+)
+
+// Privacy shows what is stored about the user and offers to delete it.
+func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
+	pd, found, err := c.Store.PersonalData(ctx, req.UserID)
+	if err != nil {
+		return Response{}, err
+	}
+	if !found {
+		return WithMenu(req.L, req.L.T("privacy_nothing")), nil
+	}
+	var b strings.Builder
+	b.WriteString(req.L.T("privacy_summary", map[string]any{
+		"Language": locales.New(pd.User.Language).T("language_name"),
+		"Since":    req.L.Date(pd.User.CreatedAt),
+	}))
+	if pd.Conversation != "" {
+		b.WriteString("\n" + req.L.T("privacy_conversation"))
+	}
+	b.WriteString("\n\n" + req.L.T("privacy_explain"))
+	return Response{Replies: []Reply{{Text: b.String(), Buttons: [][]Button{{
+		{Text: req.L.T("privacy_delete_button"), Data: callback.Encode("privacy", "ask")},
+	}}}}}, nil
+}
+
+// PrivacyButton asks for confirmation, then deletes the user's data.
+func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error) {
+	switch req.Callback.Data.Action {
+	case "ask":
+		return Response{Replies: []Reply{{Text: req.L.T("privacy_confirm"), Edit: true, Buttons: [][]Button{{
+			{Text: req.L.T("privacy_confirm_yes"), Data: callback.Encode("privacy", "delete")},
+			{Text: req.L.T("privacy_confirm_no"), Data: callback.Encode("privacy", "keep")},
+		}}}}}, nil
+	case "delete":
+		if err := c.Store.DeleteUser(ctx, req.UserID); err != nil {
+			return Response{}, err
+		}
+		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("privacy_deleted"), Edit: true}}}, nil
+	case "keep":
+		return Response{Replies: []Reply{{Text: req.L.T("privacy_kept"), Edit: true}}}, nil
+	}
+	return Response{Answer: StaleButton(req.L)}, nil
+}

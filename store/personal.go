@@ -1,0 +1,26 @@
+package store
+
+import (
+	"context"
+)
+
+// PersonalData is everything stored about one user, for /privacy. Each
+// feature that stores personal data adds its part here, so that what the
+// user is shown and what DeleteUser removes stay the same list.
+type PersonalData struct {
+	User         User
+	Conversation string // the feature of a conversation in progress, "" if none
+}
+
+// PersonalData collects what is stored about a user; found is false for a
+// user the bot does not know.
+func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, bool, error) {
+	u, found, err := s.UserByID(ctx, userID)
+	if err != nil || !found {
+		return PersonalData{}, found, err
+	}
+	pd := PersonalData{User: u}
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(feature), '') FROM conversations WHERE user_id = ?`, userID).
+		Scan(&pd.Conversation)
+	return pd, true, err
+}

@@ -1,0 +1,112 @@
+// Package store keeps every piece of Nazar's state in one SQLite database:
+// users, conversations, the audit log and, feature by feature, their data.
+// Nothing outside this package writes SQL.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	// The cgo SQLite driver; the sqlite_fts5 build tag enables full-text search.
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// Options tune how the database is opened.
+type Options struct {
+	// BusyTimeout is how long a writer waits for the write lock held by another
+	// connection before failing with SQLITE_BUSY.
+	BusyTimeout time.Duration
+	// Now is the clock used for every timestamp the store writes; time.Now when nil.
+	Now func() time.Time
+}
+
+// Store is the SQLite database of one city deployment.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// Open opens (creating it and its folder when missing) the database at path in
+// WAL mode with foreign keys on. It does not migrate; call Migrate.
+//
+// Concurrency: WAL lets readers run beside the one writer. Writers use
+// BEGIN IMMEDIATE (_txlock=immediate) so that two writing transactions queue on
+// the busy timeout at their start instead of deadlocking on a lock upgrade.
+func Open(path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("database.path is empty")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 5 * time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	dsn := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL",
+		path, opts.BusyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(time.Minute)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return &Store{db: db, now: opts.Now}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.db.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// SizeBytes reports the size of the database file and its WAL.
+func (s *Store) SizeBytes(ctx context.Context) (int64, error) {
+	var pages, size int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		return 0, err
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
+		return 0, err
+	}
+	return pages * size, nil
+}
+
+// inTx runs fn in one transaction, committed only when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// unix converts a time to the integer seconds stored in the database.
+func unix(t time.Time) int64 { return t.Unix() }
+
+// fromUnix converts stored seconds back to a UTC time.
+func fromUnix(sec int64) time.Time { return time.Unix(sec, 0).UTC() }

@@ -1,0 +1,119 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/clock"
+	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/store/storetest"
+)
+
+var t0 = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+
+func TestOpenCreatesFolderAndMigratesOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nested", "dir", "nazar.db")
+	s, err := store.Open(path, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+
+	applied, err := s.Migrate(ctx)
+	require.NoError(t, err)
+	assert.NotEmpty(t, applied)
+	again, err := s.Migrate(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, again, "a second migrate applies nothing")
+	assert.NoError(t, s.Ping(ctx))
+}
+
+func TestOpenRejectsEmptyPath(t *testing.T) {
+	_, err := store.Open("", store.Options{})
+	assert.Error(t, err)
+}
+
+func TestTouchUserKeepsChosenLanguage(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t, clock.NewFake(t0).Now)
+
+	u, err := s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, FirstName: "Оля", Language: "en"})
+	require.NoError(t, err)
+	assert.Equal(t, "en", u.Language)
+	assert.Equal(t, t0, u.CreatedAt)
+
+	u, err = s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, FirstName: "Оля", Language: "uk"})
+	require.NoError(t, err)
+	assert.Equal(t, "uk", u.Language, "language follows Telegram until chosen")
+
+	require.NoError(t, s.SetLanguage(ctx, 7, "en"))
+	u, err = s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, Language: "uk"})
+	require.NoError(t, err)
+	assert.Equal(t, "en", u.Language, "a chosen language wins over language_code")
+	assert.True(t, u.LanguageSet)
+}
+
+func TestConversationRoundTripAndCascade(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t, clock.NewFake(t0).Now)
+	_, err := s.TouchUser(ctx, store.SeenUser{ID: 5, ChatID: 5, Language: "uk"})
+	require.NoError(t, err)
+
+	_, found, err := s.Conversation(ctx, 5, 5)
+	require.NoError(t, err)
+	assert.False(t, found)
+
+	c := store.Conversation{ChatID: 5, UserID: 5, Feature: "demo", Step: "name",
+		Data: map[string]string{"a": "б"}, ExpiresAt: t0.Add(15 * time.Minute)}
+	require.NoError(t, s.SaveConversation(ctx, c))
+	got, found, err := s.Conversation(ctx, 5, 5)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, c, got)
+
+	require.NoError(t, s.DeleteUser(ctx, 5))
+	_, found, err = s.Conversation(ctx, 5, 5)
+	require.NoError(t, err)
+	assert.False(t, found, "deleting the user deletes their conversation")
+}
+
+func TestConversationNeedsKnownUser(t *testing.T) {
+	s := storetest.Open(t, nil)
+	err := s.SaveConversation(context.Background(), store.Conversation{ChatID: 1, UserID: 99, Feature: "x", Step: "y"})
+	assert.Error(t, err, "foreign keys are on")
+}
+
+func TestMarkUpdateDeduplicatesAndPrunes(t *testing.T) {
+	ctx := context.Background()
+	clk := clock.NewFake(t0)
+	s := storetest.Open(t, clk.Now)
+
+	fresh, err := s.MarkUpdate(ctx, 100)
+	require.NoError(t, err)
+	assert.True(t, fresh)
+	fresh, err = s.MarkUpdate(ctx, 100)
+	require.NoError(t, err)
+	assert.False(t, fresh)
+
+	clk.Advance(49 * time.Hour)
+	require.NoError(t, s.PruneUpdates(ctx))
+	fresh, err = s.MarkUpdate(ctx, 100)
+	require.NoError(t, err)
+	assert.True(t, fresh, "pruned after two days")
+}
+
+func TestAuditNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t, clock.NewFake(t0).Now)
+	require.NoError(t, s.Audit(ctx, 1, "first", ""))
+	require.NoError(t, s.Audit(ctx, 2, "second", "d"))
+	log, err := s.AuditLog(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, log, 2)
+	assert.Equal(t, "second", log[0].Action)
+	assert.Equal(t, int64(2), log[0].AdminID)
+}
