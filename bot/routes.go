@@ -45,10 +45,11 @@ func NewRoutes(f Features) Routes {
 			"lang":    f.Core.LanguageButton,
 			"privacy": f.Core.PrivacyButton,
 		},
-		Steps:     map[string]handlers.Func{},
-		DeepLinks: map[string]string{},
-		Unknown:   f.Core.Unknown,
-		Expired:   f.Core.Expired,
+		Steps:      map[string]handlers.Func{},
+		DeepLinks:  map[string]string{},
+		Unknown:    f.Core.Unknown,
+		Expired:    f.Core.Expired,
+		ChatMember: f.Core.ChatMember,
 	}
 }
 

@@ -15,6 +15,8 @@ type CoreStore interface {
 	SetLanguage(ctx context.Context, userID int64, lang string) error
 	PersonalData(ctx context.Context, userID int64) (store.PersonalData, bool, error)
 	DeleteUser(ctx context.Context, userID int64) error
+	SetChatInactive(ctx context.Context, chatID int64, reason string) error
+	SetChatActive(ctx context.Context, chatID int64) error
 }
 
 // Core serves the commands every feature relies on: /start, /menu, /help,
@@ -105,4 +107,13 @@ func (c *Core) LanguageButton(ctx context.Context, req *Request) (Response, erro
 		{Text: l.T("language_set"), Edit: true},
 		{Text: l.T("menu_title"), Keyboard: MenuKeyboard(l)},
 	}}, nil
+}
+
+// ChatMember follows a user blocking (or unblocking) the bot: pushes to a
+// blocked chat stop at once instead of failing one by one.
+func (c *Core) ChatMember(ctx context.Context, _, chatID int64, blocked bool) error {
+	if blocked {
+		return c.Store.SetChatInactive(ctx, chatID, "blocked the bot")
+	}
+	return c.Store.SetChatActive(ctx, chatID)
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/transparentcities/nazar/bot"
+	"github.com/transparentcities/nazar/demo"
+	"github.com/transparentcities/nazar/importer"
 )
 
 // runConsole chats with the bot in the terminal; logs go to stderr at the
@@ -14,5 +17,14 @@ func runConsole(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
+	if len(e.args) > 0 && (e.args[0] == "--demo" || e.args[0] == "-demo") {
+		summaries, err := demo.Load(ctx, importer.Env{Store: st, Config: e.cfg})
+		if err != nil {
+			return err
+		}
+		for _, s := range summaries {
+			fmt.Fprintln(e.stdout, s)
+		}
+	}
 	return bot.RunConsole(ctx, e.cfg, st, bot.Options{Logger: e.log}, e.stdin, e.stdout)
 }

@@ -21,10 +21,11 @@ var version = "dev"
 const usage = `usage: nazar [--config FILE] <command> [args]
 
 commands:
-  run            run the bot (default; needs NAZAR_TELEGRAM_TOKEN)
-  console        chat with the bot in this terminal through an in-process Bot API sandbox
-  migrate        apply database migrations and exit
-  version        print the version
+  run                   run the bot (default; needs NAZAR_TELEGRAM_TOKEN)
+  console [--demo]      chat with the bot in this terminal through an in-process Bot API sandbox
+  import DATASET PATH   load open data (SPEC §8) in one transaction
+  migrate               apply database migrations and exit
+  version               print the version
 `
 
 // env is what every sub-command gets.
@@ -84,6 +85,8 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 		return runConsole(ctx, e)
 	case "migrate":
 		return migrate(ctx, e)
+	case "import":
+		return runImport(ctx, e)
 	}
 	return fmt.Errorf("%w: %q", errUsage, cmd)
 }
