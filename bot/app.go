@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -38,6 +39,7 @@ type App struct {
 	disp     *Dispatcher
 	pipeline UpdateHandler
 	listener net.Listener
+	handled  atomic.Int64 // updates fully handled, for tests to wait on
 }
 
 // Options carry what differs between production and tests.
@@ -87,7 +89,11 @@ func (a *App) receive(_ context.Context, _ *tg.Bot, upd *models.Update) {
 
 func (a *App) handle(ctx context.Context, upd *models.Update) {
 	_, _ = a.pipeline(ctx, upd) // Observe has logged and counted any error
+	a.handled.Add(1)
 }
+
+// Handled counts the updates handled since start (duplicates included).
+func (a *App) Handled() int64 { return a.handled.Load() }
 
 // Run serves until ctx is cancelled, then stops taking updates, lets
 // handlers in flight finish (up to ShutdownGrace) and returns.

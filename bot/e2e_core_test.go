@@ -1,0 +1,84 @@
+package bot_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/bot/bottest"
+	"github.com/transparentcities/nazar/bot/sandbox"
+	"github.com/transparentcities/nazar/config"
+)
+
+func TestStartAnswersInTheUsersLanguage(t *testing.T) {
+	h := bottest.Start(t, func(c *config.Config) { c.DefaultLanguage = "en" })
+	assert.Contains(t, h.Say(bottest.Uk, "/start").Text, "Вітаю, Оксана!")
+	assert.Contains(t, h.Say(bottest.En, "/start").Text, "Hello, Ann!")
+
+	other := sandbox.User{ID: 503, FirstName: "Pierre", LanguageCode: "fr"}
+	m := h.Say(other, "/start")
+	assert.Contains(t, m.Text, "Hello, Pierre!", "an unsupported language gets default_language")
+	assert.Equal(t, []string{"ℹ️ Help", "🌐 Language"}, m.Keyboard[0], "the main menu comes with the greeting")
+}
+
+func TestLanguageSwitchIsRemembered(t *testing.T) {
+	h := bottest.Start(t)
+	m := h.Say(bottest.Uk, "/language")
+	assert.Equal(t, "Оберіть мову:", m.Text)
+	h.Press(bottest.Uk, m, "English")
+	assert.Equal(t, "Language changed: English.", h.Message(bottest.Uk, m.ID).Text, "edited in place")
+	assert.Equal(t, "Main menu. Pick a section:", h.Last(bottest.Uk).Text)
+
+	// Telegram still says "uk"; the choice wins, also after a restart.
+	h.Restart()
+	assert.Contains(t, h.Say(bottest.Uk, "/start").Text, "Hello, Оксана!")
+}
+
+func TestMenuButtonsAndUnknownText(t *testing.T) {
+	h := bottest.Start(t)
+	h.Say(bottest.Uk, "/start")
+	assert.Contains(t, h.Say(bottest.Uk, "ℹ️ Довідка").Text, "/privacy")
+	m := h.Say(bottest.Uk, "як справи?")
+	assert.Contains(t, m.Text, "не зрозумів")
+	require.NotEmpty(t, m.Keyboard)
+	assert.Contains(t, h.Say(bottest.Uk, "/nosuchcommand").Text, "не зрозумів")
+	assert.Contains(t, h.Say(bottest.Uk, "/help@nazar_test_bot").Text, "/language", "the @BotName suffix is stripped")
+}
+
+func TestStaleAndGarbageButtonsAreAnsweredPolitely(t *testing.T) {
+	h := bottest.Start(t)
+	m := h.Say(bottest.Uk, "/start")
+	for _, data := range []string{"0|dep|votes|1", "garbage", "1|nosuchfeature|x", "1|lang|set|fr"} {
+		h.PressData(bottest.Uk, m.ID, data)
+	}
+	answers := h.SB.CallbackAnswers()
+	require.Len(t, answers, 4, "every press is answered")
+	for _, a := range answers {
+		assert.Contains(t, a.Text, "застаріла")
+	}
+	assert.Contains(t, h.Say(bottest.Uk, "/menu").Text, "Головне меню", "nothing broke")
+}
+
+func TestPrivacyShowsAndDeletes(t *testing.T) {
+	h := bottest.Start(t)
+	h.Say(bottest.En, "/start")
+	m := h.Say(bottest.En, "/privacy")
+	assert.Contains(t, m.Text, "language: English")
+	assert.Contains(t, m.Text, "first contact: 28 Nov 2026")
+	m = h.Press(bottest.En, m, "🗑 Delete my data")
+	m = h.Press(bottest.En, m, "Yes, delete")
+	assert.Equal(t, "Done: your data has been deleted.", m.Text)
+	_, found, err := h.Store.UserByID(t.Context(), bottest.En.ID)
+	require.NoError(t, err)
+	assert.False(t, found)
+}
+
+func TestSetMyCommandsInBothLanguages(t *testing.T) {
+	h := bottest.Start(t)
+	require.True(t, h.SB.WaitFor(5e9, func() bool { return len(h.SB.Commands()) == 2 }))
+	cmds := h.SB.Commands()
+	assert.Equal(t, "start", cmds["uk"][0].Command)
+	assert.Equal(t, "почати та показати меню", cmds["uk"][0].Description)
+	assert.Equal(t, "start and show the menu", cmds["en"][0].Description)
+}
