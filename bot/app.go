@@ -18,7 +18,6 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/transparentcities/nazar/config"
-	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -40,6 +39,8 @@ type App struct {
 	pipeline UpdateHandler
 	listener net.Listener
 	handled  atomic.Int64 // updates fully handled, for tests to wait on
+	features Features
+	now      func() time.Time
 }
 
 // Options carry what differs between production and tests.
@@ -58,7 +59,7 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener}
+	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now}
 	client := &http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}
 	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
 		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(1), tg.WithAllowedUpdates(allowedUpdates),
@@ -68,10 +69,12 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
 	a.tg = b
-	features := Features{
-		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
-		Admin: &handlers.Admin{Store: st},
+	features, err := NewFeatures(cfg, st)
+	if err != nil {
+		return nil, err
 	}
+	a.features = features
+	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
 	router := NewRouter(NewRoutes(features), st, b, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
 		DefaultLanguage: cfg.DefaultLanguage, IsAdmin: cfg.IsAdmin, Now: opts.Now})
 	a.pipeline = Chain(router.Handle, Recover(a.log), Observe(a.log, a.Metrics),
@@ -92,6 +95,9 @@ func (a *App) handle(ctx context.Context, upd *models.Update) {
 	a.handled.Add(1)
 }
 
+// Features are the bot's feature handlers (tests call jobs directly).
+func (a *App) Features() Features { return a.features }
+
 // Handled counts the updates handled since start (duplicates included).
 func (a *App) Handled() int64 { return a.handled.Load() }
 
@@ -105,6 +111,12 @@ func (a *App) Run(ctx context.Context) error {
 		return err
 	}
 	go a.pruneUpdates(ctx)
+	stopBackground, err := a.startBackground(ctx)
+	if err != nil {
+		a.shutdownHTTP(srv)
+		return err
+	}
+	defer stopBackground()
 	if a.cfg.Telegram.Mode == "webhook" {
 		if err := a.setWebhook(ctx); err != nil {
 			a.shutdownHTTP(srv)

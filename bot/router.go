@@ -126,6 +126,7 @@ func (r *Router) messageRoute(req *handlers.Request, m *models.Message, expired 
 	if m.Contact != nil {
 		req.Contact = m.Contact.PhoneNumber
 	}
+	addMedia(req, m)
 	if req.Conv != nil {
 		if h, ok := r.routes.Steps[req.Conv.Feature]; ok {
 			return "step:" + req.Conv.Feature, h

@@ -23,12 +23,6 @@ type Routes struct {
 	ChatMember func(ctx context.Context, userID, chatID int64, blocked bool) error
 }
 
-// Features are the handlers the bot is built from.
-type Features struct {
-	Core  *handlers.Core
-	Admin *handlers.Admin
-}
-
 // NewRoutes registers every command, button, conversation step and deep link.
 func NewRoutes(f Features) Routes {
 	return Routes{
@@ -40,13 +34,25 @@ func NewRoutes(f Features) Routes {
 			"privacy":  f.Core.Privacy,
 			"cancel":   f.Core.Cancel,
 			"admin":    f.Admin.Panel,
+			"digest":   f.Digest.Panel,
+			"services": f.Forms.Services,
 		},
 		Buttons: map[string]handlers.Func{
 			"lang":    f.Core.LanguageButton,
 			"privacy": f.Core.PrivacyButton,
+			"dg":      f.Digest.Button,
+			"dga":     f.DigestAdmin.Button,
+			"form":    f.Forms.Button,
 		},
-		Steps:      map[string]handlers.Func{},
-		DeepLinks:  map[string]string{},
+		Steps: map[string]handlers.Func{
+			"dgitem": f.DigestAdmin.Step,
+			"form":   f.Forms.Step,
+		},
+		DeepLinks: map[string]string{
+			"digest":   "digest",
+			"services": "services",
+			"form_":    "services",
+		},
 		Unknown:    f.Core.Unknown,
 		Expired:    f.Core.Expired,
 		ChatMember: f.Core.ChatMember,

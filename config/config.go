@@ -19,6 +19,7 @@ type Config struct {
 	City            CityConfig         `yaml:"city"`
 	Conversation    ConversationConfig `yaml:"conversation"`
 	Digest          DigestConfig       `yaml:"digest"`
+	Forms           FormsConfig        `yaml:"forms"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -64,6 +65,12 @@ type DigestConfig struct {
 	Workers         int           `yaml:"workers"`
 }
 
+// FormsConfig controls the city-service forms (docs/forms.md).
+type FormsConfig struct {
+	File      string `yaml:"file"`        // the forms and info pages; "" = the built-in demo forms
+	MaxPerDay int    `yaml:"max_per_day"` // submissions per user per form in 24 hours
+}
+
 // LogConfig controls structured logging.
 type LogConfig struct {
 	Format string `yaml:"format"`
@@ -92,6 +99,7 @@ func Default() Config {
 			PerChatInterval: time.Second,
 			Workers:         4,
 		},
-		Log: LogConfig{Format: "auto", Level: "info"},
+		Forms: FormsConfig{MaxPerDay: 5},
+		Log:   LogConfig{Format: "auto", Level: "info"},
 	}
 }

@@ -123,6 +123,10 @@ func (d DigestConfig) validate(ch checker) {
 	ch.intRange("workers", d.Workers, 1, 64)
 }
 
+func (f FormsConfig) validate(ch checker) {
+	ch.intRange("max_per_day", f.MaxPerDay, 1, 1000)
+}
+
 func (l LogConfig) validate(ch checker) {
 	ch.oneOf("format", l.Format, "auto", "text", "json")
 	ch.oneOf("level", l.Level, "debug", "info", "warn", "error")

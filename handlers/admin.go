@@ -18,8 +18,9 @@ type AdminStore interface {
 // attempt by someone who is not an admin, is written to the audit table.
 type Admin struct {
 	Store AdminStore
-	// Actions are the panel's buttons, added by the features that have admin work.
-	Actions func(req *Request) [][]Button
+	// Actions add the panel's button rows, one function per feature with
+	// admin work (bot.New lists them).
+	Actions []func(req *Request) [][]Button
 }
 
 // auditShown is how many recent audit entries the panel lists.
@@ -43,8 +44,8 @@ func (a *Admin) Panel(ctx context.Context, req *Request) (Response, error) {
 		fmt.Fprintf(&b, "\n%s · %d · %s", req.L.DateTime(e.At), e.AdminID, e.Action)
 	}
 	reply := Reply{Text: b.String()}
-	if a.Actions != nil {
-		reply.Buttons = a.Actions(req)
+	for _, rows := range a.Actions {
+		reply.Buttons = append(reply.Buttons, rows(req)...)
 	}
 	return Response{Replies: []Reply{reply}}, nil
 }

@@ -38,6 +38,8 @@ var Commands = []Command{
 	{"start", locales.ID("cmd_start")},
 	{"menu", locales.ID("cmd_menu")},
 	{"help", locales.ID("cmd_help")},
+	{"digest", locales.ID("cmd_digest")},
+	{"services", locales.ID("cmd_services")},
 	{"language", locales.ID("cmd_language")},
 	{"privacy", locales.ID("cmd_privacy")},
 	{"cancel", locales.ID("cmd_cancel")},

@@ -14,6 +14,8 @@ type MenuItem struct {
 // MainMenu lists the main-menu buttons, two per row, in this order. A
 // feature appears here once it is built.
 var MainMenu = []MenuItem{
+	{locales.ID("menu_digest"), "digest"},
+	{locales.ID("menu_services"), "services"},
 	{locales.ID("menu_help"), "help"},
 	{locales.ID("menu_language"), "language"},
 	{locales.ID("menu_privacy"), "privacy"},

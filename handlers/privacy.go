@@ -22,6 +22,9 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 		"Language": locales.New(pd.User.Language).T("language_name"),
 		"Since":    req.L.Date(pd.User.CreatedAt),
 	}))
+	if pd.Submissions > 0 {
+		b.WriteString("\n" + req.L.N("forms_privacy", pd.Submissions, nil))
+	}
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}

@@ -30,6 +30,12 @@ type Request struct {
 	Location *Location // set for a shared location
 	Contact  string    // phone number of a shared contact
 	Conv     *Conv     // the active conversation, nil when there is none
+
+	// Forwarded is set for a forwarded message; ForwardOrigin says who it
+	// came from when Telegram tells ("channel @name https://t.me/name/5").
+	Forwarded     bool
+	ForwardOrigin string
+	Photo         string // Telegram file id of a sent photo (its caption is in Text)
 }
 
 // Callback is a pressed inline button.

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"time"
 )
 
 // Push is one message to deliver through the outbox. Text is final: the
@@ -15,6 +16,12 @@ type Push struct {
 	Key    string // what it is about; (Kind, Key, ChatID) is unique
 	ChatID int64
 	Text   string
+	// NotBefore delays the push (a reminder before a booked slot); zero
+	// means now. The sender takes a row only once its next_at has passed.
+	NotBefore time.Time
+	// Buttons are inline buttons under the message (the operators' "mark
+	// handled"); a long text gets them on its last part.
+	Buttons [][]PushButton
 }
 
 // Enqueue adds pushes to the outbox in one transaction and returns how many
@@ -36,8 +43,8 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 	if len(pushes) == 0 {
 		return 0, nil
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO outbox(kind, key, chat_id, body_id, status, next_at, created_at)
-		VALUES (?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM inactive_chats WHERE chat_id = ?) THEN 'inactive' ELSE 'queued' END, ?, ?)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO outbox(kind, key, chat_id, body_id, status, next_at, created_at, buttons)
+		VALUES (?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM inactive_chats WHERE chat_id = ?) THEN 'inactive' ELSE 'queued' END, ?, ?, ?)
 		ON CONFLICT (kind, key, chat_id) DO NOTHING`)
 	if err != nil {
 		return 0, err
@@ -57,7 +64,12 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 			}
 			bodies[p.Text] = bodyID
 		}
-		res, err := ins.ExecContext(ctx, p.Kind, p.Key, p.ChatID, bodyID, p.ChatID, now.UnixMilli(), unix(now))
+		nextAt := now
+		if p.NotBefore.After(now) {
+			nextAt = p.NotBefore
+		}
+		res, err := ins.ExecContext(ctx, p.Kind, p.Key, p.ChatID, bodyID, p.ChatID, nextAt.UnixMilli(), unix(now),
+			encodeButtons(p.Buttons))
 		if err != nil {
 			return added, err
 		}
@@ -85,6 +97,9 @@ func (s *Store) SetChatInactive(ctx context.Context, chatID int64, reason string
 			chatID, reason, unix(s.now())); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `UPDATE digest_subscribers SET active = 0 WHERE chat_id = ?`, chatID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'inactive', error = ?
 			WHERE chat_id = ? AND status IN ('queued', 'sending')`, reason, chatID)
 		return err
@@ -93,8 +108,13 @@ func (s *Store) SetChatInactive(ctx context.Context, chatID int64, reason string
 
 // SetChatActive lets pushes reach a chat again (the user unblocked the bot).
 func (s *Store) SetChatActive(ctx context.Context, chatID int64) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM inactive_chats WHERE chat_id = ?`, chatID)
-	return err
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM inactive_chats WHERE chat_id = ?`, chatID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE digest_subscribers SET active = 1 WHERE chat_id = ?`, chatID)
+		return err
+	})
 }
 
 // ChatInactive reports whether pushes to a chat are stopped.

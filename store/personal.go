@@ -10,6 +10,7 @@ import (
 type PersonalData struct {
 	User         User
 	Conversation string // the feature of a conversation in progress, "" if none
+	Submissions  int    // city-service forms sent (handlers/forms.go)
 }
 
 // PersonalData collects what is stored about a user; found is false for a
@@ -22,5 +23,9 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 	pd := PersonalData{User: u}
 	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(feature), '') FROM conversations WHERE user_id = ?`, userID).
 		Scan(&pd.Conversation)
+	if err != nil {
+		return pd, true, err
+	}
+	pd.Submissions, err = s.submissionCount(ctx, userID)
 	return pd, true, err
 }

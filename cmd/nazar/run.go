@@ -24,6 +24,7 @@ commands:
   run                   run the bot (default; needs NAZAR_TELEGRAM_TOKEN)
   console [--demo]      chat with the bot in this terminal through an in-process Bot API sandbox
   import DATASET PATH   load open data (SPEC §8) in one transaction
+  digest preview|send-now|status|cancel   the weekly digest, by hand
   migrate               apply database migrations and exit
   version               print the version
 `
@@ -87,6 +88,8 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 		return migrate(ctx, e)
 	case "import":
 		return runImport(ctx, e)
+	case "digest":
+		return runDigest(ctx, e)
 	}
 	return fmt.Errorf("%w: %q", errUsage, cmd)
 }

@@ -15,6 +15,7 @@ CREATE TABLE outbox (
     status     TEXT    NOT NULL DEFAULT 'queued'
                CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'inactive', 'cancelled')),
     attempts   INTEGER NOT NULL DEFAULT 0,
+    parts_sent INTEGER NOT NULL DEFAULT 0, -- a text over Telegram's limit goes in parts; resume after the last one sent
     next_at    INTEGER NOT NULL,          -- unix ms: not before this time
     claimed_at INTEGER,                   -- unix ms when a sender took it
     sent_at    INTEGER,

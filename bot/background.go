@@ -1,0 +1,65 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+
+	"github.com/robfig/cron/v3"
+)
+
+// startBackground starts the outbox sender and the digest schedule; the
+// returned stop waits for both to finish their work in flight.
+func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
+	api, err := newSenderAPI(a.cfg.Telegram.Token, a.cfg.Telegram.APIURL, a.cfg.Digest.Workers)
+	if err != nil {
+		return nil, err
+	}
+	sender := NewSender(a.store, api, SenderConfig{RatePerSecond: a.cfg.Digest.RatePerSecond,
+		PerChatInterval: a.cfg.Digest.PerChatInterval, Workers: a.cfg.Digest.Workers}, a.log)
+	sendCtx, cancelSend := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := sender.Run(sendCtx); err != nil {
+			a.log.Error("outbox sender stopped", "err", err)
+		}
+	}()
+
+	logger := cronLogger{a.log}
+	c := cron.New(cron.WithLocation(a.cfg.Location()),
+		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
+	if _, err := c.AddFunc(a.cfg.Digest.Schedule, func() { a.sendDigest(sendCtx) }); err != nil {
+		cancelSend()
+		wg.Wait()
+		return nil, err
+	}
+	c.Start()
+	return func() {
+		<-c.Stop().Done() // a digest being queued finishes first
+		cancelSend()
+		wg.Wait()
+	}, nil
+}
+
+// sendDigest is the scheduled job: build the digest and queue it.
+func (a *App) sendDigest(ctx context.Context) {
+	d, sent, err := a.features.DigestJob.Send(ctx, a.now())
+	switch {
+	case err != nil:
+		a.log.Error("digest: not queued", "err", err)
+	case !sent:
+		a.log.Info("digest: nothing new since the previous one; nothing sent")
+	default:
+		a.log.Info("digest: queued", "digest", d.ID, "items", d.Items, "recipients", d.Recipients)
+	}
+}
+
+// cronLogger adapts slog to robfig/cron's logger.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}

@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tg "github.com/go-telegram/bot"
+	"golang.org/x/time/rate"
+
+	"github.com/transparentcities/nazar/store"
+)
+
+// OutboxStore is what the sender needs from the store.
+type OutboxStore interface {
+	RecoverOutbox(ctx context.Context) (int, error)
+	ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]store.OutboxItem, error)
+	OutboxPartSent(ctx context.Context, id int64, parts int) error
+	OutboxSent(ctx context.Context, id int64, messageID int) error
+	OutboxRetry(ctx context.Context, id int64, after time.Duration, countAttempt bool, reason string) error
+	OutboxFailed(ctx context.Context, id int64, reason string) error
+	SetChatInactive(ctx context.Context, chatID int64, reason string) error
+}
+
+// SenderConfig paces the sender.
+type SenderConfig struct {
+	RatePerSecond   float64       // messages per second, all chats together
+	PerChatInterval time.Duration // least time between two messages to one chat
+	Workers         int
+	MaxAttempts     int           // transient failures before a row is failed
+	Idle            time.Duration // wait when nothing is due
+}
+
+// Sender delivers the outbox: it claims due rows, paces them to Telegram's
+// limits, pauses every worker on a 429, retries transient failures with
+// capped exponential backoff, and stops sending to chats that are gone.
+type Sender struct {
+	store   OutboxStore
+	api     API
+	cfg     SenderConfig
+	log     *slog.Logger
+	limiter *rate.Limiter
+	now     func() time.Time
+
+	pauseUntil atomic.Int64 // unix nanos: every worker waits until then after a 429
+	mu         sync.Mutex
+	lastSent   map[int64]time.Time // per chat, for PerChatInterval
+	busy       map[int64]bool      // chats with a message in flight
+}
+
+// NewSender builds a sender. Its API should be a Bot instance of its own so
+// that broadcasts do not share the direct answers' connections.
+func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sender {
+	if cfg.Workers <= 0 {
+		cfg.Workers = 1
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 8
+	}
+	if cfg.Idle <= 0 {
+		cfg.Idle = 500 * time.Millisecond
+	}
+	// Burst 1 spaces sends evenly: a burst would break a per-second window.
+	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now,
+		limiter:  rate.NewLimiter(rate.Limit(cfg.RatePerSecond), 1),
+		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
+}
+
+// newSenderAPI is a second client with its own connection pool sized for
+// the workers (go-telegram/bot's default client keeps 2 idle connections).
+func newSenderAPI(token, apiURL string, workers int) (*tg.Bot, error) {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = workers * 2
+	client := &http.Client{Timeout: 30 * time.Second, Transport: transport}
+	return tg.New(token, tg.WithServerURL(apiURL), tg.WithSkipGetMe(), tg.WithHTTPClient(time.Second, client))
+}
+
+// Run delivers until ctx ends; rows in flight then are settled before it
+// returns, so a clean stop leaves nothing half-sent.
+func (s *Sender) Run(ctx context.Context) error {
+	if n, err := s.store.RecoverOutbox(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		s.log.Warn("outbox: resuming messages whose send was interrupted", "count", n)
+	}
+	jobs := make(chan store.OutboxItem)
+	var wg sync.WaitGroup
+	for i := 0; i < s.cfg.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range jobs {
+				s.deliver(ctx, it)
+			}
+		}()
+	}
+	err := s.feed(ctx, jobs)
+	close(jobs)
+	wg.Wait()
+	return err
+}
+
+// feed claims due rows and hands them to the workers.
+func (s *Sender) feed(ctx context.Context, jobs chan<- store.OutboxItem) error {
+	for ctx.Err() == nil {
+		items, err := s.store.ClaimOutbox(ctx, s.cfg.Workers*2, s.busyChats())
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			s.log.Error("outbox: claim", "err", err)
+			sleep(ctx, s.cfg.Idle)
+			continue
+		}
+		if len(items) == 0 {
+			sleep(ctx, s.cfg.Idle)
+			continue
+		}
+		for i, it := range items {
+			s.setBusy(it.ChatID, true)
+			select {
+			case jobs <- it:
+			case <-ctx.Done():
+				// Not started: give the rest back for the next run.
+				for _, back := range items[i:] {
+					_ = s.store.OutboxRetry(context.WithoutCancel(ctx), back.ID, 0, false, "")
+					s.setBusy(back.ChatID, false)
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Sender) busyChats() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]int64, 0, len(s.busy))
+	for c := range s.busy {
+		out = append(out, c)
+	}
+	return out
+}
+
+func (s *Sender) setBusy(chat int64, busy bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if busy {
+		s.busy[chat] = true
+	} else {
+		delete(s.busy, chat)
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+var errStopped = errors.New("sender stopped")

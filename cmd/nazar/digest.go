@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/transparentcities/nazar/bot"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// runDigest is `nazar digest preview|send-now|status|cancel`.
+func runDigest(ctx context.Context, e *env) error {
+	if len(e.args) != 1 {
+		return errors.New("usage: nazar digest preview|send-now|status|cancel")
+	}
+	st, err := openStore(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f, err := bot.NewFeatures(e.cfg, st)
+	if err != nil {
+		return err
+	}
+	job, now := f.DigestJob, time.Now()
+	switch e.args[0] {
+	case "preview":
+		plan, err := job.Plan(ctx, now)
+		if err != nil {
+			return err
+		}
+		for _, lang := range locales.Supported {
+			text := job.Render(locales.New(lang), plan, store.DigestTopics)
+			if text == "" {
+				text = "(nothing new since the previous digest: nothing would be sent)"
+			}
+			fmt.Fprintf(e.stdout, "=== %s ===\n%s\n\n", lang, text)
+		}
+		return nil
+	case "send-now":
+		d, sent, err := job.Send(ctx, now)
+		if err != nil || !sent {
+			if err == nil {
+				fmt.Fprintln(e.stdout, "nothing new since the previous digest: nothing sent")
+			}
+			return err
+		}
+		fmt.Fprintf(e.stdout, "digest %d queued for %d chats; the running bot delivers it (see `nazar digest status`)\n",
+			d.ID, d.Recipients)
+		return nil
+	case "status":
+		return digestStatus(ctx, e, st)
+	case "cancel":
+		last, found, err := st.LastDigest(ctx)
+		if err != nil || !found {
+			return errors.Join(err, errors.New("no digest has been sent yet"))
+		}
+		n, err := st.CancelDigest(ctx, last.ID)
+		if err == nil {
+			fmt.Fprintf(e.stdout, "digest %d: %d messages cancelled\n", last.ID, n)
+		}
+		return err
+	}
+	return fmt.Errorf("%w: digest %q", errUsage, e.args[0])
+}
+
+func digestStatus(ctx context.Context, e *env, st *store.Store) error {
+	last, found, err := st.LastDigest(ctx)
+	if err != nil {
+		return err
+	}
+	if !found {
+		fmt.Fprintln(e.stdout, "no digest has been sent yet")
+		return nil
+	}
+	c, err := st.OutboxCounts(ctx, "digest", store.DigestKey(last.ID))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "digest %d (%s, %d items, %d recipients): queued %d, sent %d, failed %d, inactive %d, cancelled %d\n",
+		last.ID, last.CreatedAt.In(e.cfg.Location()).Format("2006-01-02 15:04"), last.Items, last.Recipients,
+		c["queued"]+c["sending"], c["sent"], c["failed"], c["inactive"], c["cancelled"])
+	return nil
+}

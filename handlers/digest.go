@@ -1,0 +1,110 @@
+package handlers
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// DigestStore is what the /digest panel needs.
+type DigestStore interface {
+	Subscription(ctx context.Context, userID int64) (store.Subscriber, bool, error)
+	Subscribe(ctx context.Context, userID, chatID int64) error
+	Unsubscribe(ctx context.Context, userID int64) error
+	SetTopics(ctx context.Context, userID int64, topics []string) error
+}
+
+// Digest is the subscriber's side of the weekly digest: subscribe,
+// unsubscribe, pick topics, see when the next one comes.
+type Digest struct {
+	Store    DigestStore
+	Schedule cron.Schedule
+	Location *time.Location
+}
+
+// topicLabels are the message ids of the topics' names.
+var topicLabels = map[string]string{
+	"news":      locales.ID("digest_topic_news"),
+	"business":  locales.ID("digest_topic_business"),
+	"transport": locales.ID("digest_topic_transport"),
+	"council":   locales.ID("digest_topic_council"),
+}
+
+// Panel is /digest: the subscription and its buttons.
+func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
+	reply, err := d.panel(ctx, req)
+	return Response{Replies: []Reply{reply}}, err
+}
+
+// Button handles the panel's buttons and redraws it in place.
+func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
+	data := req.Callback.Data
+	var err error
+	switch data.Action {
+	case "sub":
+		err = d.Store.Subscribe(ctx, req.UserID, req.ChatID)
+	case "unsub":
+		err = d.Store.Unsubscribe(ctx, req.UserID)
+	case "t":
+		err = d.toggle(ctx, req.UserID, data.Arg(0))
+	default:
+		return Response{Answer: StaleButton(req.L)}, nil
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	reply, err := d.panel(ctx, req)
+	reply.Edit = true
+	return Response{Replies: []Reply{reply}}, err
+}
+
+func (d *Digest) toggle(ctx context.Context, userID int64, topic string) error {
+	sub, found, err := d.Store.Subscription(ctx, userID)
+	if err != nil || !found || topicLabels[topic] == "" {
+		return err
+	}
+	var topics []string
+	for _, t := range store.DigestTopics {
+		if on := slices.Contains(sub.Topics, t); on != (t == topic) {
+			topics = append(topics, t)
+		}
+	}
+	return d.Store.SetTopics(ctx, userID, topics)
+}
+
+func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
+	sub, found, err := d.Store.Subscription(ctx, req.UserID)
+	if err != nil {
+		return Reply{}, err
+	}
+	next := d.Schedule.Next(req.Now.In(d.Location))
+	when := req.L.T("digest_when", map[string]any{"Weekday": req.L.Weekday(next), "Time": req.L.DateTime(next),
+		"Zone": d.Location.String()})
+	if !found {
+		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: [][]Button{{
+			{Text: req.L.T("digest_subscribe"), Data: callback.Encode("dg", "sub")}}}}, nil
+	}
+	var b strings.Builder
+	b.WriteString(req.L.T("digest_subscribed"))
+	var rows [][]Button
+	for _, t := range store.DigestTopics {
+		mark := "▫️"
+		if slices.Contains(sub.Topics, t) {
+			mark = "✅"
+		}
+		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: callback.Encode("dg", "t", t)}})
+	}
+	if len(sub.Topics) == 0 {
+		b.WriteString("\n" + req.L.T("digest_no_topics"))
+	}
+	b.WriteString("\n" + when)
+	rows = append(rows, []Button{{Text: req.L.T("digest_unsubscribe"), Data: callback.Encode("dg", "unsub")}})
+	return Reply{Text: b.String(), Buttons: rows}, nil
+}

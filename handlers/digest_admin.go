@@ -1,0 +1,162 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/store"
+)
+
+// Limits of an admin's digest item.
+const (
+	maxItemTitle = 200
+	maxItemBody  = 2000
+)
+
+// DigestAdminStore is what the admins' digest tools need.
+type DigestAdminStore interface {
+	AdminStore
+	SaveDigestItems(ctx context.Context, items []store.DigestItem) (int, error)
+	LastDigest(ctx context.Context) (store.Digest, bool, error)
+	OutboxCounts(ctx context.Context, kind, key string) (map[string]int, error)
+	CancelDigest(ctx context.Context, id int64) (int, error)
+}
+
+// DigestAdmin lets admins write digest items in the bot, preview the
+// digest, send it now, watch delivery and cancel it. Every action is audited.
+type DigestAdmin struct {
+	Store DigestAdminStore
+	Job   *DigestJob
+	Admin *Admin
+}
+
+// convDigestItem is the conversation feature of the new-item flow.
+const convDigestItem = "dgitem"
+
+// AdminButtons are the digest's rows in the admin panel.
+func (d *DigestAdmin) AdminButtons(req *Request) [][]Button {
+	return [][]Button{
+		{{Text: req.L.T("digest_admin_new"), Data: callback.Encode("dga", "new")},
+			{Text: req.L.T("digest_admin_preview"), Data: callback.Encode("dga", "preview")}},
+		{{Text: req.L.T("digest_admin_send"), Data: callback.Encode("dga", "send")},
+			{Text: req.L.T("digest_admin_status"), Data: callback.Encode("dga", "status")},
+			{Text: req.L.T("digest_admin_cancel"), Data: callback.Encode("dga", "cancel")}},
+	}
+}
+
+// Button handles the admins' digest buttons.
+func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error) {
+	action := req.Callback.Data.Action
+	if !req.Admin {
+		return d.Admin.Refuse(ctx, req, "digest."+action)
+	}
+	switch action {
+	case "new":
+		return d.chooseTopic(req), nil
+	case "topic":
+		return d.topicChosen(req)
+	case "publish":
+		return d.publish(ctx, req)
+	case "discard":
+		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("digest_item_discarded"), Edit: true}}}, nil
+	case "preview":
+		return d.preview(ctx, req)
+	case "send":
+		return d.sendNow(ctx, req)
+	case "status":
+		return d.status(ctx, req)
+	case "cancel":
+		return d.cancel(ctx, req)
+	}
+	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+func (d *DigestAdmin) chooseTopic(req *Request) Response {
+	var row []Button
+	for _, t := range store.DigestTopics {
+		row = append(row, Button{Text: req.L.T(topicLabels[t]), Data: callback.Encode("dga", "topic", t)})
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("digest_item_topic"), Buttons: [][]Button{row}}}}
+}
+
+func (d *DigestAdmin) topicChosen(req *Request) (Response, error) {
+	topic := req.Callback.Data.Arg(0)
+	if topicLabels[topic] == "" {
+		return Response{Answer: StaleButton(req.L)}, nil
+	}
+	return Response{Next: Step(convDigestItem, "title", map[string]string{"topic": topic}),
+		Replies: []Reply{{Text: req.L.T("digest_item_ask_title"), Edit: true}}}, nil
+}
+
+// Step takes the item's title, text and link in turn, then shows a preview.
+func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) {
+	if !req.Admin {
+		return d.Admin.Refuse(ctx, req, "digest.item")
+	}
+	data, text := req.Conv.Data, strings.TrimSpace(req.Text)
+	switch req.Conv.Step {
+	case "title":
+		if text == "" || utf8.RuneCountInString(text) > maxItemTitle {
+			return d.again(req, "digest_item_bad_title", map[string]any{"Max": maxItemTitle}), nil
+		}
+		data["title"] = text
+		return Response{Next: Step(convDigestItem, "body", data), Replies: []Reply{{Text: req.L.T("digest_item_ask_body")}}}, nil
+	case "body":
+		if text == "" || utf8.RuneCountInString(text) > maxItemBody {
+			return d.again(req, "digest_item_bad_body", map[string]any{"Max": maxItemBody}), nil
+		}
+		data["body"] = text
+		return Response{Next: Step(convDigestItem, "link", data), Replies: []Reply{{Text: req.L.T("digest_item_ask_link")}}}, nil
+	case "link":
+		if text != "-" {
+			if !ValidWebLink(text) {
+				return d.again(req, "digest_item_bad_link", nil), nil
+			}
+			data["url"] = text
+		}
+		return d.showPreview(req, data), nil
+	}
+	return Response{}, fmt.Errorf("digest item: unknown step %q", req.Conv.Step)
+}
+
+// again repeats the current step after a refused answer.
+func (d *DigestAdmin) again(req *Request, msg string, args map[string]any) Response {
+	return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T(msg, args)}}}
+}
+
+// ValidWebLink accepts only absolute http(s) URLs with a host.
+func ValidWebLink(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \n")
+}
+
+func (d *DigestAdmin) showPreview(req *Request, data map[string]string) Response {
+	item := store.DigestItem{Topic: data["topic"], Title: data["title"], Body: data["body"], URL: data["url"]}
+	text := req.L.T("digest_item_preview", map[string]any{"Topic": req.L.T(topicLabels[item.Topic])}) + "\n\n" +
+		d.Job.renderItem(req.L, item)
+	return Response{Next: Step(convDigestItem, "confirm", data), Replies: []Reply{{Text: text, Buttons: [][]Button{{
+		{Text: req.L.T("digest_item_publish"), Data: callback.Encode("dga", "publish")},
+		{Text: req.L.T("digest_item_discard"), Data: callback.Encode("dga", "discard")},
+	}}}}}
+}
+
+func (d *DigestAdmin) publish(ctx context.Context, req *Request) (Response, error) {
+	if req.Conv == nil || req.Conv.Feature != convDigestItem || req.Conv.Step != "confirm" {
+		return Response{Answer: req.L.T("conv_expired"), ShowAlert: true}, nil
+	}
+	data := req.Conv.Data
+	item := store.DigestItem{ID: "admin-" + strconv.FormatInt(req.Now.UnixNano(), 36), Topic: data["topic"],
+		Title: data["title"], Body: data["body"], URL: data["url"], PublishedAt: req.Now, Source: "admin"}
+	if _, err := d.Store.SaveDigestItems(ctx, []store.DigestItem{item}); err != nil {
+		return Response{}, err
+	}
+	if err := d.Store.Audit(ctx, req.UserID, "digest.publish", item.ID+" "+item.Title); err != nil {
+		return Response{}, err
+	}
+	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("digest_item_published"), Edit: true}}}, nil
+}

@@ -1,0 +1,155 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// firstDigestLookback is the period of the very first digest.
+const firstDigestLookback = 7 * 24 * time.Hour
+
+// DigestJobStore is what building and queueing a digest needs.
+type DigestJobStore interface {
+	LastDigest(ctx context.Context) (store.Digest, bool, error)
+	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]store.DigestItem, error)
+	ActiveSubscribers(ctx context.Context, fn func(store.Subscriber) error) error
+	QueueDigest(ctx context.Context, from, to time.Time, items int, pushes func(key string) ([]store.Push, error)) (store.Digest, error)
+}
+
+// CouncilDecisions lists the titles of decisions adopted in (from, to]; the
+// council feature provides it once council data exists.
+type CouncilDecisions func(ctx context.Context, from, to time.Time) ([]string, error)
+
+// DigestJob builds the weekly digest and queues it in the outbox. The cron
+// job calls Send with the current time; tests call it with a fixed one.
+type DigestJob struct {
+	Store    DigestJobStore
+	City     string
+	Location *time.Location
+	Council  CouncilDecisions // nil when there is no council data source
+}
+
+// DigestPlan is what a digest sent at a given time would hold.
+type DigestPlan struct {
+	From, To time.Time
+	Items    []store.DigestItem
+}
+
+// Plan collects the items published since the previous digest (for the very
+// first one: the last 7 days), plus the council's adopted decisions.
+func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error) {
+	from := now.Add(-firstDigestLookback)
+	if last, found, err := j.Store.LastDigest(ctx); err != nil {
+		return DigestPlan{}, err
+	} else if found {
+		from = last.To
+	}
+	items, err := j.Store.DigestItemsBetween(ctx, from, now)
+	if err != nil {
+		return DigestPlan{}, err
+	}
+	if j.Council != nil {
+		titles, err := j.Council(ctx, from, now)
+		if err != nil {
+			return DigestPlan{}, err
+		}
+		if len(titles) > 0 {
+			items = append(items, councilItem(titles, now))
+		}
+	}
+	return DigestPlan{From: from, To: now, Items: items}, nil
+}
+
+// councilItem is the automatic summary of adopted decisions; its title is
+// filled in per language at render time (Source "council").
+func councilItem(titles []string, now time.Time) store.DigestItem {
+	return store.DigestItem{ID: "council-summary", Topic: "council", Source: "council",
+		Body: strings.Join(titles, "\n"), PublishedAt: now}
+}
+
+// Send queues the digest for every active subscriber whose topics and
+// language match at least one item; with no items nothing is queued and
+// sent is false.
+func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, sent bool, err error) {
+	plan, err := j.Plan(ctx, now)
+	if err != nil || len(plan.Items) == 0 {
+		return store.Digest{}, false, err
+	}
+	d, err = j.Store.QueueDigest(ctx, plan.From, plan.To, len(plan.Items), func(key string) ([]store.Push, error) {
+		return j.pushes(ctx, plan, key)
+	})
+	return d, err == nil, err
+}
+
+// pushes renders one message per subscriber, each distinct text once.
+func (j *DigestJob) pushes(ctx context.Context, plan DigestPlan, key string) ([]store.Push, error) {
+	rendered := map[string]string{} // language + topics → text ("" when nothing matches)
+	var out []store.Push
+	err := j.Store.ActiveSubscribers(ctx, func(sub store.Subscriber) error {
+		cacheKey := sub.Language + "|" + strings.Join(sub.Topics, ",")
+		text, ok := rendered[cacheKey]
+		if !ok {
+			text = j.Render(locales.New(sub.Language), plan, sub.Topics)
+			rendered[cacheKey] = text
+		}
+		if text != "" {
+			out = append(out, store.Push{Kind: "digest", Key: key, ChatID: sub.ChatID, Text: text})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Render is the digest in one language for one set of topics, or "" when no
+// item matches them.
+func (j *DigestJob) Render(l *locales.Localizer, plan DigestPlan, topics []string) string {
+	var b strings.Builder
+	count := 0
+	for _, topic := range store.DigestTopics {
+		if !slices.Contains(topics, topic) {
+			continue
+		}
+		var section []string
+		for _, it := range plan.Items {
+			if it.Topic == topic && (it.Lang == "" || it.Lang == l.Lang) {
+				section = append(section, j.renderItem(l, it))
+			}
+		}
+		if len(section) == 0 {
+			continue
+		}
+		count += len(section)
+		fmt.Fprintf(&b, "\n\n%s\n%s", strings.ToUpper(l.T(topicLabels[topic])), strings.Join(section, "\n\n"))
+	}
+	if count == 0 {
+		return ""
+	}
+	head := l.T("digest_title", map[string]any{"City": j.City}) + "\n" +
+		l.T("digest_period", map[string]any{"From": l.Date(plan.From.In(j.Location)), "To": l.Date(plan.To.In(j.Location))})
+	return head + b.String()
+}
+
+func (j *DigestJob) renderItem(l *locales.Localizer, it store.DigestItem) string {
+	if it.Source == "council" {
+		n := strings.Count(it.Body, "\n") + 1
+		return "• " + l.N("digest_council_summary", n, nil) + "\n" + indent(it.Body)
+	}
+	s := "• " + it.Title
+	if it.Body != "" {
+		s += "\n" + indent(it.Body)
+	}
+	if it.URL != "" {
+		s += "\n  " + it.URL
+	}
+	return s
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}

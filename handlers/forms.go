@@ -1,0 +1,160 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/store"
+)
+
+// FormsStore is what the city-service forms need from the store.
+type FormsStore interface {
+	FormQuota(ctx context.Context, userID int64, form string, limit int, window time.Duration) error
+	SubmitForm(ctx context.Context, in store.NewSubmission, limit int, window time.Duration,
+		pushes func(store.Submission) []store.Push) (store.Submission, error)
+	Submission(ctx context.Context, id int64) (store.Submission, error)
+	MarkSubmissionHandled(ctx context.Context, id, adminID int64,
+		pushes func(store.Submission) []store.Push) (store.Submission, bool, error)
+	UnhandledSubmissions(ctx context.Context, limit int) ([]store.PendingSubmission, int, int, error)
+	ResendSubmissions(ctx context.Context) (int, error)
+	Audit(ctx context.Context, adminID int64, action, detail string) error
+}
+
+// Forms serves the Services menu (SPEC §11): the city's forms, run as
+// persisted conversations from their YAML definitions, and the static info
+// pages. A confirmed form is stored and sent to its operators' chat through
+// the outbox; an admin there marks it handled and the user is told.
+type Forms struct {
+	Store   FormsStore
+	Catalog *forms.Catalog
+	// MaxPerDay is how many submissions one user may send with one form
+	// within quotaWindow.
+	MaxPerDay int
+	Location  *time.Location // the city's, for slots and dates
+	// OperatorLanguage is the language of the operators' messages (a group
+	// has no language of its own): the configured default language.
+	OperatorLanguage string
+}
+
+const (
+	convForm    = "form" // the conversation feature and the callback feature
+	stepConfirm = "confirm"
+	keyForm     = "form" // conversation data key of the form id
+	quotaWindow = 24 * time.Hour
+	slotButtons = 6
+)
+
+// Services lists the forms and info pages. "/services threat" (or the deep
+// link "/start form_threat") opens a form directly.
+func (f *Forms) Services(ctx context.Context, req *Request) (Response, error) {
+	if form, ok := f.Catalog.Form(req.Text); ok {
+		return f.start(ctx, req, form)
+	}
+	return Response{Replies: []Reply{f.servicesList(req)}}, nil
+}
+
+func (f *Forms) servicesList(req *Request) Reply {
+	lang := req.L.Lang
+	var rows [][]Button
+	for _, form := range f.Catalog.Forms {
+		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: callback.Encode(convForm, "go", form.ID)}})
+	}
+	for _, p := range f.Catalog.Pages {
+		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: callback.Encode(convForm, "pg", p.ID)}})
+	}
+	text := req.L.T("forms_services_title")
+	if len(rows) == 0 {
+		text = req.L.T("forms_services_empty")
+	}
+	return Reply{Text: text, Buttons: rows}
+}
+
+// Button handles every "form" button: the Services menu, the steps of a
+// form, its confirmation, and the operators' and admins' buttons.
+func (f *Forms) Button(ctx context.Context, req *Request) (Response, error) {
+	d := req.Callback.Data
+	switch d.Action {
+	case "ls":
+		list := f.servicesList(req)
+		list.Edit = true
+		return Response{Replies: []Reply{list}}, nil
+	case "pg":
+		return f.page(req, d.Arg(0)), nil
+	case "go":
+		if form, ok := f.Catalog.Form(d.Arg(0)); ok {
+			return f.start(ctx, req, form)
+		}
+	case "ch", "sk", "at":
+		return f.stepButton(req)
+	case "ok", "re", "no":
+		return f.confirmButton(ctx, req)
+	case "done":
+		return f.markHandled(ctx, req)
+	case "adm", "rs":
+		return f.adminButton(ctx, req)
+	}
+	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+// page shows an info page in place of the Services list, with its links
+// and a way back.
+func (f *Forms) page(req *Request, id string) Response {
+	p, ok := f.Catalog.Page(id)
+	if !ok {
+		return Response{Answer: StaleButton(req.L)}
+	}
+	lang := req.L.Lang
+	var rows [][]Button
+	for _, l := range p.Links {
+		rows = append(rows, []Button{{Text: l.Title.In(lang), URL: l.URL}})
+	}
+	rows = append(rows, []Button{{Text: req.L.T("forms_back"), Data: callback.Encode(convForm, "ls")}})
+	return Response{Replies: []Reply{{Text: p.Title.In(lang) + "\n\n" + p.Text.In(lang), Buttons: rows, Edit: true}}}
+}
+
+// start opens a form at its first step, unless the user has used up the
+// form's daily quota: better said now than after they filled it in.
+func (f *Forms) start(ctx context.Context, req *Request, form *forms.Form) (Response, error) {
+	if err := f.Store.FormQuota(ctx, req.UserID, form.ID, f.MaxPerDay, quotaWindow); err != nil {
+		return f.quotaResponse(req, err)
+	}
+	lang := req.L.Lang
+	var replies []Reply
+	intro := req.L.T("forms_start", map[string]any{"Title": form.Title.In(lang)})
+	if text := form.Intro.In(lang); text != "" {
+		intro += "\n\n" + text
+	}
+	replies = append(replies, Reply{Text: intro + "\n\n" + req.L.T("forms_cancel_hint")})
+	first := form.Steps[0]
+	replies = append(replies, f.ask(req, form, first))
+	return Response{Replies: replies, Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID})}, nil
+}
+
+// quotaResponse tells a user over the limit when they may send again.
+func (f *Forms) quotaResponse(req *Request, err error) (Response, error) {
+	var q *store.QuotaError
+	if !errors.As(err, &q) {
+		return Response{}, err
+	}
+	text := req.L.N("forms_quota", q.Limit, map[string]any{"When": req.L.DateTime(q.RetryAt.In(f.Location))})
+	return Response{EndConv: true, Replies: []Reply{{Text: text, Keyboard: MenuKeyboard(req.L)}}}, nil
+}
+
+// current resolves the form and step of the conversation in progress.
+func (f *Forms) current(req *Request) (*forms.Form, *forms.Step, bool) {
+	if req.Conv == nil || req.Conv.Feature != convForm {
+		return nil, nil, false
+	}
+	form, ok := f.Catalog.Form(req.Conv.Data[keyForm])
+	if !ok {
+		return nil, nil, false
+	}
+	if req.Conv.Step == stepConfirm {
+		return form, nil, true
+	}
+	step, ok := form.Step(req.Conv.Step)
+	return form, step, ok
+}

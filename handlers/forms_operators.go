@@ -1,0 +1,148 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// pendingShown is how many unhandled submissions the admin list shows.
+const pendingShown = 20
+
+// operatorText is the operators' message about a submission; it is
+// rendered again, with the handled line, when an operator marks it.
+func (f *Forms) operatorText(l *locales.Localizer, form *forms.Form, sub store.Submission) string {
+	text := l.T("forms_op_new", map[string]any{"ID": sub.ID, "Title": form.Title.In(l.Lang), "Name": sub.FirstName,
+		"UserID": sub.UserID, "At": l.DateTime(sub.CreatedAt.In(f.Location))}) + "\n" +
+		f.answerLines(l, form, sub.Answers, true)
+	if sub.Handled() {
+		text += "\n\n" + l.T("forms_op_handled", map[string]any{"At": l.DateTime(sub.HandledAt.In(f.Location)),
+			"Admin": sub.HandledBy})
+	}
+	return text
+}
+
+// markHandled is an operator's press of "mark handled": only an admin (per
+// the admins setting) in the submission's operators' chat may do it. The
+// submission is marked and audited, the user is told through the outbox,
+// and the operators' message shows who handled it and when.
+func (f *Forms) markHandled(ctx context.Context, req *Request) (Response, error) {
+	arg := req.Callback.Data.Arg(0)
+	if !req.Admin {
+		if err := f.Store.Audit(ctx, req.UserID, "refused:form.handled", arg); err != nil {
+			return Response{}, err
+		}
+		return Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
+	}
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil {
+		return Response{Answer: StaleButton(req.L)}, nil
+	}
+	ol := locales.New(f.OperatorLanguage)
+	sub, err := f.Store.Submission(ctx, id)
+	if errors.Is(err, store.ErrNoSubmission) {
+		return Response{Answer: ol.T("forms_op_gone"), Replies: []Reply{{Edit: true,
+			Text: ol.T("forms_op_gone_text", map[string]any{"ID": id})}}}, nil
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	form, ok := f.Catalog.Form(sub.Form)
+	if !ok || sub.OperatorsChat != req.ChatID {
+		return Response{Answer: StaleButton(req.L)}, nil
+	}
+	sub, changed, err := f.Store.MarkSubmissionHandled(ctx, id, req.UserID, func(sub store.Submission) []store.Push {
+		ul := locales.New(sub.Language)
+		return []store.Push{{Kind: "form", Key: arg + ":handled", ChatID: sub.ChatID,
+			Text: ul.T("forms_user_handled", map[string]any{"ID": sub.ID, "Title": form.Title.In(ul.Lang)})}}
+	})
+	if err != nil {
+		return Response{}, err
+	}
+	answer := ol.T("forms_op_marked")
+	if !changed {
+		answer = ol.T("forms_op_already")
+	}
+	return Response{Answer: answer, Replies: []Reply{{Edit: true, Text: f.operatorText(ol, form, sub)}}}, nil
+}
+
+// AdminButtons is the forms' row in the admin panel: the unhandled
+// submissions, counted. The panel's row functions get no context, so the
+// count has its own short deadline; without it the button has no number.
+func (f *Forms) AdminButtons(req *Request) [][]Button {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	label := req.L.T("forms_admin_list")
+	if _, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, 0); err == nil {
+		label = req.L.T("forms_admin_button", map[string]any{"Total": total, "Undelivered": undelivered})
+	}
+	return [][]Button{{{Text: label, Data: callback.Encode(convForm, "adm")}}}
+}
+
+// adminButton lists unhandled submissions with their delivery to the
+// operators, and queues the undelivered ones again.
+func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error) {
+	action := req.Callback.Data.Action
+	if !req.Admin {
+		if err := f.Store.Audit(ctx, req.UserID, "refused:form."+action, ""); err != nil {
+			return Response{}, err
+		}
+		return Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
+	}
+	if action == "rs" {
+		n, err := f.Store.ResendSubmissions(ctx)
+		if err != nil {
+			return Response{}, err
+		}
+		if err := f.Store.Audit(ctx, req.UserID, "form.resend", strconv.Itoa(n)); err != nil {
+			return Response{}, err
+		}
+		return Response{Replies: []Reply{{Text: req.L.N("forms_admin_resent", n, nil)}}}, nil
+	}
+	list, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, pendingShown)
+	if err != nil {
+		return Response{}, err
+	}
+	if err := f.Store.Audit(ctx, req.UserID, "form.list", ""); err != nil {
+		return Response{}, err
+	}
+	var b strings.Builder
+	b.WriteString(req.L.T("forms_admin_title", map[string]any{"Total": total, "Undelivered": undelivered}))
+	for _, p := range list {
+		fmt.Fprintf(&b, "\n#%d · %s · %s · %s", p.ID, p.Form, req.L.DateTime(p.CreatedAt.In(f.Location)),
+			deliveryText(req.L, p))
+	}
+	reply := Reply{Text: b.String()}
+	if undelivered > 0 {
+		reply.Buttons = [][]Button{{{Text: req.L.T("forms_admin_resend"), Data: callback.Encode(convForm, "rs")}}}
+	}
+	return Response{Replies: []Reply{reply}}, nil
+}
+
+// deliveryIDs name the outbox statuses for admins.
+var deliveryIDs = map[string]string{
+	"queued": locales.ID("forms_delivery_queued"), "sending": locales.ID("forms_delivery_queued"),
+	"sent": locales.ID("forms_delivery_sent"), "failed": locales.ID("forms_delivery_failed"),
+	"inactive": locales.ID("forms_delivery_failed"), "cancelled": locales.ID("forms_delivery_failed"),
+	"": locales.ID("forms_delivery_failed"),
+}
+
+func deliveryText(l *locales.Localizer, p store.PendingSubmission) string {
+	id, ok := deliveryIDs[p.Delivery]
+	if !ok {
+		id = deliveryIDs["failed"]
+	}
+	text := l.T(id)
+	if p.Error != "" && p.Delivery != "sent" {
+		text += " (" + p.Error + ")"
+	}
+	return text
+}

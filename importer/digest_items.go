@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"context"
+	"slices"
+
+	"github.com/transparentcities/nazar/csvin"
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/store"
+)
+
+var _ = register("digest-items", importDigestItems)
+
+var digestItemColumns = []string{"id", "topic", "lang", "title", "body", "url", "published_at"}
+
+// importDigestItems loads news for the weekly digest (SPEC §8 digest-items).
+func importDigestItems(ctx context.Context, env Env, path string) (Summary, error) {
+	f, err := csvin.Open(path)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := f.Require("id", "topic", "title", "published_at"); err != nil {
+		return Summary{}, err
+	}
+	f.Known(digestItemColumns...)
+	var items []store.DigestItem
+	var errs csvin.Errors
+	for {
+		row, ok, err := f.Next()
+		if err != nil {
+			errs.Add(err)
+			break
+		}
+		if !ok {
+			break
+		}
+		item, err := parseDigestItem(row)
+		if errs.Add(err) {
+			break
+		}
+		if err == nil {
+			items = append(items, item)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return Summary{}, err
+	}
+	changed, err := env.Store.SaveDigestItems(ctx, items)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	sum.Addf("%d items read, %d new or changed", len(items), changed)
+	if len(f.Unknown) > 0 {
+		sum.Addf("ignored unknown columns: %v", f.Unknown)
+	}
+	return sum, nil
+}
+
+func parseDigestItem(row csvin.Row) (store.DigestItem, error) {
+	it := store.DigestItem{ID: row.Get("id"), Topic: row.Get("topic"), Lang: row.Get("lang"),
+		Title: row.Get("title"), Body: row.Get("body"), URL: row.Get("url"), Source: "import"}
+	switch {
+	case it.ID == "":
+		return it, row.Errorf("id", "is empty")
+	case !slices.Contains(store.DigestTopics, it.Topic):
+		return it, row.Errorf("topic", "%q is not one of news, business, transport, council", it.Topic)
+	case it.Lang != "" && it.Lang != "uk" && it.Lang != "en":
+		return it, row.Errorf("lang", "%q is not uk, en or empty (every language)", it.Lang)
+	case it.Title == "":
+		return it, row.Errorf("title", "is empty")
+	case it.URL != "" && !handlers.ValidWebLink(it.URL):
+		return it, row.Errorf("url", "%q is not an http(s) link", it.URL)
+	}
+	at, err := csvin.ParseTimestamp(row.Get("published_at"))
+	if err != nil {
+		return it, row.Errorf("published_at", "%v", err)
+	}
+	it.PublishedAt = at
+	return it, nil
+}

@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/transparentcities/nazar/council"
+)
+
+// councilImport is the state of one ImportCouncil transaction.
+type councilImport struct {
+	s    *Store
+	ctx  context.Context
+	tx   *sql.Tx
+	data CouncilData
+	res  *CouncilImportResult
+
+	factions map[string]int64 // faction name → id
+	voters   map[string]int64 // voting id → deputy id
+	sessions map[string]int64 // uid → id
+	motions  map[string]motionRef
+	events   map[string]eventRef
+}
+
+type motionRef struct{ id, session int64 }
+
+type eventRef struct {
+	id       int64
+	day, old council.Day // old is the stored day before this import
+	existed  bool
+}
+
+// voteRow is one named-list row on its way into council_votes; 20 bytes,
+// because the benchmark council holds over a million of them.
+type voteRow struct {
+	deputy, event, day, faction int32
+	option, dev                 int8 // dev: -1 none, 0 followed the line, 1 deviated
+}
+
+// ImportCouncil writes one council import in one transaction: upserts by
+// uid, replaces the named lists of the events it carries, computes the
+// faction lines and deviations of those events (of every event when the
+// roster of factions changed), refreshes every deputy's figures, and queues
+// a push to each follower of a deputy with new votes. Importing the same
+// data again changes nothing and queues nothing.
+func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
+	var res CouncilImportResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ci := &councilImport{s: s, ctx: ctx, tx: tx, data: d, res: &res}
+		return ci.run()
+	})
+	if err != nil {
+		return CouncilImportResult{}, err
+	}
+	return res, nil
+}
+
+func (ci *councilImport) run() error {
+	before, err := ci.rosterSignatures()
+	if err != nil {
+		return err
+	}
+	steps := []func() error{ci.upsertConvocations, ci.upsertSessions, ci.loadFactions, ci.upsertDeputies,
+		ci.replaceMemberships, ci.upsertMotions, ci.upsertEvents}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	after, err := ci.rosterSignatures()
+	if err != nil {
+		return err
+	}
+	ci.res.Recomputed = rosterChanged(before, after)
+	rows, fresh, err := ci.collectVotes(ci.res.Recomputed)
+	if err != nil {
+		return err
+	}
+	if err := ci.computeAndWrite(rows); err != nil {
+		return err
+	}
+	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx); err != nil {
+		return err
+	}
+	if err := ci.followPushes(fresh); err != nil {
+		return err
+	}
+	_, err = ci.tx.ExecContext(ci.ctx, `INSERT INTO council_imports(at, events, votes) VALUES (?, ?, ?)`,
+		unix(ci.s.now()), ci.res.Events, ci.res.Votes)
+	return err
+}
+
+// importVotes turns this import's named lists into rows, grouped by event
+// in the order of the events' ids.
+func (ci *councilImport) importVotes() []voteRow {
+	rows := make([]voteRow, 0, len(ci.data.Votes))
+	for _, v := range ci.data.Votes {
+		ev := ci.events[v.Event]
+		rows = append(rows, voteRow{deputy: int32(ci.voters[v.Voter]), event: int32(ev.id), day: int32(ev.day),
+			option: int8(v.Option), dev: -1})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].event < rows[j].event })
+	ci.res.Votes = len(rows)
+	return rows
+}
+
+// importEvents is the set of events whose named list this import carries.
+func importEvents(rows []voteRow) map[int32]bool {
+	set := map[int32]bool{}
+	for _, r := range rows {
+		set[r.event] = true
+	}
+	return set
+}
+
+func pairKey(deputy, event int32) uint64 { return uint64(uint32(deputy))<<32 | uint64(uint32(event)) }

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/transparentcities/nazar/council"
+)
+
+// Deputy is a deputy with their figures within the mandate (SPEC §5.1).
+type Deputy struct {
+	ID                                  int64
+	UID, VotingID, FullName             string
+	Party, Faction, FactionPost         string // Faction is the faction of today (or of the mandate's end)
+	Commission, CommissionPost          string
+	District, Reception                 string
+	Mandate                             council.Span
+	Events, Days                        int    // vote events and sitting days within the mandate
+	Counts                              [5]int // by council.Option; Absent includes events with no record
+	PresentDays, LineEvents, Deviations int
+	Authored                            int      // drafts tabled (motions.votingIdentifier)
+	FactionHistory                      []string // earlier factions, oldest first (dated memberships)
+	factionID                           int64
+}
+
+// Metrics are the deputy's figures as council.Metrics.
+func (d Deputy) Metrics() council.Metrics {
+	cast := d.Counts[council.For] + d.Counts[council.Against] + d.Counts[council.Abstain]
+	return council.Metrics{Counts: d.Counts, Events: d.Events, Attendance: council.Ratio{Num: d.PresentDays, Den: d.Days},
+		Participation: council.Ratio{Num: cast, Den: d.Events},
+		Discipline:    council.Ratio{Num: d.LineEvents - d.Deviations, Den: d.LineEvents}, Deviations: d.Deviations}
+}
+
+const deputyColumns = `d.id, d.uid, d.voting_id, d.full_name, d.party, d.faction, d.faction_post, d.commission,
+	d.commission_post, d.district, d.reception, d.mandate_from, d.mandate_until,
+	coalesce(s.events, 0), coalesce(s.days, 0), coalesce(s.n_for, 0), coalesce(s.n_against, 0),
+	coalesce(s.n_abstain, 0), coalesce(s.n_not_voting, 0), coalesce(s.present_days, 0),
+	coalesce(s.line_events, 0), coalesce(s.deviations, 0)
+	FROM council_deputies d LEFT JOIN council_stats s ON s.deputy = d.id`
+
+func scanDeputy(row interface{ Scan(...any) error }) (Deputy, error) {
+	var d Deputy
+	err := row.Scan(&d.ID, &d.UID, &d.VotingID, &d.FullName, &d.Party, &d.factionID, &d.FactionPost, &d.Commission,
+		&d.CommissionPost, &d.District, &d.Reception, &d.Mandate.From, &d.Mandate.Until, &d.Events, &d.Days,
+		&d.Counts[council.For], &d.Counts[council.Against], &d.Counts[council.Abstain], &d.Counts[council.NotVoting],
+		&d.PresentDays, &d.LineEvents, &d.Deviations)
+	d.Counts[council.Absent] = d.Events - d.Counts[council.For] - d.Counts[council.Against] -
+		d.Counts[council.Abstain] - d.Counts[council.NotVoting]
+	return d, err
+}
+
+// Deputy returns one deputy's card: details, figures, faction of today and
+// the number of drafts they tabled.
+func (s *Store) Deputy(ctx context.Context, id int64, today time.Time) (Deputy, bool, error) {
+	d, err := scanDeputy(s.db.QueryRowContext(ctx, `SELECT `+deputyColumns+` WHERE d.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Deputy{}, false, nil
+	}
+	if err != nil {
+		return Deputy{}, false, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions WHERE author = ?`, d.VotingID).
+		Scan(&d.Authored); err != nil {
+		return d, true, err
+	}
+	return d, true, s.deputyFactions(ctx, &d, council.DayOf(today))
+}
+
+// deputyFactions names the deputy's faction of the day (dated memberships
+// win over the deputies list) and the earlier ones.
+func (s *Store) deputyFactions(ctx context.Context, d *Deputy, today council.Day) error {
+	names, err := s.factionNames(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT faction, post, day_from, day_until FROM council_memberships
+		WHERE deputy = ? AND kind = 'faction' ORDER BY day_from`, d.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	day := min(today, d.Mandate.Until)
+	d.Faction = names[d.factionID]
+	dated := false
+	var current, post string
+	for rows.Next() {
+		var f int64
+		var p string
+		var span council.Span
+		if err := rows.Scan(&f, &p, &span.From, &span.Until); err != nil {
+			return err
+		}
+		dated = true
+		switch {
+		case span.Covers(day):
+			current, post = names[f], p
+		case span.Until < day:
+			d.FactionHistory = append(d.FactionHistory, names[f])
+		}
+	}
+	if dated { // the dated memberships are the whole story: no cover means no faction
+		d.Faction, d.FactionPost = current, post
+	}
+	return rows.Err()
+}
+
+// factionNames maps faction ids to names; 0 (no faction) maps to "".
+func (s *Store) factionNames(ctx context.Context) (map[int64]string, error) {
+	names := map[int64]string{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM council_factions`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		names[id] = n
+	}
+	return names, rows.Err()
+}
+
+// DeputyByUID finds a deputy by the id of the open data (deep links).
+func (s *Store) DeputyByUID(ctx context.Context, uid string) (int64, bool, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM council_deputies WHERE uid = ?`, uid).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+// DeputyBrief is a deputy in a list: search results, members, leaderboards.
+type DeputyBrief struct {
+	ID       int64
+	FullName string
+	Faction  string // undated faction of the deputies list
+}
+
+// SearchDeputies finds deputies whose name contains every word of q, in
+// Cyrillic or Latin; the council has tens of deputies, so matching runs in
+// Go over all of them with the same rule the tests check.
+func (s *Store) SearchDeputies(ctx context.Context, q council.NameQuery) ([]DeputyBrief, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.full_name, d.name_key, coalesce(f.name, '')
+		FROM council_deputies d LEFT JOIN council_factions f ON f.id = d.faction ORDER BY d.full_name, d.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DeputyBrief
+	for rows.Next() {
+		var b DeputyBrief
+		var key string
+		if err := rows.Scan(&b.ID, &b.FullName, &key, &b.Faction); err != nil {
+			return nil, err
+		}
+		if q.Matches(key) {
+			out = append(out, b)
+		}
+	}
+	return out, rows.Err()
+}

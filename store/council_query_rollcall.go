@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/council"
+)
+
+// RollCallEntry is one deputy in the named list of a vote event.
+type RollCallEntry struct {
+	Deputy   int64
+	Name     string
+	Faction  int64 // the faction of that day; 0 none
+	Option   council.Option
+	Deviated bool
+	NoRecord bool // not in the named list although the mandate covers the day: counted absent
+}
+
+// RollCall is a vote event with its named list grouped by faction.
+type RollCall struct {
+	Event    VoteEvent
+	Entries  []RollCallEntry         // by faction name (non-faction last), then name
+	Lines    map[int64]council.Tally // by faction
+	Factions map[int64]string        // names of the factions in Entries
+	Counts   [5]int                  // the named list's counts (no record counts as absent)
+}
+
+// RollCall returns a vote event and its roll call; found is false for an
+// unknown event.
+func (s *Store) RollCall(ctx context.Context, event int64) (RollCall, bool, error) {
+	var rc RollCall
+	e, err := scanEvent(s.db.QueryRowContext(ctx, `SELECT `+eventColumns+` WHERE e.id = ?`, event))
+	if errors.Is(err, sql.ErrNoRows) {
+		return rc, false, nil
+	}
+	if err != nil {
+		return rc, false, err
+	}
+	rc.Event = e
+	if rc.Factions, err = s.factionNames(ctx); err != nil {
+		return rc, true, err
+	}
+	if err := s.rollCallRows(ctx, &rc); err != nil {
+		return rc, true, err
+	}
+	if err := s.addMissing(ctx, &rc); err != nil {
+		return rc, true, err
+	}
+	rc.Lines = map[int64]council.Tally{}
+	rows, err := s.db.QueryContext(ctx, `SELECT faction, present, support FROM council_lines WHERE event = ?`, event)
+	if err != nil {
+		return rc, true, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f int64
+		var t council.Tally
+		if err := rows.Scan(&f, &t.Present, &t.Support); err != nil {
+			return rc, true, err
+		}
+		rc.Lines[f] = t
+	}
+	sortRollCall(rc)
+	return rc, true, rows.Err()
+}
+
+func (s *Store) rollCallRows(ctx context.Context, rc *RollCall) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.deputy, d.full_name, v.faction, v.option, coalesce(v.dev, 0)
+		FROM council_votes v JOIN council_deputies d ON d.id = v.deputy WHERE v.`+byEvent,
+		rc.Event.Day, rc.Event.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var en RollCallEntry
+		if err := rows.Scan(&en.Deputy, &en.Name, &en.Faction, &en.Option, &en.Deviated); err != nil {
+			return err
+		}
+		rc.Entries = append(rc.Entries, en)
+		rc.Counts[en.Option]++
+	}
+	return rows.Err()
+}
+
+// addMissing lists as absent the deputies whose mandate covers the day but
+// who have no row in the named list.
+func (s *Store) addMissing(ctx context.Context, rc *RollCall) error {
+	listed := map[int64]bool{}
+	for _, en := range rc.Entries {
+		listed[en.Deputy] = true
+	}
+	roster, mandates, err := s.councilRoster(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, full_name FROM council_deputies`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var en RollCallEntry
+		if err := rows.Scan(&en.Deputy, &en.Name); err != nil {
+			return err
+		}
+		if listed[en.Deputy] || !mandates[en.Deputy].Covers(rc.Event.Day) {
+			continue
+		}
+		en.Faction, en.Option, en.NoRecord = roster.FactionAt(en.Deputy, rc.Event.Day), council.Absent, true
+		rc.Entries = append(rc.Entries, en)
+		rc.Counts[council.Absent]++
+	}
+	return rows.Err()
+}
+
+func sortRollCall(rc RollCall) {
+	sort.SliceStable(rc.Entries, func(i, j int) bool {
+		a, b := rc.Entries[i], rc.Entries[j]
+		if a.Faction != b.Faction {
+			if a.Faction == 0 || b.Faction == 0 {
+				return b.Faction == 0
+			}
+			return rc.Factions[a.Faction] < rc.Factions[b.Faction]
+		}
+		return a.Name < b.Name
+	})
+}
+
+// Decision is an adopted decision: the final vote of an agenda item.
+type Decision struct {
+	Event   int64
+	Day     council.Day
+	Number  string
+	Title   string
+	Session string
+}
+
+// DecisionFilter narrows the adopted decisions to a session or to words
+// of the title (both optional).
+type DecisionFilter struct {
+	Session int64
+	Words   [][2]string // council.NameQuery.Terms: each word and its Latin key
+}
+
+func (f DecisionFilter) where() (string, []any) {
+	clause := []string{`e.kind = 0 AND e.adopted = 1`}
+	var args []any
+	if f.Session != 0 {
+		clause, args = append(clause, `e.session = ?`), append(args, f.Session)
+	}
+	for _, w := range f.Words {
+		clause = append(clause, `(instr(m.title_key, ?) > 0 OR instr(m.title_key, ?) > 0)`)
+		args = append(args, w[0], w[1])
+	}
+	return strings.Join(clause, " AND "), args
+}
+
+// Decisions lists adopted decisions (result «Прийнято»), newest first.
+func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit int) ([]Decision, int, error) {
+	where, args := f.where()
+	const from = ` FROM council_events e JOIN council_motions m ON m.id = e.motion
+		LEFT JOIN council_sessions s ON s.id = e.session WHERE `
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.day, m.number, m.title, coalesce(s.label, '')`+from+where+
+		` ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []Decision
+	for rows.Next() {
+		var d Decision
+		if err := rows.Scan(&d.Event, &d.Day, &d.Number, &d.Title, &d.Session); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, d)
+	}
+	return out, total, rows.Err()
+}
+
+// CouncilDecisionTitles lists the titles of decisions adopted in (from, to],
+// oldest first, for the weekly digest's council summary.
+func (s *Store) CouncilDecisionTitles(ctx context.Context, from, to time.Time) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.title FROM council_events e JOIN council_motions m ON m.id = e.motion
+		WHERE e.kind = 0 AND e.adopted = 1 AND e.at > ? AND e.at <= ? ORDER BY e.at, e.id`, unix(from), unix(to))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

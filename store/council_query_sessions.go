@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/transparentcities/nazar/council"
+)
+
+// CouncilSessionBrief is a session in a list.
+type CouncilSessionBrief struct {
+	ID     int64
+	Label  string
+	Span   council.Span
+	Items  int // agenda items
+	Events int // vote events
+}
+
+// CouncilSessions lists sessions, newest first, and how many there are.
+func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]CouncilSessionBrief, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_sessions`).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.label, s.day_from, s.day_until,
+		(SELECT count(*) FROM council_motions m WHERE m.session = s.id),
+		(SELECT count(*) FROM council_events e WHERE e.session = s.id)
+		FROM council_sessions s ORDER BY s.day_from DESC, s.id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []CouncilSessionBrief
+	for rows.Next() {
+		var b CouncilSessionBrief
+		if err := rows.Scan(&b.ID, &b.Label, &b.Span.From, &b.Span.Until, &b.Items, &b.Events); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, b)
+	}
+	return out, total, rows.Err()
+}
+
+// CouncilSession returns one session.
+func (s *Store) CouncilSession(ctx context.Context, id int64) (CouncilSessionBrief, bool, error) {
+	var b CouncilSessionBrief
+	err := s.db.QueryRowContext(ctx, `SELECT id, label, day_from, day_until FROM council_sessions WHERE id = ?`, id).
+		Scan(&b.ID, &b.Label, &b.Span.From, &b.Span.Until)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, false, nil
+	}
+	return b, err == nil, err
+}
+
+// AgendaItem is a motion of a session with the outcome of its votes.
+type AgendaItem struct {
+	ID            int64
+	Number, Title string
+	Events        int
+	Decided       bool // has a final vote
+	Adopted       bool // its final vote adopted it
+}
+
+// SessionAgenda lists a session's agenda items in the order they were voted.
+func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]AgendaItem, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions WHERE session = ?`, session).
+		Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.number, m.title,
+		(SELECT count(*) FROM council_events e WHERE e.motion = m.id),
+		EXISTS (SELECT 1 FROM council_events e WHERE e.motion = m.id AND e.kind IN (0, 3)),
+		coalesce((SELECT e.adopted FROM council_events e WHERE e.motion = m.id AND e.kind IN (0, 3)
+			ORDER BY e.at DESC LIMIT 1), 0)
+		FROM council_motions m WHERE m.session = ?
+		ORDER BY coalesce((SELECT min(e.at) FROM council_events e WHERE e.motion = m.id), 1e18), m.id
+		LIMIT ? OFFSET ?`, session, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []AgendaItem
+	for rows.Next() {
+		var it AgendaItem
+		if err := rows.Scan(&it.ID, &it.Number, &it.Title, &it.Events, &it.Decided, &it.Adopted); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, it)
+	}
+	return out, total, rows.Err()
+}
+
+// VoteEvent is one vote event with its outcome and published header.
+type VoteEvent struct {
+	ID                                 int64
+	UID, Title, Classification         string
+	Kind                               int
+	Result                             string
+	Adopted                            bool
+	At                                 time.Time
+	Day                                council.Day
+	Header                             *[5]int
+	Mismatch                           bool
+	Motion                             int64
+	MotionNumber, MotionTitle, Session string
+	SessionID                          int64
+}
+
+const eventColumns = `e.id, e.uid, e.title, e.classification, e.kind, e.result, e.adopted, e.at, e.day,
+	e.h_for, e.h_against, e.h_abstain, e.h_not_voting, e.h_absent, e.mismatch, e.motion, m.number, m.title,
+	coalesce(s.label, ''), e.session
+	FROM council_events e JOIN council_motions m ON m.id = e.motion LEFT JOIN council_sessions s ON s.id = e.session`
+
+func scanEvent(row interface{ Scan(...any) error }) (VoteEvent, error) {
+	var e VoteEvent
+	var at int64
+	var h [5]sql.NullInt64
+	err := row.Scan(&e.ID, &e.UID, &e.Title, &e.Classification, &e.Kind, &e.Result, &e.Adopted, &at, &e.Day,
+		&h[0], &h[1], &h[2], &h[3], &h[4], &e.Mismatch, &e.Motion, &e.MotionNumber, &e.MotionTitle, &e.Session,
+		&e.SessionID)
+	e.At = fromUnix(at)
+	if h[0].Valid {
+		e.Header = &[5]int{}
+		for i := range h {
+			e.Header[i] = int(h[i].Int64)
+		}
+	}
+	return e, err
+}
+
+// MotionEvents lists the vote events of an agenda item in order.
+func (s *Store) MotionEvents(ctx context.Context, motion int64) ([]VoteEvent, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+eventColumns+` WHERE e.motion = ? ORDER BY e.at, e.id`, motion)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []VoteEvent
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Motion returns one agenda item as a Draft.
+func (s *Store) Motion(ctx context.Context, id int64) (Draft, bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+draftColumns+` WHERE m.id = ?`, id)
+	if err != nil {
+		return Draft{}, false, err
+	}
+	defer rows.Close()
+	out, err := scanDrafts(rows)
+	if err != nil || len(out) == 0 {
+		return Draft{}, false, err
+	}
+	return out[0], true, nil
+}

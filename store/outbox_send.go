@@ -1,0 +1,178 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// OutboxItem is a claimed push, ready to send.
+type OutboxItem struct {
+	ID        int64
+	Kind, Key string
+	ChatID    int64
+	Text      string
+	Attempts  int
+	PartsSent int
+	Buttons   [][]PushButton // under the last part
+}
+
+// RecoverOutbox returns rows a previous process claimed but never settled
+// (it crashed while sending) to the queue, and reports how many. Rows
+// settled as sent are never touched, so a confirmed message is never sent
+// twice; a message whose send was in flight at the crash is sent again.
+func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'queued', claimed_at = NULL WHERE status = 'sending'`)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// ClaimOutbox marks up to limit due rows as being sent and returns them, at
+// most one per chat (the per-chat pace is one message a second anyway), and
+// none for a chat listed in busy (a chat with a message in flight).
+func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]OutboxItem, error) {
+	var items []OutboxItem
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		q := `SELECT o.id, o.kind, o.key, o.chat_id, b.text, o.attempts, o.parts_sent, o.buttons
+			FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id
+			WHERE o.status = 'queued' AND o.next_at <= ?`
+		args := []any{now.UnixMilli()}
+		if len(busy) > 0 {
+			q += ` AND o.chat_id NOT IN (?` + strings.Repeat(",?", len(busy)-1) + `)`
+			for _, c := range busy {
+				args = append(args, c)
+			}
+		}
+		q += ` ORDER BY o.next_at, o.id LIMIT ?`
+		args = append(args, limit*2)
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		seen := map[int64]bool{}
+		for rows.Next() && len(items) < limit {
+			var it OutboxItem
+			var buttons string
+			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &it.Text, &it.Attempts, &it.PartsSent,
+				&buttons); err != nil {
+				rows.Close()
+				return err
+			}
+			it.Buttons = decodeButtons(buttons)
+			if !seen[it.ChatID] {
+				seen[it.ChatID] = true
+				items = append(items, it)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, it := range items {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'sending', claimed_at = ? WHERE id = ?`,
+				now.UnixMilli(), it.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return items, err
+}
+
+// OutboxPartSent records that one part of a long message went out, so a
+// resumed send continues after it.
+func (s *Store) OutboxPartSent(ctx context.Context, id int64, parts int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET parts_sent = ? WHERE id = ?`, parts, id)
+	return err
+}
+
+// OutboxSent settles a row as delivered.
+func (s *Store) OutboxSent(ctx context.Context, id int64, messageID int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, error = ''
+		WHERE id = ?`, s.now().UnixMilli(), messageID, id)
+	return err
+}
+
+// OutboxRetry puts a row back in the queue, not before `after` from now;
+// countAttempt is false for a 429 (Telegram's pace, not the row's fault).
+func (s *Store) OutboxRetry(ctx context.Context, id int64, after time.Duration, countAttempt bool, reason string) error {
+	inc := 0
+	if countAttempt {
+		inc = 1
+	}
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'queued', claimed_at = NULL, attempts = attempts + ?,
+		next_at = ?, error = ? WHERE id = ? AND status = 'sending'`, inc, s.now().Add(after).UnixMilli(), reason, id)
+	return err
+}
+
+// OutboxFailed settles a row as undeliverable, with the reason.
+func (s *Store) OutboxFailed(ctx context.Context, id int64, reason string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'failed', error = ? WHERE id = ?`, reason, id)
+	return err
+}
+
+// OutboxCounts counts rows by status, optionally of one kind and key ("" for all).
+func (s *Store) OutboxCounts(ctx context.Context, kind, key string) (map[string]int, error) {
+	q := `SELECT status, count(*) FROM outbox WHERE (? = '' OR kind = ?) AND (? = '' OR key = ?) GROUP BY status`
+	rows, err := s.db.QueryContext(ctx, q, kind, kind, key, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	counts := map[string]int{"queued": 0, "sending": 0, "sent": 0, "failed": 0, "inactive": 0, "cancelled": 0}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		counts[st] = n
+	}
+	return counts, rows.Err()
+}
+
+// CancelOutbox cancels the rows of one kind and key not sent yet.
+func (s *Store) CancelOutbox(ctx context.Context, kind, key string) (int, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'cancelled' WHERE kind = ? AND key = ? AND status = 'queued'`,
+		kind, key)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// OutboxRow is a row as tests and admins see it.
+type OutboxRow struct {
+	ID        int64
+	Kind, Key string
+	ChatID    int64
+	Text      string
+	Status    string
+	Error     string
+}
+
+// OutboxFor lists the rows of a kind ("" for all) to a chat (0 for all), oldest first.
+func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]OutboxRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.kind, o.key, o.chat_id, b.text, o.status, o.error
+		FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id
+		WHERE (? = '' OR o.kind = ?) AND (? = 0 OR o.chat_id = ?) ORDER BY o.id`, kind, kind, chatID, chatID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OutboxRow
+	for rows.Next() {
+		var r OutboxRow
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &r.Text, &r.Status, &r.Error); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
