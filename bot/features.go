@@ -17,6 +17,7 @@ type Features struct {
 	DigestAdmin *handlers.DigestAdmin
 	DigestJob   *handlers.DigestJob
 	Forms       *handlers.Forms
+	Council     *handlers.Council
 }
 
 // NewFeatures builds every feature's handlers from the configuration.
@@ -42,5 +43,8 @@ func NewFeatures(cfg config.Config, st *store.Store) (Features, error) {
 	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
 	f.Admin.Actions = append(f.Admin.Actions, f.Forms.AdminButtons)
+	f.Council = &handlers.Council{Store: st, Location: loc}
+	f.Core.Topics = map[string]handlers.Func{"metrics": f.Council.HelpMetrics}
+	f.DigestJob.Council = st.CouncilDecisionTitles
 	return f, nil
 }

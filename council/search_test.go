@@ -51,3 +51,13 @@ func TestNameQueryRejects(t *testing.T) {
 	assert.True(t, ok, "SQL-looking text is just words")
 	assert.False(t, q.Matches(NameKey("Муль Роман")))
 }
+
+func TestLessFollowsTheUkrainianAlphabet(t *testing.T) {
+	assert.True(t, Less("Білик", "Їжакевич"))
+	assert.True(t, Less("Гнатюк", "Ґалаґан"))
+	assert.True(t, Less("Ґалаґан", "Дмитренко"))
+	assert.True(t, Less("Іваненко", "Їжакевич"))
+	assert.True(t, Less("Єрмак", "Жук"))
+	assert.True(t, Less("Марченко", "Мар'яненко"), "the apostrophe is ignored: «марч» < «маря»")
+	assert.False(t, Less("Янів", "Янів"))
+}

@@ -19,7 +19,9 @@ var files embed.FS
 
 // Datasets are loaded in this order (later ones may refer to earlier ones);
 // each entry is a dataset name and its path under data/.
-var Datasets = []struct{ Name, Path string }{}
+var Datasets = []struct{ Name, Path string }{
+	{"council", "council"},
+}
 
 // Load imports every demo dataset and returns the import summaries.
 func Load(ctx context.Context, env importer.Env) ([]string, error) {

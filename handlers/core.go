@@ -24,6 +24,8 @@ type CoreStore interface {
 type Core struct {
 	Store CoreStore
 	City  string
+	// Topics answer "/help <topic>" (e.g. "metrics", set by the council feature).
+	Topics map[string]Func
 }
 
 // Command is a public command with the message id of its description.
@@ -38,6 +40,8 @@ var Commands = []Command{
 	{"start", locales.ID("cmd_start")},
 	{"menu", locales.ID("cmd_menu")},
 	{"help", locales.ID("cmd_help")},
+	{"council", locales.ID("council_cmd")},
+	{"deputy", locales.ID("council_cmd_deputy")},
 	{"digest", locales.ID("cmd_digest")},
 	{"services", locales.ID("cmd_services")},
 	{"language", locales.ID("cmd_language")},
@@ -56,7 +60,10 @@ func (c *Core) Menu(_ context.Context, req *Request) (Response, error) {
 }
 
 // Help lists the commands.
-func (c *Core) Help(_ context.Context, req *Request) (Response, error) {
+func (c *Core) Help(ctx context.Context, req *Request) (Response, error) {
+	if topic, ok := c.Topics[strings.ToLower(strings.TrimSpace(req.Text))]; ok {
+		return topic(ctx, req)
+	}
 	var b strings.Builder
 	b.WriteString(req.L.T("help_title"))
 	for _, cmd := range Commands {

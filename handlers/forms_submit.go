@@ -52,7 +52,7 @@ func (f *Forms) confirmButton(ctx context.Context, req *Request) (Response, erro
 	case "re":
 		first := form.Steps[0]
 		return Response{Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID}),
-			Replies: []Reply{f.ask(req, form, first)}}, nil
+			Replies: []Reply{summary, f.ask(req, form, first)}}, nil
 	case "no":
 		summary.Text += "\n\n" + req.L.T("forms_cancelled")
 		return Response{EndConv: true, Replies: []Reply{summary,

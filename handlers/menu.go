@@ -14,6 +14,7 @@ type MenuItem struct {
 // MainMenu lists the main-menu buttons, two per row, in this order. A
 // feature appears here once it is built.
 var MainMenu = []MenuItem{
+	{locales.ID("council_menu_label"), "council"},
 	{locales.ID("menu_digest"), "digest"},
 	{locales.ID("menu_services"), "services"},
 	{locales.ID("menu_help"), "help"},

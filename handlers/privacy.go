@@ -25,6 +25,9 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	if pd.Submissions > 0 {
 		b.WriteString("\n" + req.L.N("forms_privacy", pd.Submissions, nil))
 	}
+	if len(pd.Follows) > 0 {
+		b.WriteString("\n" + req.L.T("council_privacy_follows", map[string]any{"Names": strings.Join(pd.Follows, ", ")}))
+	}
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}

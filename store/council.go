@@ -22,6 +22,10 @@ type CouncilData struct {
 	// Votes are named lists; the list of an event in this import replaces
 	// the stored one.
 	Votes []CouncilVote
+	// VotesLater, when set, supplies Votes once the rest is written, so the
+	// importer can read the named lists while the store writes the events;
+	// an error rolls the whole import back.
+	VotesLater func() ([]CouncilVote, error)
 	// FollowText renders the push to a follower in their language.
 	FollowText func(lang string, n CouncilNews) string
 }
@@ -67,7 +71,6 @@ type CouncilEvent struct {
 	At                                                          time.Time
 	Day                                                         council.Day
 	Header                                                      *[5]int // published counts by council.Option, nil if none
-	Mismatch                                                    bool    // Header disagrees with the named list
 }
 
 // CouncilVote is one row of a named list.
@@ -89,7 +92,8 @@ type CouncilImportResult struct {
 	NewEvents, NewVotes                        int
 	OutsideMandate                             int // votes dated outside the deputy's mandate (not counted)
 	Pushes                                     int
-	Recomputed                                 bool // the faction roster changed: every line was recomputed
+	Recomputed                                 bool     // the faction roster changed: every line was recomputed
+	Mismatches                                 []string // events whose header counts disagree with the named list
 }
 
 // CouncilKeys are the ids already stored, so the importer can check the

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"sort"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -57,6 +56,10 @@ func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImport
 }
 
 func (ci *councilImport) run() error {
+	if err := ci.exec(`PRAGMA cache_size = -65536`); err != nil {
+		return err
+	}
+	defer ci.exec(`PRAGMA cache_size = -2000`)
 	before, err := ci.rosterSignatures()
 	if err != nil {
 		return err
@@ -73,14 +76,27 @@ func (ci *councilImport) run() error {
 		return err
 	}
 	ci.res.Recomputed = rosterChanged(before, after)
+	namedAtInsert := ci.data.VotesLater == nil
+	if !namedAtInsert {
+		if ci.data.Votes, err = ci.data.VotesLater(); err != nil {
+			return err
+		}
+	}
+	var stored bool
+	if err := ci.tx.QueryRowContext(ci.ctx, `SELECT EXISTS (SELECT 1 FROM council_votes)`).Scan(&stored); err != nil {
+		return err
+	}
 	rows, fresh, err := ci.collectVotes(ci.res.Recomputed)
 	if err != nil {
 		return err
 	}
-	if err := ci.computeAndWrite(rows); err != nil {
+	if rows, err = ci.computeAndWrite(rows, namedAtInsert); err != nil {
 		return err
 	}
-	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx); err != nil {
+	if err := ci.markMismatches(); err != nil {
+		return err
+	}
+	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || !stored); err != nil {
 		return err
 	}
 	if err := ci.followPushes(fresh); err != nil {
@@ -95,12 +111,15 @@ func (ci *councilImport) run() error {
 // in the order of the events' ids.
 func (ci *councilImport) importVotes() []voteRow {
 	rows := make([]voteRow, 0, len(ci.data.Votes))
+	var ev eventRef
+	uid := ""
 	for _, v := range ci.data.Votes {
-		ev := ci.events[v.Event]
+		if v.Event != uid || uid == "" { // named lists come event by event
+			uid, ev = v.Event, ci.events[v.Event]
+		}
 		rows = append(rows, voteRow{deputy: int32(ci.voters[v.Voter]), event: int32(ev.id), day: int32(ev.day),
 			option: int8(v.Option), dev: -1})
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].event < rows[j].event })
 	ci.res.Votes = len(rows)
 	return rows
 }

@@ -2,8 +2,6 @@ package store
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -153,11 +151,12 @@ func (ci *councilImport) rememberOld(ref eventRef, old map[uint64]bool) error {
 }
 
 // computeAndWrite sets each row's faction of the day and deviation, and
-// writes the rows, the lines and the events' named-list sizes.
-func (ci *councilImport) computeAndWrite(rows []voteRow) error {
+// writes the rows, the lines and the events' named-list sizes. It returns
+// the rows in key order.
+func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]voteRow, error) {
 	roster, mandates, err := ci.s.councilRoster(ci.ctx, ci.tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tallies := map[council.EventFaction]council.Tally{}
 	named := map[int32]int{}
@@ -186,85 +185,14 @@ func (ci *councilImport) computeAndWrite(rows []voteRow) error {
 			}
 		}
 	}
+	// In key order every row lands at the end of its deputy's range: pages
+	// fill up instead of splitting, which halves the time and the file.
+	rows = sortByKey(rows)
 	if err := insertVotes(ci, rows); err != nil {
-		return err
+		return nil, err
 	}
 	if err := insertLines(ci, tallies); err != nil {
-		return err
+		return nil, err
 	}
-	return ci.updateNamed(named)
-}
-
-func (ci *councilImport) updateNamed(named map[int32]int) error {
-	stmt, err := ci.tx.PrepareContext(ci.ctx, `UPDATE council_events SET named = ? WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for ev, n := range named {
-		if _, err := stmt.ExecContext(ci.ctx, n, ev); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// voteBatch rows go into one INSERT: crossing from Go into SQLite once per
-// row is what makes a naive import slow.
-const voteBatch = 160
-
-func insertVotes(ci *councilImport, rows []voteRow) error {
-	return insertBatched(ci, "council_votes(deputy, day, event, option, faction, dev)", 6, len(rows),
-		func(i int, args []any) []any {
-			r := rows[i]
-			var dev any
-			if r.dev >= 0 {
-				dev = int64(r.dev)
-			}
-			return append(args, int64(r.deputy), int64(r.day), int64(r.event), int64(r.option), int64(r.faction), dev)
-		})
-}
-
-func insertLines(ci *councilImport, tallies map[council.EventFaction]council.Tally) error {
-	keys := make([]council.EventFaction, 0, len(tallies))
-	for k := range tallies {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].Event < keys[j].Event || keys[i].Event == keys[j].Event && keys[i].Faction < keys[j].Faction
-	})
-	return insertBatched(ci, "council_lines(event, faction, present, support, line)", 5, len(keys),
-		func(i int, args []any) []any {
-			t := tallies[keys[i]]
-			return append(args, keys[i].Event, keys[i].Faction, int64(t.Present), int64(t.Support), int64(t.Line()))
-		})
-}
-
-// insertBatched inserts n rows of cols values, voteBatch rows per statement.
-func insertBatched(ci *councilImport, table string, cols, n int, row func(i int, args []any) []any) error {
-	one := "(?" + strings.Repeat(",?", cols-1) + ")"
-	prepared := map[int]func(args []any) error{}
-	args := make([]any, 0, voteBatch*cols)
-	for start := 0; start < n; start += voteBatch {
-		end := min(start+voteBatch, n)
-		args = args[:0]
-		for i := start; i < end; i++ {
-			args = row(i, args)
-		}
-		exec, ok := prepared[end-start]
-		if !ok {
-			stmt, err := ci.tx.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+
-				one+strings.Repeat(","+one, end-start-1))
-			if err != nil {
-				return err
-			}
-			defer stmt.Close()
-			exec = func(args []any) error { _, err := stmt.ExecContext(ci.ctx, args...); return err }
-			prepared[end-start] = exec
-		}
-		if err := exec(args); err != nil {
-			return err
-		}
-	}
-	return nil
+	return rows, ci.updateNamed(named, namedAtInsert)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sort"
 	"time"
 
 	"github.com/transparentcities/nazar/council"
@@ -142,6 +143,11 @@ type DeputyBrief struct {
 	Faction  string // undated faction of the deputies list
 }
 
+// sortBriefs orders deputies by name in the Ukrainian alphabet.
+func sortBriefs(list []DeputyBrief) {
+	sort.SliceStable(list, func(i, j int) bool { return council.Less(list[i].FullName, list[j].FullName) })
+}
+
 // SearchDeputies finds deputies whose name contains every word of q, in
 // Cyrillic or Latin; the council has tens of deputies, so matching runs in
 // Go over all of them with the same rule the tests check.
@@ -163,5 +169,6 @@ func (s *Store) SearchDeputies(ctx context.Context, q council.NameQuery) ([]Depu
 			out = append(out, b)
 		}
 	}
+	sortBriefs(out)
 	return out, rows.Err()
 }

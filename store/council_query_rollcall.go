@@ -45,10 +45,14 @@ func (s *Store) RollCall(ctx context.Context, event int64) (RollCall, bool, erro
 	if rc.Factions, err = s.factionNames(ctx); err != nil {
 		return rc, true, err
 	}
-	if err := s.rollCallRows(ctx, &rc); err != nil {
+	roster, mandates, err := s.councilRoster(ctx, s.db)
+	if err != nil {
 		return rc, true, err
 	}
-	if err := s.addMissing(ctx, &rc); err != nil {
+	if err := s.rollCallRows(ctx, &rc, roster); err != nil {
+		return rc, true, err
+	}
+	if err := s.addMissing(ctx, &rc, roster, mandates); err != nil {
 		return rc, true, err
 	}
 	rc.Lines = map[int64]council.Tally{}
@@ -69,8 +73,8 @@ func (s *Store) RollCall(ctx context.Context, event int64) (RollCall, bool, erro
 	return rc, true, rows.Err()
 }
 
-func (s *Store) rollCallRows(ctx context.Context, rc *RollCall) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.deputy, d.full_name, v.faction, v.option, coalesce(v.dev, 0)
+func (s *Store) rollCallRows(ctx context.Context, rc *RollCall, roster *council.Roster) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.deputy, d.full_name, v.option, coalesce(v.dev, 0)
 		FROM council_votes v JOIN council_deputies d ON d.id = v.deputy WHERE v.`+byEvent,
 		rc.Event.Day, rc.Event.ID)
 	if err != nil {
@@ -79,9 +83,10 @@ func (s *Store) rollCallRows(ctx context.Context, rc *RollCall) error {
 	defer rows.Close()
 	for rows.Next() {
 		var en RollCallEntry
-		if err := rows.Scan(&en.Deputy, &en.Name, &en.Faction, &en.Option, &en.Deviated); err != nil {
+		if err := rows.Scan(&en.Deputy, &en.Name, &en.Option, &en.Deviated); err != nil {
 			return err
 		}
+		en.Faction = roster.FactionAt(en.Deputy, rc.Event.Day)
 		rc.Entries = append(rc.Entries, en)
 		rc.Counts[en.Option]++
 	}
@@ -90,14 +95,11 @@ func (s *Store) rollCallRows(ctx context.Context, rc *RollCall) error {
 
 // addMissing lists as absent the deputies whose mandate covers the day but
 // who have no row in the named list.
-func (s *Store) addMissing(ctx context.Context, rc *RollCall) error {
+func (s *Store) addMissing(ctx context.Context, rc *RollCall, roster *council.Roster,
+	mandates map[int64]council.Span) error {
 	listed := map[int64]bool{}
 	for _, en := range rc.Entries {
 		listed[en.Deputy] = true
-	}
-	roster, mandates, err := s.councilRoster(ctx, s.db)
-	if err != nil {
-		return err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, full_name FROM council_deputies`)
 	if err != nil {
@@ -126,9 +128,9 @@ func sortRollCall(rc RollCall) {
 			if a.Faction == 0 || b.Faction == 0 {
 				return b.Faction == 0
 			}
-			return rc.Factions[a.Faction] < rc.Factions[b.Faction]
+			return council.Less(rc.Factions[a.Faction], rc.Factions[b.Faction])
 		}
-		return a.Name < b.Name
+		return council.Less(a.Name, b.Name)
 	})
 }
 

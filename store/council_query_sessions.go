@@ -46,8 +46,11 @@ func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]Counc
 // CouncilSession returns one session.
 func (s *Store) CouncilSession(ctx context.Context, id int64) (CouncilSessionBrief, bool, error) {
 	var b CouncilSessionBrief
-	err := s.db.QueryRowContext(ctx, `SELECT id, label, day_from, day_until FROM council_sessions WHERE id = ?`, id).
-		Scan(&b.ID, &b.Label, &b.Span.From, &b.Span.Until)
+	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.label, s.day_from, s.day_until,
+		(SELECT count(*) FROM council_motions m WHERE m.session = s.id),
+		(SELECT count(*) FROM council_events e WHERE e.session = s.id)
+		FROM council_sessions s WHERE s.id = ?`, id).
+		Scan(&b.ID, &b.Label, &b.Span.From, &b.Span.Until, &b.Items, &b.Events)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, false, nil
 	}

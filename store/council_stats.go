@@ -87,42 +87,31 @@ func loadCalendar(ctx context.Context, q querier) (sittingCalendar, error) {
 	return c, rows.Err()
 }
 
+// tally is one deputy's aggregate over their rows within the mandate:
+// for, against, abstain, not voting, present days, line events, deviations.
+type tally [7]int64
+
 // refreshCouncilStats recomputes every deputy's figures (SPEC §5.1) from
-// the named lists within their mandate: one pass over council_votes in key
-// order, so the card and the leaderboards read one row per deputy.
-func (s *Store) refreshCouncilStats(ctx context.Context, tx *sql.Tx) error {
+// the named lists within their mandate, so the card and the leaderboards
+// read one row per deputy. When rows hold every stored row (a first import,
+// or a recomputed roster) the aggregate is taken from them in Go; otherwise
+// from one pass over council_votes in key order.
+func (s *Store) refreshCouncilStats(ctx context.Context, tx *sql.Tx, rows []voteRow, complete bool) error {
 	cal, err := loadCalendar(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM council_stats`); err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.mandate_from, d.mandate_until,
-		count(v.option = 0 OR NULL), count(v.option = 1 OR NULL), count(v.option = 2 OR NULL),
-		count(v.option = 3 OR NULL), count(DISTINCT CASE WHEN v.option <> 4 THEN v.day END),
-		count(v.dev), coalesce(sum(v.dev), 0)
-		FROM council_deputies d LEFT JOIN council_votes v
-			ON v.deputy = d.id AND v.day BETWEEN d.mandate_from AND d.mandate_until
-		GROUP BY d.id`)
+	_, mandates, err := s.councilRoster(ctx, tx)
 	if err != nil {
 		return err
 	}
-	var stats [][10]int64
-	for rows.Next() {
-		var st [10]int64
-		var span council.Span
-		if err := rows.Scan(&st[0], &span.From, &span.Until, &st[3], &st[4], &st[5], &st[6], &st[7], &st[8],
-			&st[9]); err != nil {
-			rows.Close()
-			return err
-		}
-		events, days := cal.within(span)
-		st[1], st[2] = int64(events), int64(days)
-		stats = append(stats, st)
+	var sums map[int64]tally
+	if complete {
+		sums = tallyRows(rows, mandates)
+	} else if sums, err = tallyStored(ctx, tx); err != nil {
+		return err
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM council_stats`); err != nil {
 		return err
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO council_stats(deputy, events, days, n_for, n_against,
@@ -131,10 +120,68 @@ func (s *Store) refreshCouncilStats(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer stmt.Close()
-	for _, st := range stats {
-		if _, err := stmt.ExecContext(ctx, st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7], st[8], st[9]); err != nil {
+	for id, span := range mandates {
+		events, days := cal.within(span)
+		t := sums[id]
+		if _, err := stmt.ExecContext(ctx, id, events, days, t[0], t[1], t[2], t[3], t[4], t[5], t[6]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// tallyRows aggregates rows sorted by (deputy, day, event).
+func tallyRows(rows []voteRow, mandates map[int64]council.Span) map[int64]tally {
+	sums := map[int64]tally{}
+	var cur tally
+	deputy, lastPresent := int32(-1), int32(-1)
+	for _, r := range rows {
+		if r.deputy != deputy {
+			if deputy >= 0 {
+				sums[int64(deputy)] = cur
+			}
+			cur, deputy, lastPresent = tally{}, r.deputy, -1
+		}
+		if !mandates[int64(r.deputy)].Covers(council.Day(r.day)) {
+			continue
+		}
+		if o := council.Option(r.option); o.Present() {
+			cur[o]++
+			if r.day != lastPresent {
+				cur[4]++
+				lastPresent = r.day
+			}
+		}
+		if r.dev >= 0 {
+			cur[5]++
+			cur[6] += int64(r.dev)
+		}
+	}
+	if deputy >= 0 {
+		sums[int64(deputy)] = cur
+	}
+	return sums
+}
+
+func tallyStored(ctx context.Context, tx *sql.Tx) (map[int64]tally, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, count(v.option = 0 OR NULL), count(v.option = 1 OR NULL),
+		count(v.option = 2 OR NULL), count(v.option = 3 OR NULL),
+		count(DISTINCT CASE WHEN v.option <> 4 THEN v.day END), count(v.dev), coalesce(sum(v.dev), 0)
+		FROM council_deputies d JOIN council_votes v
+			ON v.deputy = d.id AND v.day BETWEEN d.mandate_from AND d.mandate_until
+		GROUP BY d.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sums := map[int64]tally{}
+	for rows.Next() {
+		var id int64
+		var t tally
+		if err := rows.Scan(&id, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6]); err != nil {
+			return nil, err
+		}
+		sums[id] = t
+	}
+	return sums, rows.Err()
 }

@@ -131,17 +131,22 @@ func (ci *councilImport) replaceMemberships() error {
 }
 
 func (ci *councilImport) upsertMotions() error {
+	stmt, err := ci.tx.PrepareContext(ci.ctx, `INSERT INTO council_motions(uid, session, author, title, title_key,
+		number, classification, amendment, day, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(uid) DO UPDATE SET session = excluded.session, author = excluded.author,
+		title = excluded.title, title_key = excluded.title_key, number = excluded.number,
+		classification = excluded.classification, amendment = excluded.amendment, day = excluded.day,
+		sources = excluded.sources`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
 	for _, m := range ci.data.Motions {
 		var day any
 		if m.Day >= 0 {
 			day = m.Day
 		}
-		if err := ci.exec(`INSERT INTO council_motions(uid, session, author, title, title_key, number,
-			classification, amendment, day, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT(uid) DO UPDATE SET session = excluded.session, author = excluded.author,
-			title = excluded.title, title_key = excluded.title_key, number = excluded.number,
-			classification = excluded.classification, amendment = excluded.amendment, day = excluded.day,
-			sources = excluded.sources`, m.UID, ci.sessions[m.Session], m.Author, m.Title, council.NameKey(m.Title),
+		if _, err := stmt.ExecContext(ci.ctx, m.UID, ci.sessions[m.Session], m.Author, m.Title, council.NameKey(m.Title),
 			m.Number, m.Classification, council.IsAmendment(m.Classification), day, m.Sources); err != nil {
 			return err
 		}
@@ -160,66 +165,6 @@ func (ci *councilImport) upsertMotions() error {
 			return err
 		}
 		ci.motions[uid] = m
-	}
-	return rows.Err()
-}
-
-// upsertEvents writes the vote events; new ones are inserted in the order
-// they happened, so that within a sitting day a larger id is a later vote.
-func (ci *councilImport) upsertEvents() error {
-	if err := ci.loadEvents(); err != nil {
-		return err
-	}
-	evs := append([]CouncilEvent(nil), ci.data.Events...)
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].At.Before(evs[j].At) })
-	for _, e := range evs {
-		var h [5]any
-		if e.Header != nil {
-			for i, n := range e.Header {
-				h[i] = n
-			}
-		}
-		m := ci.motions[e.Motion]
-		var id int64
-		err := ci.tx.QueryRowContext(ci.ctx, `INSERT INTO council_events(uid, motion, session, title, number,
-			classification, kind, result, adopted, at, day, h_for, h_against, h_abstain, h_not_voting, h_absent,
-			mismatch, text_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT(uid) DO UPDATE SET motion = excluded.motion, session = excluded.session,
-			title = excluded.title, number = excluded.number, classification = excluded.classification,
-			kind = excluded.kind, result = excluded.result, adopted = excluded.adopted, at = excluded.at,
-			day = excluded.day, h_for = excluded.h_for, h_against = excluded.h_against,
-			h_abstain = excluded.h_abstain, h_not_voting = excluded.h_not_voting, h_absent = excluded.h_absent,
-			mismatch = excluded.mismatch, text_url = excluded.text_url RETURNING id`,
-			e.UID, m.id, m.session, e.Title, e.Number, e.Classification, e.Kind, e.Result, e.Adopted,
-			e.At.Unix(), e.Day, h[0], h[1], h[2], h[3], h[4], e.Mismatch, e.TextURL).Scan(&id)
-		if err != nil {
-			return err
-		}
-		ref, existed := ci.events[e.UID]
-		if !existed {
-			ci.res.NewEvents++
-		}
-		ci.events[e.UID] = eventRef{id: id, day: e.Day, old: ref.day, existed: existed}
-	}
-	ci.res.Events = len(evs)
-	return nil
-}
-
-func (ci *councilImport) loadEvents() error {
-	ci.events = map[string]eventRef{}
-	rows, err := ci.tx.QueryContext(ci.ctx, `SELECT uid, id, day FROM council_events`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var uid string
-		var r eventRef
-		if err := rows.Scan(&uid, &r.id, &r.day); err != nil {
-			return err
-		}
-		r.old, r.existed = r.day, true
-		ci.events[uid] = r
 	}
 	return rows.Err()
 }

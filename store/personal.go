@@ -9,8 +9,9 @@ import (
 // user is shown and what DeleteUser removes stay the same list.
 type PersonalData struct {
 	User         User
-	Conversation string // the feature of a conversation in progress, "" if none
-	Submissions  int    // city-service forms sent (handlers/forms.go)
+	Conversation string   // the feature of a conversation in progress, "" if none
+	Submissions  int      // city-service forms sent (handlers/forms.go)
+	Follows      []string // deputies followed (handlers/council.go), by name
 }
 
 // PersonalData collects what is stored about a user; found is false for a
@@ -26,6 +27,9 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 	if err != nil {
 		return pd, true, err
 	}
-	pd.Submissions, err = s.submissionCount(ctx, userID)
+	if pd.Submissions, err = s.submissionCount(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	pd.Follows, err = s.FollowedDeputies(ctx, userID)
 	return pd, true, err
 }

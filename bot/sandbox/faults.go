@@ -94,14 +94,30 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
+// Delayed is the number of method requests waiting out the latency now;
+// tests use it to act while a handler is inside a slow call.
+func (s *Server) Delayed(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.delayed[method]
+}
+
 // sleep waits out the latency; false if the request was cancelled meanwhile.
-func (s *Server) sleep(ctx context.Context) bool {
+func (s *Server) sleep(ctx context.Context, method string) bool {
 	s.mu.Lock()
 	d := s.latency
+	if d > 0 {
+		s.delayed[method]++
+	}
 	s.mu.Unlock()
 	if d <= 0 {
 		return true
 	}
+	defer func() {
+		s.mu.Lock()
+		s.delayed[method]--
+		s.mu.Unlock()
+	}()
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

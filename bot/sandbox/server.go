@@ -39,6 +39,7 @@ type Server struct {
 	faults       []fault
 	blocked      map[int64]bool
 	latency      time.Duration
+	delayed      map[string]int // requests waiting out the latency, by method
 	limits       rateLimits
 	stats        Stats
 }
@@ -56,6 +57,7 @@ func New(token string) *Server {
 		chats:    map[int64]*chatState{},
 		commands: map[string][]models.BotCommand{},
 		blocked:  map[int64]bool{},
+		delayed:  map[string]int{},
 		stats:    Stats{SentPerChat: map[int64]int{}},
 	}
 	s.ts = httptest.NewServer(s)
@@ -90,7 +92,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Read the body before the latency wait: net/http notices a client that
 	// hangs up (cancelling r.Context) only once the body has been consumed.
 	params, perr := parseParams(w, r)
-	if !s.sleep(r.Context()) {
+	if !s.sleep(r.Context(), method) {
 		// The client gave up while we were "slow": nobody reads an answer.
 		s.record(Call{Method: method, Params: params, At: at})
 		return

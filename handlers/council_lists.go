@@ -1,0 +1,199 @@
+package handlers
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// decisions lists adopted decisions, of one session when session is set.
+func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, page int64) (Reply, error) {
+	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Session: session}, int(page)*councilPage, councilPage)
+	if err != nil {
+		return Reply{}, err
+	}
+	filter := ""
+	if session != 0 {
+		s, found, err := c.Store.CouncilSession(ctx, session)
+		if err != nil || !found {
+			return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		}
+		filter = s.Label
+	}
+	reply := decisionList(l, list, total, page, filter)
+	var nav []Button
+	if session != 0 {
+		nav = pager(l, page, total, councilPage, "ds", itoa(session))
+	} else {
+		nav = pager(l, page, total, councilPage, "dec")
+	}
+	if len(nav) > 0 {
+		reply.Buttons = append(reply.Buttons, nav)
+	}
+	reply.Buttons = append(reply.Buttons, decisionButtons(l)...)
+	return reply, nil
+}
+
+func decisionList(l *locales.Localizer, list []store.Decision, total int, page int64, filter string) Reply {
+	if total == 0 {
+		return Reply{Text: l.T("council_decisions_none")}
+	}
+	from, to := span(page, len(list), councilPage)
+	lines := []string{l.T("council_decisions_title", map[string]any{"Filter": filter, "From": from, "To": to,
+		"Total": total})}
+	for _, d := range list {
+		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
+			"Number": d.Number, "Title": short(d.Title, councilTitleLen)}))
+	}
+	return Reply{Text: strings.Join(lines, "\n")}
+}
+
+func decisionButtons(l *locales.Localizer) [][]Button {
+	return [][]Button{
+		{cn(l, "council_btn_by_session", "dsl", "0"), cn(l, "council_btn_by_words", "dw")},
+		{cn(l, "council_btn_back", "m")},
+	}
+}
+
+// decisionSessions lets the user pick the session whose decisions to list.
+func (c *Council) decisionSessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
+	return c.sessionList(ctx, l, page, "dsl", "ds", "council_decisions_pick")
+}
+
+// decisionWords lists adopted decisions whose title has every word typed.
+// Words do not fit into button data, so this list has no pages: the newest
+// matches are shown with a hint to narrow the search.
+func (c *Council) decisionWords(ctx context.Context, req *Request, text string) (Response, error) {
+	q, ok := council.ParseNameQuery(text)
+	if !ok {
+		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_bad")}}, Next: Step("council", "words", nil)}, nil
+	}
+	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Words: q.Terms()}, 0, councilPage)
+	if err != nil {
+		return Response{}, err
+	}
+	reply := decisionList(req.L, list, total, 0, "«"+short(strings.TrimSpace(text), 40)+"»")
+	if total > len(list) {
+		reply.Text += "\n\n" + req.L.T("council_words_more", map[string]any{"Shown": len(list), "Total": total})
+	}
+	reply.Buttons = decisionButtons(req.L)
+	return Response{Replies: []Reply{reply}}, nil
+}
+
+// drafts lists agenda items with no final vote yet.
+func (c *Council) drafts(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
+	list, total, err := c.Store.DraftsUnderReview(ctx, int(page)*councilPage, councilPage)
+	if err != nil {
+		return Reply{}, err
+	}
+	if total == 0 {
+		return Reply{Text: l.T("council_drafts_none"), Buttons: back(l)}, nil
+	}
+	from, to := span(page, len(list), councilPage)
+	lines := append([]string{l.T("council_drafts_title", map[string]any{"From": from, "To": to, "Total": total})},
+		draftLines(l, list)...)
+	reply := Reply{Text: strings.Join(lines, "\n")}
+	if p := pager(l, page, total, councilPage, "dr"); len(p) > 0 {
+		reply.Buttons = append(reply.Buttons, p)
+	}
+	reply.Buttons = append(reply.Buttons, back(l)...)
+	return reply, nil
+}
+
+// factions lists the factions as buttons with their current size.
+func (c *Council) factions(ctx context.Context, l *locales.Localizer, now time.Time) (Reply, error) {
+	list, err := c.Store.Factions(ctx, now)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply := Reply{Text: l.T("council_factions_title")}
+	for _, f := range list {
+		label := l.T("council_faction_button", map[string]any{"Name": f.Name, "Members": len(f.Members)})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnData("fc", f.ID)}})
+	}
+	reply.Buttons = append(reply.Buttons, back(l)...)
+	return reply, nil
+}
+
+// faction shows a faction's members, cohesion and deviators.
+func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, now time.Time) (Reply, error) {
+	f, found, err := c.Store.FactionDetail(ctx, id, now)
+	if err != nil || !found {
+		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+	}
+	names := make([]string, len(f.Members))
+	for i, m := range f.Members {
+		names[i] = m.FullName
+	}
+	lines := []string{l.T("council_faction_title", map[string]any{"Name": f.Name, "Ratio": ratio(l, f.Cohesion),
+		"Members": len(f.Members), "Names": strings.Join(names, ", ")}), ""}
+	if len(f.Deviators) == 0 {
+		lines = append(lines, l.T("council_faction_no_deviators"))
+	} else {
+		lines = append(lines, l.T("council_faction_deviators"))
+	}
+	for _, d := range f.Deviators {
+		lines = append(lines, l.T("council_faction_deviator", map[string]any{"Name": d.FullName,
+			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
+	}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
+		{cn(l, "council_btn_to_factions", "fl")}, {cn(l, "council_btn_back", "m")}}}, nil
+}
+
+// leaders offers the two leaderboards.
+func (c *Council) leaders(l *locales.Localizer) Reply {
+	return Reply{Text: l.T("council_leaders_title"), Buttons: [][]Button{
+		{cn(l, "council_btn_low_attendance", "la")}, {cn(l, "council_btn_low_discipline", "ld")},
+		{cn(l, "council_btn_back", "m")}}}
+}
+
+// leaderboard lists the deputies with the lowest attendance or discipline,
+// with the definition; deputies with nothing to measure are left out.
+func (c *Council) leaderboard(ctx context.Context, l *locales.Localizer, discipline bool) (Reply, error) {
+	all, err := c.Store.CouncilDeputies(ctx)
+	if err != nil {
+		return Reply{}, err
+	}
+	title, pick := "council_leaders_attendance", func(m council.Metrics) council.Ratio { return m.Attendance }
+	if discipline {
+		title, pick = "council_leaders_discipline", func(m council.Metrics) council.Ratio { return m.Discipline }
+	}
+	ranked := Lowest(all, pick)
+	lines := []string{l.T(title), ""}
+	if len(ranked) == 0 {
+		lines = append(lines, l.T("council_leaders_none"))
+	}
+	for i, d := range ranked[:min(len(ranked), councilLeaders)] {
+		lines = append(lines, l.T("council_leader_line", map[string]any{"Rank": i + 1, "Name": d.FullName,
+			"Ratio": ratio(l, pick(d.Metrics()))}))
+	}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cn(l, "council_btn_leaders", "lb")},
+		{cn(l, "council_btn_back", "m")}}}, nil
+}
+
+// Lowest orders deputies by a ratio, lowest first (ties: the larger
+// denominator first, then by name), leaving out those with nothing measured.
+func Lowest(all []store.Deputy, pick func(council.Metrics) council.Ratio) []store.Deputy {
+	var out []store.Deputy
+	for _, d := range all {
+		if pick(d.Metrics()).Den > 0 {
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := pick(out[i].Metrics()), pick(out[j].Metrics())
+		if x, y := a.Num*b.Den, b.Num*a.Den; x != y {
+			return x < y
+		}
+		if a.Den != b.Den {
+			return a.Den > b.Den
+		}
+		return council.Less(out[i].FullName, out[j].FullName)
+	})
+	return out
+}

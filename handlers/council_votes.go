@@ -1,0 +1,156 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+)
+
+// votes is a page of a deputy's votes, newest first, with deviation marks.
+func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Reply, error) {
+	l := req.L
+	d, found, err := c.Store.Deputy(ctx, id, req.Now)
+	if err != nil || !found {
+		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+	}
+	rows, total, err := c.Store.DeputyVotes(ctx, id, int(page)*councilPage, councilPage)
+	if err != nil {
+		return Reply{}, err
+	}
+	nav := []Button{dep(l, "council_btn_card", "c", itoa(id))}
+	if len(rows) == 0 {
+		return Reply{Text: l.T("council_votes_none"), Buttons: [][]Button{nav}}, nil
+	}
+	from, to := span(page, len(rows), councilPage)
+	lines := []string{l.T("council_votes_title", map[string]any{"Name": d.FullName, "From": from, "To": to,
+		"Total": total})}
+	for _, v := range rows {
+		lines = append(lines, "", l.T("council_votes_line", map[string]any{"Date": l.Date(v.At.In(c.loc())),
+			"Title": short(v.Title, councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
+			"Result": resultName(l, v.Adopted)}))
+	}
+	buttons := [][]Button{}
+	if p := depPager(l, page, total, "v", id); len(p) > 0 {
+		buttons = append(buttons, p)
+	}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
+}
+
+func depPager(l *locales.Localizer, page int64, total int, action string, id int64) []Button {
+	var row []Button
+	if page > 0 {
+		row = append(row, dep(l, "council_btn_prev", action, itoa(id), itoa(page-1)))
+	}
+	if int(page+1)*councilPage < total {
+		row = append(row, dep(l, "council_btn_next", action, itoa(id), itoa(page+1)))
+	}
+	return row
+}
+
+func (c *Council) loc() *time.Location {
+	if c.Location == nil {
+		return time.UTC
+	}
+	return c.Location
+}
+
+// deputyDrafts lists the drafts a deputy tabled.
+func (c *Council) deputyDrafts(ctx context.Context, req *Request, id, page int64) (Reply, error) {
+	l := req.L
+	d, found, err := c.Store.Deputy(ctx, id, req.Now)
+	if err != nil || !found {
+		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+	}
+	drafts, total, err := c.Store.DeputyDrafts(ctx, id, int(page)*councilPage, councilPage)
+	if err != nil {
+		return Reply{}, err
+	}
+	nav := []Button{dep(l, "council_btn_card", "c", itoa(id))}
+	if total == 0 {
+		return Reply{Text: l.T("council_drafts_of_none"), Buttons: [][]Button{nav}}, nil
+	}
+	lines := []string{l.T("council_drafts_of_title", map[string]any{"Name": d.FullName, "Total": total})}
+	lines = append(lines, draftLines(l, drafts)...)
+	buttons := [][]Button{}
+	if p := depPager(l, page, total, "d", id); len(p) > 0 {
+		buttons = append(buttons, p)
+	}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
+}
+
+func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
+	var lines []string
+	for _, d := range drafts {
+		date := l.T("council_no_date")
+		if d.Day >= 0 {
+			date = l.Date(d.Day.Time())
+		}
+		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": date, "Number": d.Number,
+			"Title": short(d.Title, councilTitleLen)}))
+	}
+	return lines
+}
+
+// askCompare starts a comparison: the next message names the other deputy.
+func (c *Council) askCompare(ctx context.Context, req *Request, id int64) (Response, error) {
+	d, found, err := c.Store.Deputy(ctx, id, req.Now)
+	if err != nil || !found {
+		return Response{Answer: req.L.T("council_gone")}, err
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("council_compare_ask", map[string]any{"Name": d.FullName})}},
+		Next: Step("council", "cmp", map[string]string{"a": itoa(id)})}, nil
+}
+
+// compareWith searches the second deputy of a comparison.
+func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text string) (Response, error) {
+	retry := Step("council", "cmp", map[string]string{"a": itoa(a)})
+	q, ok := council.ParseNameQuery(text)
+	if !ok {
+		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
+	}
+	found, err := c.Store.SearchDeputies(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	switch {
+	case len(found) == 0:
+		return Response{Replies: []Reply{{Text: req.L.T("council_not_found",
+			map[string]any{"Query": short(text, 40)})}}, Next: retry}, nil
+	case len(found) == 1 && found[0].ID == a:
+		return Response{Replies: []Reply{{Text: req.L.T("council_compare_self")}}, Next: retry}, nil
+	case len(found) == 1:
+		reply, err := c.compare(ctx, req.L, a, found[0].ID, req.Now)
+		return Response{Replies: []Reply{reply}}, err
+	}
+	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
+		return Button{Text: brief(req.L, b), Data: depData("cw", a, b.ID)}
+	})}}, nil
+}
+
+// compare shows the agreement of two deputies with its counts.
+func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64, now time.Time) (Reply, error) {
+	da, okA, err := c.Store.Deputy(ctx, a, now)
+	if err != nil {
+		return Reply{}, err
+	}
+	db, okB, err := c.Store.Deputy(ctx, b, now)
+	if err != nil || !okA || !okB {
+		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+	}
+	r, err := c.Store.CompareDeputies(ctx, a, b)
+	if err != nil {
+		return Reply{}, err
+	}
+	data := map[string]any{"A": da.FullName, "B": db.FullName, "Ratio": ratio(l, r)}
+	text := l.T("council_compare_result", data)
+	if r.Den == 0 {
+		text = l.T("council_compare_none", data)
+	}
+	return Reply{Text: text, Buttons: [][]Button{{
+		{Text: "👤 " + short(da.FullName, 30), Data: depData("c", a)},
+		{Text: "👤 " + short(db.FullName, 30), Data: depData("c", b)}}}}, nil
+}

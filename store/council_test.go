@@ -1,0 +1,204 @@
+package store_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/clock"
+	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/store/storetest"
+)
+
+var councilT0 = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+
+// randomCouncil builds a council of n deputies in 3 factions (deputy 0 is
+// non-faction) over days sitting days, with a faction switch, a mandate that
+// begins mid-term, one that ends mid-term, and missing named-list rows.
+func randomCouncil(seed uint64, n, days, perDay int) store.CouncilData {
+	r := rand.New(rand.NewPCG(seed, 7))
+	factions := []string{"Позафракційний", "Альфа", "Бета", "Гамма"}
+	d := store.CouncilData{Memberships: map[string][]store.CouncilMembership{}}
+	d.Sessions = append(d.Sessions, store.CouncilSession{UID: "s", Label: "Сесія", Span: council.Span{From: 20000, Until: 20000}})
+	d.Motions = append(d.Motions, store.CouncilMotion{UID: "m", Session: "s", Title: "Питання", Day: -1})
+	for i := range n {
+		dep := store.CouncilDeputy{UID: fmt.Sprintf("d%d", i), VotingID: fmt.Sprint(i),
+			FullName: fmt.Sprintf("Депутат %02d", i), Faction: factions[min(i, 1+i%3)], Mandate: council.Always}
+		d.Deputies = append(d.Deputies, dep)
+	}
+	d.Deputies[1].Mandate = council.Span{From: 20000 + council.Day(days/2), Until: council.LastDay}
+	d.Deputies[2].Mandate = council.Span{From: council.FirstDay, Until: 20000 + council.Day(days/3)}
+	d.Memberships["3"] = []store.CouncilMembership{
+		{Kind: "faction", Name: "Альфа", Span: council.Span{From: council.FirstDay, Until: 20000 + council.Day(days/2)}},
+		{Kind: "faction", Name: "Бета", Span: council.Span{From: 20001 + council.Day(days/2), Until: council.LastDay}}}
+	base := councilT0.Add(-24 * time.Hour * time.Duration(days+10))
+	for day := range days {
+		for k := range perDay {
+			uid := fmt.Sprintf("e%d-%d", day, k)
+			at := base.Add(time.Duration(day)*24*time.Hour + time.Duration(k)*time.Minute)
+			d.Events = append(d.Events, store.CouncilEvent{UID: uid, Motion: "m", Title: uid, At: at,
+				Day: council.DayOf(at), Adopted: k%2 == 0})
+			lean := r.IntN(3)
+			for i := range n {
+				if r.IntN(12) == 0 {
+					continue // no row: absent if the mandate covers the day
+				}
+				o := council.Option(r.IntN(5))
+				if r.IntN(3) > 0 && lean < 2 {
+					o = council.Option(lean)
+				}
+				d.Votes = append(d.Votes, store.CouncilVote{Event: uid, Voter: fmt.Sprint(i), Option: o})
+			}
+		}
+	}
+	return d
+}
+
+// expected computes the metrics with the pure functions of package council.
+func expected(t *testing.T, st *store.Store, d store.CouncilData) council.Votes {
+	ids := map[string]int64{}
+	all, err := st.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	for _, dep := range all {
+		ids[dep.VotingID] = dep.ID
+	}
+	v := council.Votes{Mandates: map[int64]council.Span{}}
+	factionIDs := map[string]int64{"Альфа": 1, "Бета": 2, "Гамма": 3}
+	baseF := map[int64]int64{}
+	for _, dep := range d.Deputies {
+		v.Mandates[ids[dep.VotingID]] = dep.Mandate
+		baseF[ids[dep.VotingID]] = factionIDs[dep.Faction]
+	}
+	var dated []council.Membership
+	for voter, ms := range d.Memberships {
+		for _, m := range ms {
+			dated = append(dated, council.Membership{Deputy: ids[voter], Faction: factionIDs[m.Name], Span: m.Span})
+		}
+	}
+	v.Roster = council.NewRoster(baseF, dated)
+	evIDs := map[string]int64{}
+	for i, e := range d.Events {
+		evIDs[e.UID] = int64(i + 1)
+		v.Events = append(v.Events, council.Event{ID: int64(i + 1), Day: e.Day})
+	}
+	for _, b := range d.Votes {
+		v.Ballots = append(v.Ballots, council.Ballot{Event: evIDs[b.Event], Deputy: ids[b.Voter], Option: b.Option})
+	}
+	return v
+}
+
+func TestCouncilStoreFiguresEqualThePureMetrics(t *testing.T) {
+	st := storetest.Open(t, clock.NewFake(councilT0).Now)
+	d := randomCouncil(1, 12, 6, 5)
+	res, err := st.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+	assert.Positive(t, res.OutsideMandate, "the fixture has rows outside mandates")
+	want := expected(t, st, d)
+	lines := want.Lines()
+	all, err := st.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	require.Len(t, all, 12)
+	for _, dep := range all {
+		assert.Equal(t, want.Deputy(dep.ID), dep.Metrics(), dep.FullName)
+	}
+	for _, pair := range [][2]int64{{4, 5}, {1, 2}, {3, 7}, {1, 9}} {
+		got, err := st.CompareDeputies(t.Context(), pair[0], pair[1])
+		require.NoError(t, err)
+		assert.Equal(t, council.Agreement(want.Records(pair[0], lines), want.Records(pair[1], lines)), got, pair)
+	}
+	for ev := int64(1); ev <= int64(len(d.Events)); ev++ {
+		rc, found, err := st.RollCall(t.Context(), ev)
+		require.NoError(t, err)
+		require.True(t, found)
+		for _, f := range []int64{1, 2, 3} {
+			assert.Equal(t, lines[council.EventFaction{Event: ev, Faction: f}], rc.Lines[f], "event %d faction %d", ev, f)
+		}
+	}
+}
+
+func TestCouncilImportInPartsEqualsImportAtOnce(t *testing.T) {
+	d := randomCouncil(2, 10, 4, 4)
+	whole := storetest.Open(t, clock.NewFake(councilT0).Now)
+	_, err := whole.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+
+	parts := storetest.Open(t, clock.NewFake(councilT0).Now)
+	first := d
+	first.Events, first.Votes = d.Events[:8], nil
+	for _, v := range d.Votes {
+		if v.Event < "e2" {
+			first.Votes = append(first.Votes, v)
+		}
+	}
+	first.Memberships = nil // the switch arrives with the second part: every line is recomputed
+	res, err := parts.ImportCouncil(t.Context(), first)
+	require.NoError(t, err)
+	assert.False(t, res.Recomputed)
+	second := store.CouncilData{Deputies: d.Deputies, Memberships: d.Memberships, Events: d.Events[8:]}
+	for _, v := range d.Votes {
+		if v.Event >= "e2" {
+			second.Votes = append(second.Votes, v)
+		}
+	}
+	res, err = parts.ImportCouncil(t.Context(), second)
+	require.NoError(t, err)
+	assert.True(t, res.Recomputed)
+	assert.Equal(t, len(second.Votes), res.NewVotes)
+
+	a, err := whole.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	b, err := parts.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, a, b)
+
+	res, err = parts.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+	assert.Zero(t, res.NewVotes, "importing everything again adds nothing")
+	assert.False(t, res.Recomputed)
+	c, err := parts.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, a, c)
+}
+
+func TestCouncilFollowPushKeyAndLanguage(t *testing.T) {
+	st := storetest.Open(t, clock.NewFake(councilT0).Now)
+	d := randomCouncil(3, 4, 1, 2)
+	_, err := st.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+	for _, u := range []store.SeenUser{{ID: 10, ChatID: 10, Language: "uk"}, {ID: 11, ChatID: 11, Language: "en"}} {
+		_, err := st.TouchUser(t.Context(), u)
+		require.NoError(t, err)
+		require.NoError(t, st.FollowDeputy(t.Context(), u.ID, 2))
+	}
+	require.NoError(t, st.FollowDeputy(t.Context(), 10, 2), "following twice is a no-op")
+	next := randomCouncil(4, 4, 1, 2)
+	next.Deputies, next.Sessions, next.Motions = nil, nil, nil
+	for i := range next.Events {
+		next.Events[i].UID = "new-" + next.Events[i].UID
+		next.Events[i].At = next.Events[i].At.Add(48 * time.Hour)
+		next.Events[i].Day += 2
+	}
+	for i := range next.Votes {
+		next.Votes[i].Event = "new-" + next.Votes[i].Event
+	}
+	next.FollowText = func(lang string, n store.CouncilNews) string {
+		return fmt.Sprintf("%s %s %d %d", lang, n.DeputyUID, n.Votes, n.Last)
+	}
+	res, err := st.ImportCouncil(t.Context(), next)
+	require.NoError(t, err)
+	assert.Equal(t, 2, res.Pushes)
+	rows, err := st.OutboxFor(t.Context(), "deputy", 0)
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	assert.Equal(t, "d1:new-e0-1", rows[0].Key, "the newest new event names the push")
+	assert.Regexp(t, `^uk d1 \d \d+$`, rows[0].Text)
+	assert.Regexp(t, `^en d1 `, rows[1].Text)
+	names, err := st.FollowedDeputies(t.Context(), 10)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Депутат 01"}, names)
+}

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/transparentcities/nazar/council"
+)
+
+// sortByKey orders rows by (deputy, day, event). Rows arrive event by event
+// in time order, so a stable bucket pass by deputy usually leaves nothing
+// to sort within a bucket; a full sort would cost more than the insert.
+func sortByKey(rows []voteRow) []voteRow {
+	var maxDeputy int32
+	for _, r := range rows {
+		maxDeputy = max(maxDeputy, r.deputy)
+	}
+	start := make([]int, maxDeputy+2)
+	for _, r := range rows {
+		start[r.deputy+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	out := make([]voteRow, len(rows))
+	next := append([]int(nil), start...)
+	for _, r := range rows {
+		out[next[r.deputy]] = r
+		next[r.deputy]++
+	}
+	byKey := func(a, b voteRow) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.event, b.event)) }
+	for d := 0; d+1 < len(start); d++ {
+		if bucket := out[start[d]:start[d+1]]; !slices.IsSortedFunc(bucket, byKey) {
+			slices.SortFunc(bucket, byKey)
+		}
+	}
+	return out
+}
+
+// updateNamed stores the size of each named list; events inserted by this
+// import got theirs with the insert when the votes were known by then.
+func (ci *councilImport) updateNamed(named map[int32]int, namedAtInsert bool) error {
+	stmt, err := ci.tx.PrepareContext(ci.ctx, `UPDATE council_events SET named = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, ref := range ci.events {
+		if !ref.existed && namedAtInsert {
+			delete(named, int32(ref.id))
+		}
+	}
+	for ev, n := range named {
+		if _, err := stmt.ExecContext(ci.ctx, n, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertVotes writes rows (in key order), voteBatch rows per statement.
+func insertVotes(ci *councilImport, rows []voteRow) error {
+	return insertBatched(ci, "council_votes(deputy, day, event, vote)", 4, len(rows),
+		func(i int, args []any) []any {
+			r := rows[i]
+			vote := int64(r.option) + 5*int64(r.dev+1) // see council_votes in the migration
+			return append(args, int64(r.deputy), int64(r.day), int64(r.event), vote)
+		})
+}
+
+// voteBatch rows go into one INSERT of small tables: crossing from Go into
+// SQLite once per row is what makes a naive import slow.
+const voteBatch = 1000
+
+func insertLines(ci *councilImport, tallies map[council.EventFaction]council.Tally) error {
+	keys := make([]council.EventFaction, 0, len(tallies))
+	for k, t := range tallies {
+		if t.Present > 0 { // a faction with nobody present has no line, as with no row at all
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].Event < keys[j].Event || keys[i].Event == keys[j].Event && keys[i].Faction < keys[j].Faction
+	})
+	return insertBatched(ci, "council_lines(event, faction, present, support, line)", 5, len(keys),
+		func(i int, args []any) []any {
+			t := tallies[keys[i]]
+			return append(args, keys[i].Event, keys[i].Faction, int64(t.Present), int64(t.Support), int64(t.Line()))
+		})
+}
+
+// insertBatched inserts n rows of cols values, voteBatch rows per statement.
+func insertBatched(ci *councilImport, table string, cols, n int, row func(i int, args []any) []any) error {
+	one := "(?" + strings.Repeat(",?", cols-1) + ")"
+	prepared := map[int]func(args []any) error{}
+	args := make([]any, 0, voteBatch*cols)
+	for start := 0; start < n; start += voteBatch {
+		end := min(start+voteBatch, n)
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = row(i, args)
+		}
+		exec, ok := prepared[end-start]
+		if !ok {
+			stmt, err := ci.tx.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+
+				one+strings.Repeat(","+one, end-start-1))
+			if err != nil {
+				return err
+			}
+			defer stmt.Close()
+			exec = func(args []any) error { _, err := stmt.ExecContext(ci.ctx, args...); return err }
+			prepared[end-start] = exec
+		}
+		if err := exec(args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markMismatches flags the events of this import whose published header
+// counts disagree with their named list here (the named list is what counts).
+func (ci *councilImport) markMismatches() error {
+	counts := map[string]*[5]int{}
+	var c *[5]int
+	uid := ""
+	for _, v := range ci.data.Votes {
+		if c == nil || v.Event != uid { // named lists come event by event
+			if uid, c = v.Event, counts[v.Event]; c == nil {
+				c = &[5]int{}
+				counts[uid] = c
+			}
+		}
+		c[v.Option]++
+	}
+	for _, e := range ci.data.Events {
+		c, ok := counts[e.UID]
+		if !ok {
+			continue
+		}
+		ref := ci.events[e.UID]
+		bad := e.Header != nil && *e.Header != *c
+		if bad {
+			ci.res.Mismatches = append(ci.res.Mismatches, e.UID)
+		}
+		if bad || ref.existed {
+			if err := ci.exec(`UPDATE council_events SET mismatch = ? WHERE id = ?`, bad, ref.id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
