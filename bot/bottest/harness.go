@@ -27,6 +27,9 @@ const Token = "123456:test-token-for-the-sandbox-000000000000"
 // Epoch is the fake clock's starting time: Saturday 28 Nov 2026, 12:00 Kyiv.
 var Epoch = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 
+// WebhookPath is the webhook's path in webhook mode; its host is HTTPAddr.
+const WebhookPath = "/telegram/hook"
+
 // Users to chat as.
 var (
 	Uk = sandbox.User{ID: 501, FirstName: "Оксана", LanguageCode: "uk"}
@@ -35,19 +38,21 @@ var (
 
 // Harness is a running bot, its sandbox, store and clock.
 type Harness struct {
-	t       testing.TB
-	SB      *sandbox.Server
-	Store   *store.Store
-	Clock   *clock.Fake
-	Config  config.Config
-	App     *bot.App
-	Log     *SyncBuffer // every log line the bot wrote, for privacy checks
-	mu      sync.Mutex
-	sent    int64 // updates injected through the harness
-	base    int64 // updates handled by previous App instances
-	cancel  context.CancelFunc
-	done    chan error
-	options []func(*config.Config)
+	t      testing.TB
+	SB     *sandbox.Server
+	Store  *store.Store
+	Clock  *clock.Fake
+	Config config.Config
+	App    *bot.App
+	// HTTPAddr is where the bot's HTTP server (healthz, metrics, webhook) listens.
+	HTTPAddr string
+	Log      *SyncBuffer // every log line the bot wrote, for privacy checks
+	mu       sync.Mutex
+	sent     int64 // updates injected through the harness
+	base     int64 // updates handled by previous App instances
+	cancel   context.CancelFunc
+	done     chan error
+	options  []func(*config.Config)
 }
 
 // Start runs a bot; opts adjust the configuration (admins, limits…).
@@ -81,6 +86,11 @@ func Start(t testing.TB, opts ...func(*config.Config)) *Harness {
 func (h *Harness) startApp() {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(h.t, err)
+	h.HTTPAddr = ln.Addr().String()
+	if h.Config.Telegram.Mode == "webhook" {
+		// Each start listens on a new port; the webhook follows it.
+		h.Config.Telegram.WebhookURL = "http://" + h.HTTPAddr + WebhookPath
+	}
 	log := bot.NewLogger(h.Log, "json", h.Config.Log.Level, false)
 	app, err := bot.New(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln})
 	require.NoError(h.t, err)

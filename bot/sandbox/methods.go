@@ -133,12 +133,15 @@ func (s *Server) getMyCommands(r *request) (any, *apiError) {
 }
 
 func (s *Server) setWebhook(r *request) (any, *apiError) {
+	s.stopWebhookLocked()
 	s.webhookURL = r.params["url"]
+	s.webhookStop = make(chan struct{})
+	go s.deliverWebhook(s.webhookURL, r.params["secret_token"], s.webhookStop)
 	return true, nil
 }
 
 func (s *Server) deleteWebhook(r *request) (any, *apiError) {
-	s.webhookURL = ""
+	s.stopWebhookLocked()
 	if r.boolParam("drop_pending_updates") {
 		s.updates = nil
 	}

@@ -36,6 +36,7 @@ type Server struct {
 	commands     map[string][]models.BotCommand
 	watchers     []chan Message
 	webhookURL   string
+	webhookStop  chan struct{} // closed to stop the webhook delivery goroutine
 	faults       []fault
 	blocked      map[int64]bool
 	latency      time.Duration

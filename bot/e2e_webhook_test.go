@@ -1,0 +1,48 @@
+package bot_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/bot/bottest"
+	"github.com/transparentcities/nazar/config"
+)
+
+const webhookSecret = "s3cret-token_for-tests"
+
+func webhookMode(c *config.Config) {
+	c.Telegram.Mode = "webhook"
+	c.Telegram.WebhookURL = "http://127.0.0.1" + bottest.WebhookPath // the harness sets the port
+	c.Telegram.SecretToken = webhookSecret
+}
+
+// The sandbox delivers updates to the webhook with the secret the bot set;
+// a forged request without it gets 401 and is not handled.
+func TestWebhookAcceptsOnlyTheRightSecret(t *testing.T) {
+	h := bottest.Start(t, webhookMode)
+	assert.Contains(t, h.Say(bottest.En, "/start").Text, "Hello, Ann!", "a genuine update is handled")
+	handled := h.App.Handled()
+
+	forged := `{"update_id":999,"message":{"message_id":1,"date":1,"chat":{"id":502,"type":"private"},` +
+		`"from":{"id":502,"is_bot":false,"first_name":"Ann"},"text":"/help"}}`
+	for _, secret := range []string{"", "wrong", webhookSecret + "x"} {
+		req, err := http.NewRequest(http.MethodPost, "http://"+h.HTTPAddr+bottest.WebhookPath, strings.NewReader(forged))
+		require.NoError(t, err)
+		if secret != "" {
+			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusUnauthorized, resp.StatusCode, "secret %q", secret)
+	}
+	time.Sleep(200 * time.Millisecond) // a wrongly accepted update would be handled by now
+	assert.Equal(t, handled, h.App.Handled(), "no forged update was handled")
+	assert.Len(t, h.SB.Messages(bottest.En.ID), 1, "and nothing was sent for it")
+	assert.Contains(t, h.Log.String(), "wrong secret token")
+}
