@@ -49,6 +49,9 @@ func TestTouchUserKeepsChosenLanguage(t *testing.T) {
 	u, err = s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, FirstName: "Оля", Language: "uk"})
 	require.NoError(t, err)
 	assert.Equal(t, "uk", u.Language, "language follows Telegram until chosen")
+	u, err = s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, FirstName: "Ольга", Language: "uk"})
+	require.NoError(t, err)
+	assert.Equal(t, "Ольга", u.FirstName, "a known user's new name is stored at once, not after the hourly refresh")
 
 	require.NoError(t, s.SetLanguage(ctx, 7, "en"))
 	u, err = s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, Language: "uk"})

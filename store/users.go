@@ -26,10 +26,22 @@ type SeenUser struct {
 	Language string
 }
 
+// touchEvery is how stale users.updated_at ("last seen") may get before a
+// message refreshes it; between refreshes a known, unchanged user costs one
+// read instead of a write, which keeps writers off the hot path.
+const touchEvery = time.Hour
+
 // TouchUser records that a user wrote, creating them on first contact, and
 // returns the stored user with their effective language.
 func (s *Store) TouchUser(ctx context.Context, u SeenUser) (User, error) {
-	now := unix(s.now())
+	now := s.now()
+	known, seen, found, err := s.userSeen(ctx, u.ID)
+	if err != nil {
+		return User{}, err
+	}
+	if found && !changed(known, u) && now.Sub(seen) < touchEvery {
+		return known, nil
+	}
 	row := s.db.QueryRowContext(ctx, `
 		INSERT INTO users(id, chat_id, first_name, language, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)
@@ -39,8 +51,30 @@ func (s *Store) TouchUser(ctx context.Context, u SeenUser) (User, error) {
 			language = CASE WHEN users.language_set THEN users.language ELSE excluded.language END,
 			updated_at = excluded.updated_at
 		RETURNING id, chat_id, first_name, language, language_set, created_at`,
-		u.ID, u.ChatID, u.FirstName, u.Language, now, now)
+		u.ID, u.ChatID, u.FirstName, u.Language, unix(now), unix(now))
 	return scanUser(row)
+}
+
+// changed reports whether an update tells something new about a user.
+func changed(known User, u SeenUser) bool {
+	return known.ChatID != u.ChatID || known.FirstName != u.FirstName ||
+		(!known.LanguageSet && known.Language != u.Language)
+}
+
+// userSeen reads a user and when they were last seen.
+func (s *Store) userSeen(ctx context.Context, id int64) (User, time.Time, bool, error) {
+	var u User
+	var created, updated int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, chat_id, first_name, language, language_set, created_at, updated_at
+		FROM users WHERE id = ?`, id).Scan(&u.ID, &u.ChatID, &u.FirstName, &u.Language, &u.LanguageSet, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, time.Time{}, false, nil
+	}
+	if err != nil {
+		return User{}, time.Time{}, false, err
+	}
+	u.CreatedAt = fromUnix(created)
+	return u, fromUnix(updated), true, nil
 }
 
 // UserByID returns a stored user; found is false when there is none.
