@@ -26,6 +26,9 @@ type OutboxStore interface {
 	SetChatInactive(ctx context.Context, chatID int64, reason string) error
 }
 
+// paceMargin is the share of digest.rate_per_second the sender aims at.
+const paceMargin = 0.97
+
 // SenderConfig paces the sender.
 type SenderConfig struct {
 	RatePerSecond   float64       // messages per second, all chats together
@@ -65,8 +68,11 @@ func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sen
 		cfg.Idle = 500 * time.Millisecond
 	}
 	// Burst 1 spaces sends evenly: a burst would break a per-second window.
+	// The pace keeps a margin under the limit because a request's arrival
+	// at Telegram jitters by a millisecond or more, and one 429 pauses every
+	// worker for a whole second: far dearer than the margin.
 	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now,
-		limiter:  rate.NewLimiter(rate.Limit(cfg.RatePerSecond), 1),
+		limiter:  rate.NewLimiter(rate.Limit(cfg.RatePerSecond*paceMargin), 1),
 		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
 }
 
@@ -87,7 +93,9 @@ func (s *Sender) Run(ctx context.Context) error {
 	} else if n > 0 {
 		s.log.Warn("outbox: resuming messages whose send was interrupted", "count", n)
 	}
-	jobs := make(chan store.OutboxItem)
+	// A buffer keeps the next rows ready while the feeder claims more: with a
+	// burst of 1, a moment with no worker ready to send is lost for good.
+	jobs := make(chan store.OutboxItem, s.cfg.Workers*2)
 	var wg sync.WaitGroup
 	for i := 0; i < s.cfg.Workers; i++ {
 		wg.Add(1)

@@ -35,6 +35,8 @@ func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
 // most one per chat (the per-chat pace is one message a second anyway), and
 // none for a chat listed in busy (a chat with a message in flight).
 func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]OutboxItem, error) {
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
 	var items []OutboxItem
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -87,12 +89,16 @@ func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]Out
 // OutboxPartSent records that one part of a long message went out, so a
 // resumed send continues after it.
 func (s *Store) OutboxPartSent(ctx context.Context, id int64, parts int) error {
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET parts_sent = ? WHERE id = ?`, parts, id)
 	return err
 }
 
 // OutboxSent settles a row as delivered.
 func (s *Store) OutboxSent(ctx context.Context, id int64, messageID int) error {
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, error = ''
 		WHERE id = ?`, s.now().UnixMilli(), messageID, id)
 	return err
@@ -101,6 +107,8 @@ func (s *Store) OutboxSent(ctx context.Context, id int64, messageID int) error {
 // OutboxRetry puts a row back in the queue, not before `after` from now;
 // countAttempt is false for a 429 (Telegram's pace, not the row's fault).
 func (s *Store) OutboxRetry(ctx context.Context, id int64, after time.Duration, countAttempt bool, reason string) error {
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
 	inc := 0
 	if countAttempt {
 		inc = 1
@@ -112,6 +120,8 @@ func (s *Store) OutboxRetry(ctx context.Context, id int64, after time.Duration, 
 
 // OutboxFailed settles a row as undeliverable, with the reason.
 func (s *Store) OutboxFailed(ctx context.Context, id int64, reason string) error {
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'failed', error = ? WHERE id = ?`, reason, id)
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	// The cgo SQLite driver; the sqlite_fts5 build tag enables full-text search.
@@ -29,6 +30,11 @@ type Options struct {
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// sendMu queues the outbox sender's own writes in Go. SQLite has one
+	// writer at a time, and a writer that finds the lock taken sleeps in
+	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
+	// those sleeps, not the work, would set the pace.
+	sendMu sync.Mutex
 }
 
 // Open opens (creating it and its folder when missing) the database at path in

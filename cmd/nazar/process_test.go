@@ -25,7 +25,7 @@ var (
 )
 
 // binary builds bin/nazar once per test run (into a temp dir).
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -62,7 +62,7 @@ type proc struct {
 }
 
 // startProcess runs `nazar args...` against the sandbox with the database at db.
-func startProcess(t *testing.T, sb *sandbox.Server, db string, extraEnv []string, args ...string) *proc {
+func startProcess(t testing.TB, sb *sandbox.Server, db string, extraEnv []string, args ...string) *proc {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = t.TempDir()
