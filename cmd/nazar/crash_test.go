@@ -70,7 +70,7 @@ func delivered(sb *sandbox.Server) int {
 }
 
 // seedDigest creates n subscribers and one news item, and returns the chats.
-func seedDigest(t *testing.T, db string, n int) []int64 {
+func seedDigest(t testing.TB, db string, n int) []int64 {
 	ctx := context.Background()
 	st, err := store.Open(db, store.Options{})
 	require.NoError(t, err)

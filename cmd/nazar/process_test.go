@@ -85,7 +85,7 @@ func startProcess(t testing.TB, sb *sandbox.Server, db string, extraEnv []string
 }
 
 // runCLI runs a short sub-command to completion and returns its stdout.
-func runCLI(t *testing.T, db string, args ...string) string {
+func runCLI(t testing.TB, db string, args ...string) string {
 	t.Helper()
 	cmd := exec.CommandContext(context.Background(), binary(t), args...)
 	cmd.Env = append(os.Environ(), "NAZAR_DATABASE_PATH="+db, "NAZAR_LOG_LEVEL=warn")
