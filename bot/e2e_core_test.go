@@ -90,3 +90,14 @@ func flatten(rows [][]string) []string {
 	}
 	return out
 }
+
+// A direct answer survives three failed tries in a row (5xx, a dropped
+// connection, a short 429): the user still gets it, once.
+func TestAnswerIsRetriedThroughTransientFailures(t *testing.T) {
+	h := bottest.Start(t)
+	h.SB.Fail("sendMessage", 2, 502, "", 0)
+	h.SB.Fail("sendMessage", 1, 429, "", 1)
+	m := h.Say(bottest.En, "/start")
+	assert.Contains(t, m.Text, "Hello, Ann!")
+	assert.Len(t, h.SB.Messages(bottest.En.ID), 1)
+}

@@ -16,6 +16,7 @@ type chatState struct {
 	msgs     []*stored
 	lastBot  int // last bot message id
 	lastUser int // last injected user message number
+	activity int // messages sent and edits made, for Activity
 }
 
 // stored is a bot message plus what only the wire form needs.

@@ -59,10 +59,12 @@ type Call struct {
 
 // Stats counts requests by outcome.
 type Stats struct {
-	Requests     int
-	TooMany      int // 429 answers
-	Forbidden    int // 403 answers
-	ServerErrors int // 5xx answers
+	Requests int
+	TooMany  int // 429 answers
+	// Faults of SetChaos: 502 answers, and requests held then dropped.
+	ChaosErrors, ChaosTimeouts int
+	Forbidden                  int // 403 answers
+	ServerErrors               int // 5xx answers
 	// SentPerChat counts successful sendMessage/sendVenue/sendLocation per chat.
 	SentPerChat map[int64]int
 }
@@ -181,8 +183,22 @@ func (s *Server) Watch() <-chan Message {
 	return ch
 }
 
+// Activity counts the bot's new messages and edits in a chat: a load test
+// waits for it to change to know a request was answered.
+func (s *Server) Activity(chatID int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.chats[chatID]; ok {
+		return c.activity
+	}
+	return 0
+}
+
 // notify fans a message out to watchers; the caller holds the lock.
 func (s *Server) notify(m Message) {
+	if c, ok := s.chats[m.ChatID]; ok {
+		c.activity++
+	}
 	for _, w := range s.watchers {
 		select {
 		case w <- m:

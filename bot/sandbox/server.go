@@ -40,6 +40,7 @@ type Server struct {
 	faults       []fault
 	blocked      map[int64]bool
 	latency      time.Duration
+	chaos        Chaos
 	delayed      map[string]int // requests waiting out the latency, by method
 	limits       rateLimits
 	stats        Stats
@@ -93,6 +94,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Read the body before the latency wait: net/http notices a client that
 	// hangs up (cancelling r.Context) only once the body has been consumed.
 	params, perr := parseParams(w, r)
+	if s.applyChaos(w, r, method) {
+		s.record(Call{Method: method, Params: params, At: at})
+		return
+	}
 	if !s.sleep(r.Context(), method) {
 		// The client gave up while we were "slow": nobody reads an answer.
 		s.record(Call{Method: method, Params: params, At: at})
