@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 DEMO_DB := data/demo.db
 
-.PHONY: build run demo test lint bench fuzz clean
+.PHONY: build run demo test lint bench soak fuzz vulncheck clean
 
 build:
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o bin/nazar ./cmd/nazar
@@ -31,6 +31,11 @@ lint:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -tags $(TAGS) ./... | tee docs/bench-latest.txt
+
+# The real binary under 2,000 simulated residents, faults and a SIGKILL (docs/RELIABILITY.md); ≤ 5 minutes.
+SOAK_USERS ?= 2000
+soak:
+	NAZAR_SOAK=1 NAZAR_SOAK_USERS=$(SOAK_USERS) $(GO) test -count=1 -tags $(TAGS) -run '^TestSoak$$' -v -timeout 10m ./cmd/nazar/
 
 FUZZTIME ?= 10s
 fuzz:
