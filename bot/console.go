@@ -83,7 +83,9 @@ func (c *console) read(ctx context.Context, in io.Reader) {
 		case strings.HasPrefix(line, "/loc "):
 			c.shareLocation(line)
 		default:
-			if n, err := strconv.Atoi(line); err == nil {
+			// A number presses a button only when there is one: amounts,
+			// card numbers and tax ids are sent as text.
+			if n, err := strconv.Atoi(line); err == nil && c.buttons() >= n && n >= 1 {
 				c.press(n)
 			} else {
 				c.sb.SendText(c.user, line)
@@ -106,6 +108,13 @@ func (c *console) shareLocation(line string) {
 		return
 	}
 	c.sb.SendLocation(c.user, lat, lon)
+}
+
+// buttons is how many buttons the console shows now.
+func (c *console) buttons() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.inline) + len(c.keyboard)
 }
 
 // press presses button n: inline buttons are numbered first, then the keyboard.

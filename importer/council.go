@@ -59,6 +59,15 @@ type councilParser struct {
 	evLines    map[string]string         // event uid → "file:line" for reports
 }
 
+func newCouncilParser(env Env, keys store.CouncilKeys, sum *Summary) *councilParser {
+	return &councilParser{loc: env.Config.Location(), keys: keys, sum: sum, progress: env.Progress,
+		voters: map[string]bool{}, sessionSet: map[string]bool{}, motionSet: map[string]*motionExtra{},
+		events: map[string]int{}, counts: map[string]*eventCount{},
+		voterIndex: map[string]uint64{}, labels: map[string]council.Option{},
+		evLines: map[string]string{},
+		data:    store.CouncilData{Memberships: map[string][]store.CouncilMembership{}}}
+}
+
 // motionExtra is what the flat format takes from motions.csv to make the
 // motion's single vote event.
 type motionExtra struct {
@@ -83,12 +92,7 @@ func importCouncil(ctx context.Context, env Env, dir string) (Summary, error) {
 		return Summary{}, err
 	}
 	var sum Summary
-	p := &councilParser{loc: env.Config.Location(), keys: keys, sum: &sum, progress: env.Progress,
-		voters: map[string]bool{}, sessionSet: map[string]bool{}, motionSet: map[string]*motionExtra{},
-		events: map[string]int{}, counts: map[string]*eventCount{},
-		voterIndex: map[string]uint64{}, labels: map[string]council.Option{},
-		evLines: map[string]string{},
-		data:    store.CouncilData{Memberships: map[string][]store.CouncilMembership{}}}
+	p := newCouncilParser(env, keys, &sum)
 	for _, cf := range councilFiles {
 		if cf.name != "vote.csv" {
 			p.parseFile(files, cf.name, cf.parse)
