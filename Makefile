@@ -36,8 +36,13 @@ lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	@if command -v golangci-lint >/dev/null; then golangci-lint run --build-tags $(TAGS); fi
 
+# Every Go benchmark once, then docs/PERFORMANCE.md from the results (cmd/benchreport).
+# The council import is compared with the sqlite3 tool, installed here when missing.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -tags $(TAGS) ./... | tee docs/bench-latest.txt
+	@command -v sqlite3 >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3) \
+		|| echo "sqlite3 not installed: the council import runs without its comparison"
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m -tags $(TAGS) ./... | tee docs/bench-latest.txt
+	$(GO) run ./cmd/benchreport -o docs/PERFORMANCE.md < docs/bench-latest.txt
 
 # The real binary under 2,000 simulated residents, faults and a SIGKILL (docs/RELIABILITY.md); ≤ 5 minutes.
 SOAK_USERS ?= 2000
