@@ -69,7 +69,7 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
 	a.tg = b
-	features, err := NewFeatures(cfg, st)
+	features, err := NewFeatures(cfg, st, a.log)
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,14 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 			a.log.Error("outbox sender stopped", "err", err)
 		}
 	}()
+	if a.cfg.Card.Provider == "http" {
+		// The card API's data changes without an import: poll it for card alerts.
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a.features.CardAlerts.Run(sendCtx, a.cfg.Card.SyncInterval, a.now)
+		}()
+	}
 
 	logger := cronLogger{a.log}
 	c := cron.New(cron.WithLocation(a.cfg.Location()),

@@ -79,12 +79,14 @@ func TestMenuButtonInterruptsAConversation(t *testing.T) {
 func TestOneChatInOrderOthersConcurrently(t *testing.T) {
 	h := bottest.Start(t)
 	busy := sandbox.User{ID: 601, FirstName: "Busy", LanguageCode: "en"}
-	h.SB.SetLatency(20 * time.Millisecond) // every reply takes a while
+	h.SB.SetLatency(40 * time.Millisecond) // every reply takes a while: fifty take two seconds
 	const n = 50
 	for i := range n {
 		h.SB.SendText(busy, "/deputy "+tag(i))
 	}
-	h.Say(bottest.En, "/start")
+	h.SB.SendText(bottest.En, "/start")
+	_, err := h.SB.WaitMessages(bottest.En.ID, 1, 10*time.Second)
+	require.NoError(t, err)
 	othersDone := len(h.SB.Messages(busy.ID))
 	msgs, err := h.SB.WaitMessages(busy.ID, n, 30*time.Second)
 	require.NoError(t, err)

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"log/slog"
 
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func startEchoBot(b *testing.B) *sandbox.Server {
 func BenchmarkHandlerPath(b *testing.B) {
 	h := bottest.Start(b, func(c *config.Config) { c.Log.Level = "warn" })
 	cfg := h.Config
-	features, err := bot.NewFeatures(cfg, h.Store)
+	features, err := bot.NewFeatures(cfg, h.Store, slog.Default())
 	if err != nil {
 		b.Fatal(err)
 	}

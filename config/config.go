@@ -20,6 +20,9 @@ type Config struct {
 	Conversation    ConversationConfig `yaml:"conversation"`
 	Digest          DigestConfig       `yaml:"digest"`
 	Forms           FormsConfig        `yaml:"forms"`
+	Card            CardConfig         `yaml:"card"`
+	Business        BusinessConfig     `yaml:"business"`
+	Voucher         VoucherConfig      `yaml:"voucher"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -71,6 +74,28 @@ type FormsConfig struct {
 	MaxPerDay int    `yaml:"max_per_day"` // submissions per user per form in 24 hours
 }
 
+// CardConfig controls the social card (docs/card.md).
+type CardConfig struct {
+	Provider      string   `yaml:"provider"`        // sqlite (imported exports) or http (the city's API)
+	ContentFile   string   `yaml:"content_file"`    // "how to get a card" content; "" = the built-in demo content
+	Categories    []string `yaml:"categories"`      // category codes offered, in menu order
+	NumberLength  int      `yaml:"number_length"`   // digits in a card number
+	Luhn          bool     `yaml:"luhn"`            // the last digit is a Luhn check digit
+	LowBalanceUAH int      `yaml:"low_balance_uah"` // default threshold of the low-balance alert
+	// ReplyTimeout bounds every provider call made while a user waits,
+	// retries included: past it the user is told the service is unavailable.
+	ReplyTimeout time.Duration  `yaml:"reply_timeout"`
+	SyncInterval time.Duration  `yaml:"sync_interval"` // how often the http provider is polled for alerts
+	HTTP         CardHTTPConfig `yaml:"http"`
+}
+
+// CardHTTPConfig is the city's e-ticket JSON API (provider http).
+type CardHTTPConfig struct {
+	BaseURL string        `yaml:"base_url"`
+	Token   string        `yaml:"token"`   // bearer token; prefer NAZAR_CARD_HTTP_TOKEN
+	Timeout time.Duration `yaml:"timeout"` // per attempt; a failed attempt is retried once
+}
+
 // LogConfig controls structured logging.
 type LogConfig struct {
 	Format string `yaml:"format"`
@@ -100,6 +125,13 @@ func Default() Config {
 			Workers:         4,
 		},
 		Forms: FormsConfig{MaxPerDay: 5},
-		Log:   LogConfig{Format: "auto", Level: "info"},
+		Card: CardConfig{Provider: "sqlite", NumberLength: 16, Luhn: true, LowBalanceUAH: 20,
+			Categories:   []string{"pensioner", "pupil", "student", "disability", "veteran", "large_family", "resident"},
+			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
+		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
+		Log:      LogConfig{Format: "auto", Level: "info"},
+		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
+			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
+			Opens:      "2026-03-02", Closes: "2026-12-31"},
 	}
 }

@@ -21,6 +21,11 @@ var files embed.FS
 // each entry is a dataset name and its path under data/.
 var Datasets = []struct{ Name, Path string }{
 	{"council", "council"},
+	{"businesses", "business/businesses.csv"},
+	{"cards", "card/cards.csv"},
+	{"card-operations", "card/card_operations.csv"},
+	{"card-applications", "card/card_applications.csv"},
+	{"vouchers", "voucher/vouchers.csv"},
 }
 
 // Load imports every demo dataset and returns the import summaries.

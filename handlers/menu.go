@@ -14,7 +14,10 @@ type MenuItem struct {
 // MainMenu lists the main-menu buttons, two per row, in this order. A
 // feature appears here once it is built.
 var MainMenu = []MenuItem{
+	{locales.ID("card_menu_label"), "card"},
 	{locales.ID("council_menu_label"), "council"},
+	{locales.ID("business_menu_label"), "business"},
+	{locales.ID("voucher_menu_label"), "voucher"},
 	{locales.ID("menu_digest"), "digest"},
 	{locales.ID("menu_services"), "services"},
 	{locales.ID("menu_help"), "help"},

@@ -28,6 +28,10 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	if len(pd.Follows) > 0 {
 		b.WriteString("\n" + req.L.T("council_privacy_follows", map[string]any{"Names": strings.Join(pd.Follows, ", ")}))
 	}
+	b.WriteString(cardPrivacy(req.L, pd.Cards))
+	if len(pd.Vouchers) > 0 {
+		b.WriteString("\n" + req.L.N("voucher_privacy", len(pd.Vouchers), map[string]any{"Numbers": strings.Join(pd.Vouchers, ", ")}))
+	}
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}

@@ -12,6 +12,10 @@ type PersonalData struct {
 	Conversation string   // the feature of a conversation in progress, "" if none
 	Submissions  int      // city-service forms sent (handlers/forms.go)
 	Follows      []string // deputies followed (handlers/council.go), by name
+
+	Cards CardPersonal // linked cards, watched applications (handlers/card.go)
+
+	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
 }
 
 // PersonalData collects what is stored about a user; found is false for a
@@ -30,6 +34,12 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 	if pd.Submissions, err = s.submissionCount(ctx, userID); err != nil {
 		return pd, true, err
 	}
-	pd.Follows, err = s.FollowedDeputies(ctx, userID)
+	if pd.Follows, err = s.FollowedDeputies(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	if pd.Cards, err = s.CardPersonalData(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	pd.Vouchers, err = s.VoucherSubscriptions(ctx, userID)
 	return pd, true, err
 }

@@ -21,7 +21,7 @@ func runDigest(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
-	f, err := bot.NewFeatures(e.cfg, st)
+	f, err := bot.NewFeatures(e.cfg, st, e.log)
 	if err != nil {
 		return err
 	}

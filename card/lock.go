@@ -1,0 +1,42 @@
+package card
+
+import (
+	"sort"
+	"time"
+)
+
+// The verification lock of SPEC §4: MaxFailures failed verifications of
+// one card, or by one user, within Window lock further tries for LockFor.
+const (
+	MaxFailures = 5
+	Window      = 24 * time.Hour
+	LockFor     = 24 * time.Hour
+)
+
+// LockedUntil returns when the lock made by failures ends, or the zero time
+// when failures (of one card, or of one user) do not lock at now. Any
+// MaxFailures failures within Window lock until LockFor after the last of
+// them, so a user cannot wait out the window by spacing tries.
+func LockedUntil(failures []time.Time, now time.Time) time.Time {
+	if len(failures) < MaxFailures {
+		return time.Time{}
+	}
+	f := append([]time.Time(nil), failures...)
+	sort.Slice(f, func(i, j int) bool { return f[i].Before(f[j]) })
+	var until time.Time
+	for i := MaxFailures - 1; i < len(f); i++ {
+		if f[i].Sub(f[i-MaxFailures+1]) < Window {
+			if end := f[i].Add(LockFor); end.After(until) {
+				until = end
+			}
+		}
+	}
+	if !until.After(now) {
+		return time.Time{}
+	}
+	return until
+}
+
+// FailuresSince is how far back failures matter for LockedUntil at now:
+// a lock can start from failures up to Window before its last one.
+func FailuresSince(now time.Time) time.Time { return now.Add(-(Window + LockFor)) }

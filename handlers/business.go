@@ -1,0 +1,138 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/taxid"
+)
+
+// BusinessStore is what the business directory needs from the store.
+type BusinessStore interface {
+	BusinessCount(ctx context.Context) (int, error)
+	BusinessByID(ctx context.Context, id int64) (store.Business, bool, error)
+	BusinessesByEDRPOU(ctx context.Context, code string) ([]store.Business, error)
+	SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]store.BusinessBrief, error)
+	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
+	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
+	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
+}
+
+// Business serves SPEC §6: search, browse by KVED sector, near me, EDRPOU
+// lookup and the business card with a map pin. Button data: "bz|…";
+// conversation feature "bz" (steps: words, edrpou, near).
+type Business struct {
+	Store     BusinessStore
+	Location  *time.Location // the city's time zone: "open now" is city time
+	RadiusKM  float64
+	NearLimit int
+	PageSize  int
+}
+
+// bz is a button of the business directory.
+func bz(text, action string, args ...string) Button {
+	return Button{Text: text, Data: callback.Encode("bz", action, args...)}
+}
+
+// Menu is /business (and /start business). With an argument it searches,
+// or looks up an EDRPOU code when the argument is 8 digits.
+func (b *Business) Menu(ctx context.Context, req *Request) (Response, error) {
+	if arg := strings.TrimSpace(req.Text); arg != "" {
+		if businessDigits(taxid.Normalize(arg)) {
+			return b.edrpou(ctx, req, arg)
+		}
+		return b.search(ctx, req, arg)
+	}
+	reply, err := b.menu(ctx, req.L)
+	return Response{Replies: []Reply{reply}}, err
+}
+
+// EDRPOU is /edrpou: look up a code given as the argument, or ask for one.
+func (b *Business) EDRPOU(ctx context.Context, req *Request) (Response, error) {
+	if strings.TrimSpace(req.Text) != "" {
+		return b.edrpou(ctx, req, req.Text)
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
+}
+
+func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error) {
+	n, err := b.Store.BusinessCount(ctx)
+	if err != nil || n == 0 {
+		return Reply{Text: l.T("business_empty")}, err
+	}
+	return Reply{Text: l.N("business_title", n, nil), Buttons: [][]Button{
+		{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")},
+		{bz(l.T("business_btn_near"), "near"), bz(l.T("business_btn_edrpou"), "edr")},
+	}}, nil
+}
+
+// Button handles "bz|…" presses: lists edit the message in place; a card
+// is sent as a map pin and a message.
+func (b *Business) Button(ctx context.Context, req *Request) (Response, error) {
+	d, l := req.Callback.Data, req.L
+	switch d.Action {
+	case "find":
+		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step("bz", "words", nil)}, nil
+	case "edr":
+		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
+	case "near":
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
+	case "c":
+		return b.card(ctx, req, argInt(d, 0))
+	}
+	pages := map[string]func() (Reply, error){
+		"m":   func() (Reply, error) { return b.menu(ctx, l) },
+		"sec": func() (Reply, error) { return b.sections(ctx, l) },
+		"s":   func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
+		"l":   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2)) },
+		"q":   func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "") },
+	}
+	show, ok := pages[d.Action]
+	if !ok {
+		return Response{Answer: StaleButton(l)}, nil
+	}
+	reply, err := show()
+	reply.Edit = true
+	return Response{Replies: []Reply{reply}}, err
+}
+
+// Step continues a directory conversation: words to search, an EDRPOU
+// code, or a location (text at the location step is searched too).
+func (b *Business) Step(ctx context.Context, req *Request) (Response, error) {
+	switch req.Conv.Step {
+	case "words":
+		return b.search(ctx, req, req.Text)
+	case "edrpou":
+		return b.edrpou(ctx, req, req.Text)
+	case "near":
+		if req.Location != nil {
+			return b.Near(ctx, req)
+		}
+		if req.Text == "" || req.Text == req.L.T("business_btn_home") {
+			return WithMenu(req.L, req.L.T("menu_title")), nil
+		}
+		return b.search(ctx, req, req.Text)
+	}
+	return WithMenu(req.L, req.L.T("conv_expired")), nil
+}
+
+// askLocation shows a keyboard whose button shares the user's location.
+func (b *Business) askLocation(l *locales.Localizer) Reply {
+	return Reply{Text: l.T("business_ask_location", map[string]any{"Radius": l.Decimal(b.RadiusKM, 1)}),
+		Keyboard: [][]KeyButton{{{Text: l.T("business_btn_share"), RequestLocation: true}},
+			{{Text: l.T("business_btn_home")}}}}
+}
+
+func businessDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,151 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
+)
+
+// CardStore is what the social card needs from the store.
+type CardStore interface {
+	LinkCard(ctx context.Context, userID, chatID int64, number string, threshold int64) (int64, error)
+	CardLinks(ctx context.Context, userID int64) ([]store.CardLink, error)
+	CardLink(ctx context.Context, userID, id int64) (store.CardLink, bool, error)
+	UnlinkCard(ctx context.Context, userID, id int64) (bool, error)
+	SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error
+	RecordCardFailure(ctx context.Context, userID int64, number string) error
+	CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error)
+	WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error
+}
+
+// Card serves SPEC §4: how to get a card, is it ready, link and unlink
+// cards, balance and operations, opt-in alerts. Button data: "card|…";
+// conversation feature "card". A card is named in buttons by its link id,
+// which only its owner can open, never by its number.
+type Card struct {
+	Store    CardStore
+	Provider card.Provider
+	Content  *card.Content
+	Rules    card.NumberRules
+	// Timeout bounds each provider call a user waits for, retries included
+	// (card.reply_timeout, at most 5 s).
+	Timeout    time.Duration
+	LowDefault int64          // kopiykas: the low-balance threshold of a new link
+	Location   *time.Location // the city's, for times shown
+	Log        *slog.Logger   // nil: slog.Default()
+}
+
+const convCard = "card"
+
+// Menu is /card and /start card.
+func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
+	return Response{Replies: []Reply{c.menu(req.L)}}, nil
+}
+
+func (c *Card) menu(l *locales.Localizer) Reply {
+	return Reply{Text: l.T("card_title"), Buttons: [][]Button{
+		{cb(l, "card_btn_howto", "how")},
+		{cb(l, "card_btn_ready", "rdy")},
+		{cb(l, "card_btn_mine", "my"), cb(l, "card_btn_link", "lnk")},
+	}}
+}
+
+// cb is a button of the card feature.
+func cb(l *locales.Localizer, label, action string, args ...string) Button {
+	return Button{Text: l.T(label), Data: callback.Encode("card", action, args...)}
+}
+
+// Button handles "card|…" buttons.
+func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
+	d := req.Callback.Data
+	id := argInt(d, 0)
+	switch d.Action {
+	case "m":
+		return edit(c.menu(req.L)), nil
+	case "how":
+		return edit(c.categories(req.L)), nil
+	case "cat":
+		return c.category(req.L, d.Arg(0)), nil
+	case "rdy":
+		return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(convCard, "app", nil)}, nil
+	case "w":
+		return c.watch(ctx, req)
+	case "lnk":
+		return c.askNumber(ctx, req)
+	case "my":
+		return c.mine(ctx, req, true)
+	case "bal":
+		return c.balance(ctx, req, id)
+	case "ops":
+		return c.operations(ctx, req, id)
+	case "unl", "unly", "unln":
+		return c.unlink(ctx, req, d.Action, id)
+	case "al", "alt", "thr":
+		return c.alertsButton(ctx, req, d.Action, id, d.Arg(1))
+	}
+	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+// Step continues a card conversation.
+func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
+	switch req.Conv.Step {
+	case "app":
+		return c.appNumber(req), nil
+	case "appdob":
+		return c.appStatus(ctx, req)
+	case "watch":
+		// The status was shown; text now is not an answer to anything.
+		return WithMenu(req.L, req.L.T("unknown_text")), nil
+	case "num":
+		return c.number(ctx, req)
+	case "dob":
+		return c.verify(ctx, req)
+	case "thr":
+		return c.threshold(ctx, req)
+	}
+	return WithMenu(req.L, req.L.T("conv_expired")), nil
+}
+
+func edit(r Reply) Response {
+	r.Edit = true
+	return Response{Replies: []Reply{r}}
+}
+
+// call runs one provider call within the reply timeout. A failure that is
+// not an answer about the card (not found, mismatch) is logged with the
+// card masked and reported as card.ErrUnavailable.
+func (c *Card) call(ctx context.Context, what, number string, fn func(ctx context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, c.Timeout)
+	defer cancel()
+	err := fn(ctx)
+	if err == nil || errors.Is(err, card.ErrNotFound) || errors.Is(err, card.ErrMismatch) {
+		return err
+	}
+	// Scrubbed here too: a provider's error may quote what it was asked.
+	c.logger().Warn("card provider failed", "call", what, "card", privacy.MaskCard(number),
+		"err", privacy.Scrub(err.Error()))
+	return card.ErrUnavailable
+}
+
+func (c *Card) logger() *slog.Logger {
+	if c.Log != nil {
+		return c.Log
+	}
+	return slog.Default()
+}
+
+func (c *Card) unavailable(l *locales.Localizer) Response {
+	return WithMenu(l, l.T("card_unavailable"))
+}
+
+// localTime shows t in the city's time zone.
+func (c *Card) localTime(l *locales.Localizer, t time.Time) string {
+	return l.DateTime(t.In(c.Location))
+}

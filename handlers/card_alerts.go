@@ -1,0 +1,91 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/csvin"
+	"github.com/transparentcities/nazar/privacy"
+)
+
+// maxThreshold is the largest low-balance threshold, in kopiykas.
+const maxThreshold = 100000 * 100
+
+// alertsButton shows and toggles a link's alerts ("al", "alt" with l or e)
+// and asks for a new threshold ("thr").
+func (c *Card) alertsButton(ctx context.Context, req *Request, action string, id int64, which string) (Response, error) {
+	l, gone, err := c.link(ctx, req, id)
+	if err != nil || gone != nil {
+		return deref(gone), err
+	}
+	p := l.Prefs
+	switch action {
+	case "thr":
+		return Response{Replies: []Reply{{Text: req.L.T("card_ask_threshold")}},
+			Next: Step(convCard, "thr", map[string]string{"link": itoa(id)})}, nil
+	case "alt":
+		switch which {
+		case "l":
+			p.LowBalance = !p.LowBalance
+		case "e":
+			p.Expiry = !p.Expiry
+		default:
+			return Response{Answer: StaleButton(req.L)}, nil
+		}
+		if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
+			return Response{}, err
+		}
+	}
+	return edit(c.alertsPage(req, id, l.Number, p)), nil
+}
+
+func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) Reply {
+	l := req.L
+	mark := func(on bool) string {
+		if on {
+			return l.T("card_on")
+		}
+		return l.T("card_off")
+	}
+	state := func(on bool) map[string]any {
+		if on {
+			return map[string]any{"State": l.T("card_state_on")}
+		}
+		return map[string]any{"State": l.T("card_state_off")}
+	}
+	text := l.T("card_alerts_title", map[string]any{"Card": privacy.MaskCard(number), "Low": mark(p.LowBalance),
+		"Threshold": l.Money(p.Threshold), "Expiry": mark(p.Expiry)})
+	low := cbID(nil, "", "alt", id, "l")
+	low.Text = l.T("card_btn_alert_low", state(p.LowBalance))
+	exp := cbID(nil, "", "alt", id, "e")
+	exp.Text = l.T("card_btn_alert_expiry", state(p.Expiry))
+	return Reply{Text: text, Buttons: [][]Button{{low}, {exp},
+		{cbID(l, "card_btn_threshold", "thr", id), cbID(l, "card_btn_balance", "bal", id)}}}
+}
+
+// threshold takes the typed amount and switches the low-balance alert on.
+func (c *Card) threshold(ctx context.Context, req *Request) (Response, error) {
+	id, _ := parseID(req.Conv.Data["link"])
+	l, found, err := c.Store.CardLink(ctx, req.UserID, id)
+	if err != nil || !found {
+		return WithMenu(req.L, req.L.T("card_gone")), err
+	}
+	kop, err := csvin.ParseKopiykas(req.Text)
+	if err != nil || kop < 0 || kop > maxThreshold {
+		return Response{Replies: []Reply{{Text: req.L.T("card_bad_threshold")}}, Next: req.Conv}, nil
+	}
+	p := l.Prefs
+	p.Threshold, p.LowBalance = kop, true
+	if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
+		return Response{}, err
+	}
+	done := Reply{Text: req.L.T("card_threshold_set", map[string]any{"Threshold": req.L.Money(kop)})}
+	page := c.alertsPage(req, id, l.Number, p)
+	return Response{Replies: []Reply{done, page}}, nil
+}
+
+func parseID(s string) (int64, bool) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil && n > 0
+}

@@ -1,0 +1,197 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
+)
+
+// opsShown is how many operations "last operations" shows (SPEC §4).
+const opsShown = 10
+
+// mine lists the user's linked cards as buttons.
+func (c *Card) mine(ctx context.Context, req *Request, editing bool) (Response, error) {
+	links, err := c.Store.CardLinks(ctx, req.UserID)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(links) == 0 {
+		return edit(Reply{Text: req.L.T("card_mine_empty"), Buttons: [][]Button{
+			{cb(req.L, "card_btn_link", "lnk")}, {cb(req.L, "card_btn_back", "m")}}}), nil
+	}
+	var rows [][]Button
+	for _, l := range links {
+		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: cbData("bal", l.ID)}})
+	}
+	rows = append(rows, []Button{cb(req.L, "card_btn_link", "lnk"), cb(req.L, "card_btn_back", "m")})
+	r := Reply{Text: req.L.T("card_mine_title"), Buttons: rows, Edit: editing}
+	return Response{Replies: []Reply{r}}, nil
+}
+
+// link finds one of the user's own links; ok is false with the answer to
+// give when it is not theirs (or gone).
+func (c *Card) link(ctx context.Context, req *Request, id int64) (store.CardLink, *Response, error) {
+	l, found, err := c.Store.CardLink(ctx, req.UserID, id)
+	if err != nil || found {
+		return l, nil, err
+	}
+	return l, &Response{Answer: req.L.T("card_gone"), ShowAlert: true}, nil
+}
+
+// balance shows a linked card: balance, trips, pending top-ups apart,
+// status, valid-until and the time of the data.
+func (c *Card) balance(ctx context.Context, req *Request, id int64) (Response, error) {
+	l, gone, err := c.link(ctx, req, id)
+	if err != nil || gone != nil {
+		return deref(gone), err
+	}
+	var cd card.Card
+	err = c.call(ctx, "card", l.Number, func(ctx context.Context) (err error) {
+		cd, err = c.Provider.Card(ctx, l.Number)
+		return err
+	})
+	if err != nil {
+		// A linked card the provider no longer knows is as good as unavailable.
+		return c.unavailable(req.L), nil
+	}
+	return Response{Replies: []Reply{{Text: c.balanceText(req.L, cd), Edit: req.Callback != nil, Buttons: [][]Button{
+		{cbID(req.L, "card_btn_ops", "ops", id), cbID(req.L, "card_btn_alerts", "al", id)},
+		{cbID(req.L, "card_btn_unlink", "unl", id), cb(req.L, "card_btn_mine", "my")},
+	}}}}, nil
+}
+
+func (c *Card) balanceText(l *locales.Localizer, cd card.Card) string {
+	category := cd.Category
+	if cat, ok := c.Content.Category(cd.Category); ok {
+		category = cat.Title.In(l.Lang)
+	}
+	lines := []string{
+		l.T("card_balance_head", map[string]any{"Card": privacy.MaskCard(cd.Number), "Category": category}),
+		l.T("card_balance", map[string]any{"Balance": l.Money(cd.Balance)}),
+	}
+	if cd.HasTrips {
+		lines = append(lines, l.N("card_trips", cd.Trips, nil))
+	}
+	if cd.Pending != 0 {
+		lines = append(lines, l.T("card_pending", map[string]any{"Pending": l.Money(cd.Pending)}))
+	}
+	lines = append(lines, l.T("card_status_line", map[string]any{"Status": l.T(cardStatusIDs[cd.Status])}))
+	if !cd.ValidUntil.IsZero() {
+		lines = append(lines, l.T("card_valid_until", map[string]any{"Date": l.Date(cd.ValidUntil)}))
+	}
+	lines = append(lines, l.T("card_data_time", map[string]any{"Time": l.DateTime(cd.UpdatedAt.In(c.Location))}))
+	return strings.Join(lines, "\n")
+}
+
+var cardStatusIDs = map[string]string{
+	card.StatusActive:  locales.ID("card_status_active"),
+	card.StatusBlocked: locales.ID("card_status_blocked"),
+	card.StatusExpired: locales.ID("card_status_expired"),
+}
+
+// operations shows the last operations of a linked card.
+func (c *Card) operations(ctx context.Context, req *Request, id int64) (Response, error) {
+	l, gone, err := c.link(ctx, req, id)
+	if err != nil || gone != nil {
+		return deref(gone), err
+	}
+	var ops []card.Operation
+	err = c.call(ctx, "operations", l.Number, func(ctx context.Context) (err error) {
+		ops, err = c.Provider.Operations(ctx, l.Number, opsShown)
+		return err
+	})
+	if err != nil {
+		return c.unavailable(req.L), nil
+	}
+	masked := privacy.MaskCard(l.Number)
+	text := req.L.T("card_ops_empty", map[string]any{"Card": masked})
+	if len(ops) > 0 {
+		lines := []string{req.L.T("card_ops_title", map[string]any{"Card": masked})}
+		for _, op := range ops {
+			lines = append(lines, c.opLine(req.L, op))
+		}
+		text = strings.Join(lines, "\n")
+	}
+	return edit(Reply{Text: text, Buttons: [][]Button{{cbID(req.L, "card_btn_balance", "bal", id)}}}), nil
+}
+
+func (c *Card) opLine(l *locales.Localizer, op card.Operation) string {
+	var change []string
+	if op.Amount != 0 || op.Trips == 0 {
+		m := l.Money(op.Amount)
+		if op.Amount > 0 {
+			m = "+" + m
+		}
+		change = append(change, m)
+	}
+	if op.Trips != 0 {
+		t := l.N("card_op_trips", abs(op.Trips), nil)
+		if op.Trips > 0 {
+			t = "+" + t
+		} else {
+			t = "−" + t
+		}
+		change = append(change, t)
+	}
+	kind := map[string]string{"topup": locales.ID("card_op_topup"), "ride": locales.ID("card_op_ride"),
+		"correction": locales.ID("card_op_correction")}[op.Kind]
+	return l.T("card_op", map[string]any{"Time": c.localTime(l, op.At), "Kind": l.T(kind),
+		"Change": strings.Join(change, ", "), "Place": op.Place})
+}
+
+// unlink asks for confirmation, then removes the link.
+func (c *Card) unlink(ctx context.Context, req *Request, action string, id int64) (Response, error) {
+	l, gone, err := c.link(ctx, req, id)
+	if err != nil || gone != nil {
+		return deref(gone), err
+	}
+	masked := map[string]any{"Card": privacy.MaskCard(l.Number)}
+	switch action {
+	case "unl":
+		return edit(Reply{Text: req.L.T("card_unlink_confirm", masked), Buttons: [][]Button{{
+			cbID(req.L, "card_btn_unlink_yes", "unly", id), cbID(req.L, "card_btn_unlink_no", "bal", id)}}}), nil
+	case "unly":
+		if _, err := c.Store.UnlinkCard(ctx, req.UserID, id); err != nil {
+			return Response{}, err
+		}
+		c.logger().Info("card unlinked", "user", req.UserID, "card", privacy.MaskCard(l.Number))
+		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{cb(req.L, "card_btn_mine", "my")}}}), nil
+	}
+	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+func cbData(action string, id int64, args ...string) string {
+	return cbID(nil, "", action, id, args...).Data
+}
+
+// cbID is a card button about one link.
+func cbID(l *locales.Localizer, label, action string, id int64, args ...string) Button {
+	b := Button{Data: encodeCard(action, append([]string{itoa(id)}, args...)...)}
+	if l != nil {
+		b.Text = l.T(label)
+	}
+	return b
+}
+
+func deref(r *Response) Response {
+	if r == nil {
+		return Response{}
+	}
+	return *r
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func encodeCard(action string, args ...string) string {
+	return callback.Encode("card", action, args...)
+}

@@ -1,0 +1,120 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/privacy"
+)
+
+// askNumber starts linking a card, unless the user is locked out.
+func (c *Card) askNumber(ctx context.Context, req *Request) (Response, error) {
+	if locked, resp, err := c.locked(ctx, req, ""); locked || err != nil {
+		return resp, err
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("card_ask_number", map[string]any{"Length": c.Rules.Length})}},
+		Next: Step(convCard, "num", nil)}, nil
+}
+
+// number checks the typed card number and asks for the date of birth.
+func (c *Card) number(ctx context.Context, req *Request) (Response, error) {
+	number, err := card.ParseNumber(req.Text, c.Rules)
+	if err != nil {
+		id := map[error]string{
+			card.ErrNotDigits: locales.ID("card_bad_letters"),
+			card.ErrTooShort:  locales.ID("card_bad_short"),
+			card.ErrTooLong:   locales.ID("card_bad_long"),
+			card.ErrLuhn:      locales.ID("card_bad_luhn"),
+		}[err]
+		return Response{Replies: []Reply{{Text: req.L.T(id, map[string]any{"Length": c.Rules.Length})}},
+			Next: req.Conv}, nil
+	}
+	if locked, resp, err := c.locked(ctx, req, number); locked || err != nil {
+		return resp, err
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("card_ask_dob", map[string]any{"Card": privacy.MaskCard(number)})}},
+		Next: Step(convCard, "dob", map[string]string{"number": number})}, nil
+}
+
+// verify checks the date of birth with the provider. A match links the
+// card and shows its balance; a mismatch (or an unknown card) counts as a
+// failure of this user and of this card toward the lock.
+func (c *Card) verify(ctx context.Context, req *Request) (Response, error) {
+	number := req.Conv.Data["number"]
+	birth, bad := c.birthDate(req)
+	if bad != nil {
+		return *bad, nil
+	}
+	// Checked again: the other tries may have been made meanwhile, or
+	// another user may have locked this card.
+	if locked, resp, err := c.locked(ctx, req, number); locked || err != nil {
+		return resp, err
+	}
+	err := c.call(ctx, "verify", number, func(ctx context.Context) error {
+		return c.Provider.Verify(ctx, number, birth)
+	})
+	switch {
+	case errors.Is(err, card.ErrNotFound) || errors.Is(err, card.ErrMismatch):
+		return c.failed(ctx, req, number)
+	case err != nil:
+		return Response{Replies: []Reply{{Text: req.L.T("card_unavailable")}}, Next: req.Conv}, nil
+	}
+	id, err := c.Store.LinkCard(ctx, req.UserID, req.ChatID, number, c.LowDefault)
+	if err != nil {
+		return Response{}, err
+	}
+	c.logger().Info("card linked", "user", req.UserID, "card", privacy.MaskCard(number))
+	linked := Reply{Text: req.L.T("card_linked", map[string]any{"Card": privacy.MaskCard(number)}),
+		Keyboard: MenuKeyboard(req.L)}
+	resp, err := c.balance(ctx, req, id)
+	resp.Replies = append([]Reply{linked}, resp.Replies...)
+	return resp, err
+}
+
+func (c *Card) failed(ctx context.Context, req *Request, number string) (Response, error) {
+	if err := c.Store.RecordCardFailure(ctx, req.UserID, number); err != nil {
+		return Response{}, err
+	}
+	c.logger().Info("card verification failed", "user", req.UserID, "card", privacy.MaskCard(number))
+	if locked, resp, err := c.locked(ctx, req, number); locked || err != nil {
+		return resp, err
+	}
+	byUser, byCard, err := c.Store.CardFailures(ctx, req.UserID, number)
+	if err != nil {
+		return Response{}, err
+	}
+	left := card.MaxFailures - max(recent(byUser, req.Now), recent(byCard, req.Now))
+	return Response{Replies: []Reply{{Text: req.L.N("card_tries_left", max(left, 1), nil)}}, Next: req.Conv}, nil
+}
+
+// recent counts failures within the lock window before now.
+func recent(failures []time.Time, now time.Time) int {
+	n := 0
+	for _, f := range failures {
+		if now.Sub(f) < card.Window {
+			n++
+		}
+	}
+	return n
+}
+
+// locked answers with the lock message when the user, or the card (when
+// number is set), is locked; the conversation ends.
+func (c *Card) locked(ctx context.Context, req *Request, number string) (bool, Response, error) {
+	byUser, byCard, err := c.Store.CardFailures(ctx, req.UserID, number)
+	if err != nil {
+		return false, Response{}, err
+	}
+	until := card.LockedUntil(byUser, req.Now)
+	if u := card.LockedUntil(byCard, req.Now); u.After(until) {
+		until = u
+	}
+	if until.IsZero() {
+		return false, Response{}, nil
+	}
+	text := req.L.T("card_locked", map[string]any{"Until": c.localTime(req.L, until)})
+	return true, WithMenu(req.L, text), nil
+}

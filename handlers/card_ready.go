@@ -1,0 +1,108 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/locales"
+)
+
+// appNoRe is what an application number may look like.
+var appNoRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$`)
+
+// appNumber takes the application number and asks for the date of birth.
+func (c *Card) appNumber(req *Request) Response {
+	no := strings.ToUpper(strings.TrimSpace(req.Text))
+	if !appNoRe.MatchString(no) {
+		return Response{Replies: []Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app_dob")}},
+		Next: Step(convCard, "appdob", map[string]string{"no": no})}
+}
+
+// appStatus checks the application with the date of birth and shows its
+// status; before ready it offers to tell the user when the card is ready.
+func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
+	birth, bad := c.birthDate(req)
+	if bad != nil {
+		return *bad, nil
+	}
+	no := req.Conv.Data["no"]
+	var app card.Application
+	err := c.call(ctx, "application", "", func(ctx context.Context) (err error) {
+		app, err = c.Provider.Application(ctx, no, birth)
+		return err
+	})
+	switch {
+	case errors.Is(err, card.ErrNotFound) || errors.Is(err, card.ErrMismatch):
+		return WithMenu(req.L, req.L.T("card_app_not_found")), nil
+	case err != nil:
+		return c.unavailable(req.L), nil
+	}
+	reply := Reply{Text: c.appText(req.L, app)}
+	resp := Response{Replies: []Reply{reply}}
+	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
+		resp.Replies[0].Buttons = [][]Button{{cb(req.L, "card_btn_watch", "w")}}
+		resp.Next = Step(convCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
+	}
+	return resp, nil
+}
+
+func (c *Card) appText(l *locales.Localizer, a card.Application) string {
+	text := l.T("card_app_status", map[string]any{"No": a.No, "Status": l.T(appStatusIDs[a.Status]),
+		"Date": l.Date(a.StatusDate)})
+	switch {
+	case a.Status == card.AppReady && a.PickupPoint != "":
+		text += "\n" + l.T("card_app_ready_at", map[string]any{"Point": c.pointName(l.Lang, a.PickupPoint)})
+	case a.Status == card.AppRejected && a.Reason != "":
+		text += "\n" + l.T("card_app_reason", map[string]any{"Reason": a.Reason})
+	}
+	return text
+}
+
+var appStatusIDs = map[string]string{
+	card.AppSubmitted:    locales.ID("card_app_status_submitted"),
+	card.AppInProduction: locales.ID("card_app_status_in_production"),
+	card.AppReady:        locales.ID("card_app_status_ready"),
+	card.AppIssued:       locales.ID("card_app_status_issued"),
+	card.AppRejected:     locales.ID("card_app_status_rejected"),
+}
+
+// watch is the "tell me when ready" button: the application and date come
+// from the conversation, so no date of birth travels in button data.
+func (c *Card) watch(ctx context.Context, req *Request) (Response, error) {
+	if req.Conv == nil || req.Conv.Feature != convCard || req.Conv.Step != "watch" {
+		return Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
+	}
+	birth, err := time.Parse(time.DateOnly, req.Conv.Data["birth"])
+	if err != nil {
+		return Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
+	}
+	if err := c.Store.WatchApplication(ctx, req.UserID, req.ChatID, req.Conv.Data["no"], birth); err != nil {
+		return Response{}, err
+	}
+	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Keyboard: MenuKeyboard(req.L)}}}, nil
+}
+
+// birthDate parses the date of birth the user typed; bad is the reply
+// naming what is wrong (the conversation stays at its step).
+func (c *Card) birthDate(req *Request) (time.Time, *Response) {
+	birth, err := card.ParseBirthDate(req.Text, req.Now.In(c.Location))
+	if err == nil {
+		return birth, nil
+	}
+	id := locales.ID("card_bad_date_format")
+	switch {
+	case errors.Is(err, card.ErrDateBad):
+		id = locales.ID("card_bad_date")
+	case errors.Is(err, card.ErrDateFuture):
+		id = locales.ID("card_bad_date_future")
+	case errors.Is(err, card.ErrDateOld):
+		id = locales.ID("card_bad_date_old")
+	}
+	return time.Time{}, &Response{Replies: []Reply{{Text: req.L.T(id)}}, Next: req.Conv}
+}

@@ -1,0 +1,69 @@
+package importer
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/csvin"
+	"github.com/transparentcities/nazar/store"
+)
+
+var _ = register("card-applications", importCardApplications)
+
+var cardApplicationColumns = []string{"application_no", "birth_date", "category", "status", "status_date",
+	"pickup_point", "reason"}
+
+// appNoRe matches what the bot accepts as an application number.
+var appNoRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9/-]{2,31}$`)
+
+// importCardApplications loads card applications (SPEC §8
+// card-applications); a status that became ready alerts the users who
+// asked to be told.
+func importCardApplications(ctx context.Context, env Env, path string) (Summary, error) {
+	f, lines, err := openCSV(path)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := f.Require("application_no", "birth_date", "status"); err != nil {
+		return Summary{}, err
+	}
+	f.Known(cardApplicationColumns...)
+	apps, err := readRows(env, f, lines, parseApplication)
+	if err != nil {
+		return Summary{}, err
+	}
+	changed, err := env.Store.ImportCardApplications(ctx, apps)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	sum.Addf("%d applications read, %d new or changed", len(apps), changed)
+	unknownColumns(f, &sum)
+	return sum, cardAlerts(ctx, env, &sum)
+}
+
+func parseApplication(row csvin.Row) (store.ApplicationRecord, error) {
+	var a store.ApplicationRecord
+	var err error
+	// Numbers are matched upper-case, as the bot upper-cases what users type.
+	if a.No = strings.ToUpper(row.Get("application_no")); !appNoRe.MatchString(a.No) {
+		return a, row.Errorf("application_no", "%q is not 3-32 letters, digits, dashes or slashes", row.Get("application_no"))
+	}
+	if a.Birth, err = privateDate(row, "birth_date"); err != nil {
+		return a, err
+	}
+	a.Category = row.Get("category")
+	if a.Status, err = oneOf(row, "status", card.AppStatuses); err != nil {
+		return a, err
+	}
+	if a.StatusDate, err = optionalDate(row, "status_date"); err != nil {
+		return a, err
+	}
+	a.PickupPoint, a.Reason = row.Get("pickup_point"), row.Get("reason")
+	if a.Status == card.AppRejected && a.Reason == "" {
+		return a, row.Errorf("reason", "a rejected application needs a reason")
+	}
+	return a, nil
+}

@@ -1,0 +1,172 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/transparentcities/nazar/csvin"
+	"github.com/transparentcities/nazar/handlers"
+	kop "github.com/transparentcities/nazar/money" // "money" is a helper of this package
+	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/taxid"
+	"github.com/transparentcities/nazar/voucher"
+)
+
+var _ = register("vouchers", importVouchers)
+
+var voucherColumns = []string{"application_no", "applicant_type", "tax_id", "applicant_name", "category",
+	"expenses_uah", "status", "status_date", "approved_uah", "comment"}
+
+// voucherLabels are the Ukrainian words accepted for applicant types and
+// statuses next to the codes (SPEC §8: labels in any case).
+var voucherLabels = map[string]string{
+	"фоп": voucher.FOP, "фізична особа-підприємець": voucher.FOP,
+	"юо": voucher.Legal, "юрособа": voucher.Legal, "юридична особа": voucher.Legal,
+	"подано": voucher.Submitted, "подана": voucher.Submitted, "на розгляді": voucher.UnderReview,
+	"схвалено": voucher.Approved, "схвалена": voucher.Approved, "відхилено": voucher.Rejected,
+	"відхилена": voucher.Rejected, "виплачено": voucher.Paid, "виплачена": voucher.Paid,
+}
+
+// importVouchers loads business-voucher applications (SPEC §8 vouchers).
+// A changed status is pushed to the users who checked the application, in
+// the import's transaction, once per change.
+func importVouchers(ctx context.Context, env Env, path string) (Summary, error) {
+	f, err := csvin.Open(path)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := f.Require("application_no", "applicant_type", "tax_id", "expenses_uah", "status"); err != nil {
+		return Summary{}, err
+	}
+	f.Known(voucherColumns...)
+	apps, err := readVouchers(f, env.Config.Voucher.Categories)
+	if err != nil {
+		return Summary{}, err
+	}
+	res, err := env.Store.ImportVouchers(ctx, apps, handlers.VoucherPushText)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	sum.Addf("%d applications read, %d new, %d changed, %d status changes, %d status messages queued",
+		len(apps), res.New, res.Changed, res.StatusChanges, res.Pushes)
+	if len(f.Unknown) > 0 {
+		sum.Addf("%s: ignored unknown columns: %s", f.Name, strings.Join(f.Unknown, ", "))
+	}
+	return sum, nil
+}
+
+// readVouchers parses every row, collecting up to csvin.MaxErrors problems;
+// an application number twice in one file is one of them.
+func readVouchers(f *csvin.File, categories []string) ([]store.VoucherApplication, error) {
+	var apps []store.VoucherApplication
+	var errs csvin.Errors
+	seen := map[string]int{} // application number → line of its first row
+	for {
+		row, ok, err := f.Next()
+		if err != nil {
+			errs.Add(err)
+			break
+		}
+		if !ok {
+			break
+		}
+		a, err := parseVoucher(row, categories)
+		if first, dup := seen[a.No]; err == nil && dup {
+			err = row.Errorf("application_no", "%s is already on line %d", a.No, first)
+		}
+		if errs.Add(err) {
+			break
+		}
+		if err == nil {
+			seen[a.No] = row.Line
+			apps = append(apps, a)
+		}
+	}
+	return apps, errs.Err()
+}
+
+func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication, error) {
+	var a store.VoucherApplication
+	var err error
+	var ok bool
+	if a.No, ok = voucher.NormalizeNumber(row.Get("application_no")); !ok {
+		return a, row.Errorf("application_no", "%q is not 3-32 letters, digits, dashes or slashes", row.Get("application_no"))
+	}
+	if a.Applicant, err = voucherCode(row, "applicant_type", voucher.ApplicantTypes); err != nil {
+		return a, err
+	}
+	if a.TaxID, err = voucherTaxID(row, a.Applicant); err != nil {
+		return a, err
+	}
+	a.Name, a.Comment = row.Get("applicant_name"), row.Get("comment")
+	if a.Category = strings.ToLower(row.Get("category")); a.Category != "" && !slices.Contains(categories, a.Category) {
+		return a, row.Errorf("category", "%q is not one of voucher.categories (%s)", row.Get("category"),
+			strings.Join(categories, ", "))
+	}
+	if a.Expenses, err = voucherAmount(row, "expenses_uah", false); err != nil {
+		return a, err
+	}
+	if a.Status, err = voucherCode(row, "status", voucher.Statuses); err != nil {
+		return a, err
+	}
+	if d := row.Get("status_date"); d != "" {
+		if a.StatusDate, err = csvin.ParseDate(d); err != nil {
+			return a, row.Errorf("status_date", "%v", err)
+		}
+	}
+	if a.Approved, err = voucherAmount(row, "approved_uah", true); err != nil {
+		return a, err
+	}
+	switch {
+	case a.Approved > a.Expenses:
+		return a, row.Errorf("approved_uah", "is more than expenses_uah")
+	case a.Approved == 0 && (a.Status == voucher.Approved || a.Status == voucher.Paid):
+		return a, row.Errorf("approved_uah", "an %s application needs the approved amount", a.Status)
+	}
+	return a, nil
+}
+
+// voucherCode reads a code or its Ukrainian label, in any case.
+func voucherCode(row csvin.Row, col string, allowed []string) (string, error) {
+	v := strings.ToLower(strings.Join(strings.Fields(row.Get(col)), " "))
+	if label, ok := voucherLabels[v]; ok {
+		v = label
+	}
+	if !slices.Contains(allowed, v) {
+		return v, row.Errorf(col, "%q is not one of %s", row.Get(col), strings.Join(allowed, ", "))
+	}
+	return v, nil
+}
+
+// voucherTaxID checks the tax id's checksum and kind; the value is never
+// echoed in full (errors end up in terminals and logs).
+func voucherTaxID(row csvin.Row, applicant string) (string, error) {
+	id, err := voucher.CheckTaxID(applicant, row.Get("tax_id"))
+	masked := privacy.MaskTaxID(id)
+	switch {
+	case errors.Is(err, voucher.ErrWrongKind):
+		return id, row.Errorf("tax_id", "%s is the wrong kind for applicant_type %s (fop: RNOKPP, 10 digits; legal: EDRPOU, 8 digits)",
+			masked, applicant)
+	case errors.Is(err, taxid.ErrChecksum):
+		return id, row.Errorf("tax_id", "%s: the check digit does not match", masked)
+	case err != nil:
+		return id, row.Errorf("tax_id", "%v (value not shown)", err)
+	}
+	return id, nil
+}
+
+// voucherAmount reads UAH as people write them ("12 500,50") into kopiykas.
+func voucherAmount(row csvin.Row, col string, optional bool) (int64, error) {
+	if row.Get(col) == "" && optional {
+		return 0, nil
+	}
+	v, err := kop.Parse(row.Get(col))
+	if err != nil {
+		return 0, row.Errorf(col, "%q: %v", row.Get(col), err)
+	}
+	return v, nil
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/transparentcities/nazar/card"
+)
+
+// CardLink is a card linked to a user, with the alerts they chose.
+type CardLink struct {
+	ID             int64
+	UserID, ChatID int64
+	Language       string // the user's, for pushes
+	Number         string
+	LinkedAt       time.Time
+	Prefs          card.Prefs
+}
+
+const linkCols = `l.id, l.user_id, l.chat_id, u.language, l.number, l.linked_at, l.alert_low, l.threshold, l.low_sent,
+	l.alert_expiry`
+
+// LinkCard links a verified card to a user (linking again keeps the link
+// and its alerts) and returns the link id.
+func (s *Store) LinkCard(ctx context.Context, userID, chatID int64, number string, threshold int64) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO card_links(user_id, chat_id, number, linked_at, threshold)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, number) DO UPDATE SET chat_id = excluded.chat_id RETURNING id`,
+		userID, chatID, number, unix(s.now()), threshold).Scan(&id)
+	return id, err
+}
+
+// CardLinks lists a user's linked cards in the order they were linked.
+func (s *Store) CardLinks(ctx context.Context, userID int64) ([]CardLink, error) {
+	return s.queryLinks(ctx, `WHERE l.user_id = ? ORDER BY l.id`, userID)
+}
+
+// CardLink returns one of the user's links; another user's link id is not found.
+func (s *Store) CardLink(ctx context.Context, userID, id int64) (CardLink, bool, error) {
+	links, err := s.queryLinks(ctx, `WHERE l.user_id = ? AND l.id = ?`, userID, id)
+	if err != nil || len(links) == 0 {
+		return CardLink{}, false, err
+	}
+	return links[0], true, nil
+}
+
+// AlertLinks lists every link with an alert switched on, for the alert check.
+func (s *Store) AlertLinks(ctx context.Context) ([]CardLink, error) {
+	return s.queryLinks(ctx, `WHERE l.alert_low = 1 OR l.alert_expiry = 1 ORDER BY l.id`)
+}
+
+func (s *Store) queryLinks(ctx context.Context, where string, args ...any) ([]CardLink, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+linkCols+` FROM card_links l JOIN users u ON u.id = l.user_id `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CardLink
+	for rows.Next() {
+		var l CardLink
+		var at int64
+		if err := rows.Scan(&l.ID, &l.UserID, &l.ChatID, &l.Language, &l.Number, &at, &l.Prefs.LowBalance,
+			&l.Prefs.Threshold, &l.Prefs.LowSent, &l.Prefs.Expiry); err != nil {
+			return nil, err
+		}
+		l.LinkedAt = fromUnix(at)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// UnlinkCard removes one of the user's links; false when there was none.
+func (s *Store) UnlinkCard(ctx context.Context, userID, id int64) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM card_links WHERE user_id = ? AND id = ?`, userID, id)
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// SetCardAlerts stores the alerts a user chose for one of their links.
+func (s *Store) SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE card_links SET alert_low = ?, threshold = ?, alert_expiry = ?,
+		low_sent = CASE WHEN ? THEN low_sent ELSE 0 END WHERE user_id = ? AND id = ?`,
+		p.LowBalance, p.Threshold, p.Expiry, p.LowBalance, userID, id)
+	return err
+}
+
+// CardAlertSent records pushes of the alert check and the link's new
+// low-balance state in one transaction.
+func (s *Store) CardAlertSent(ctx context.Context, linkID int64, lowSent bool, pushes []Push) (int, error) {
+	added := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE card_links SET low_sent = ? WHERE id = ?`, lowSent, linkID); err != nil {
+			return err
+		}
+		var err error
+		added, err = s.enqueueTx(ctx, tx, pushes)
+		return err
+	})
+	return added, err
+}
+
+// CardHash is how a card number is kept where it need not be readable.
+func CardHash(number string) string {
+	sum := sha256.Sum256([]byte("nazar-card:" + number))
+	return hex.EncodeToString(sum[:])
+}
+
+// RecordCardFailure remembers one failed verification of a card by a user
+// and forgets failures too old to matter for any lock.
+func (s *Store) RecordCardFailure(ctx context.Context, userID int64, number string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO card_failures(user_id, card_hash, at) VALUES (?, ?, ?)`,
+			userID, CardHash(number), unix(now)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM card_failures WHERE at < ?`, unix(card.FailuresSince(now)))
+		return err
+	})
+}
+
+// CardFailures returns the recent failed verifications by a user and of a
+// card (number may be "" for the user's alone).
+func (s *Store) CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error) {
+	since := unix(card.FailuresSince(s.now()))
+	if byUser, err = s.failureTimes(ctx, `user_id = ?`, userID, since); err != nil || number == "" {
+		return byUser, nil, err
+	}
+	byCard, err = s.failureTimes(ctx, `card_hash = ?`, CardHash(number), since)
+	return byUser, byCard, err
+}
+
+func (s *Store) failureTimes(ctx context.Context, where string, key any, since int64) ([]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at FROM card_failures WHERE `+where+` AND at >= ? ORDER BY at`, key, since)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []time.Time
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, err
+		}
+		out = append(out, fromUnix(at))
+	}
+	return out, rows.Err()
+}
+
+// CardWatch is an application a user asked to be told about when ready.
+type CardWatch struct {
+	UserID, ChatID int64
+	Language       string
+	No             string
+	Birth          time.Time
+}
+
+// WatchApplication remembers that a user wants to know when an application is ready.
+func (s *Store) WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO card_watches(user_id, chat_id, application_no, birth_date, created_at)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, chatID, no, birth.Format(dateLayout), unix(s.now()))
+	return err
+}
+
+// CardWatches lists every watched application.
+func (s *Store) CardWatches(ctx context.Context) ([]CardWatch, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT w.user_id, w.chat_id, u.language, w.application_no, w.birth_date
+		FROM card_watches w JOIN users u ON u.id = w.user_id ORDER BY w.created_at, w.user_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CardWatch
+	for rows.Next() {
+		var w CardWatch
+		var birth string
+		if err := rows.Scan(&w.UserID, &w.ChatID, &w.Language, &w.No, &birth); err != nil {
+			return nil, err
+		}
+		w.Birth, _ = time.Parse(dateLayout, birth)
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// ApplicationReadySent queues the "ready" push and drops the watch, in one transaction.
+func (s *Store) ApplicationReadySent(ctx context.Context, userID int64, no string, push Push) (int, error) {
+	added := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM card_watches WHERE user_id = ? AND application_no = ?`,
+			userID, no); err != nil {
+			return err
+		}
+		var err error
+		added, err = s.enqueueTx(ctx, tx, []Push{push})
+		return err
+	})
+	return added, err
+}
+
+// DropWatch forgets a watched application that will never become ready
+// (issued or rejected meanwhile).
+func (s *Store) DropWatch(ctx context.Context, userID int64, no string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM card_watches WHERE user_id = ? AND application_no = ?`, userID, no)
+	return err
+}
+
+// CardPersonal is what /privacy shows about a user's cards.
+type CardPersonal struct {
+	Cards    []string // linked card numbers (the caller masks them)
+	Watches  int      // applications watched
+	Failures int      // failed verifications kept for the lock
+}
+
+// CardPersonalData collects a user's card data for /privacy.
+func (s *Store) CardPersonalData(ctx context.Context, userID int64) (CardPersonal, error) {
+	var p CardPersonal
+	links, err := s.CardLinks(ctx, userID)
+	if err != nil {
+		return p, err
+	}
+	for _, l := range links {
+		p.Cards = append(p.Cards, l.Number)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM card_watches WHERE user_id = ?),
+		(SELECT count(*) FROM card_failures WHERE user_id = ?)`, userID, userID).Scan(&p.Watches, &p.Failures)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return p, err
+}
