@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/transparentcities/nazar/bot/sandbox"
 )
@@ -32,6 +33,29 @@ func pressFirst(sb *sandbox.Server, u sandbox.User) {
 	sb.SendText(u, "/menu") // nothing to press: still one request, one answer
 }
 
+// press presses the first button of the chat's newest message with one
+// whose callback data starts with prefix ("1|card|lnk").
+func press(prefix string) step {
+	return func(sb *sandbox.Server, u sandbox.User) {
+		msgs := sb.Messages(u.ID)
+		for i := len(msgs) - 1; i >= 0; i-- {
+			for _, row := range msgs[i].Inline {
+				for _, b := range row {
+					if strings.HasPrefix(b.Data, prefix) {
+						sb.Press(u, msgs[i].ID, b.Data)
+						return
+					}
+				}
+			}
+		}
+		sb.SendText(u, "/menu")
+	}
+}
+
+func shareLocation(lat, lon float64) step {
+	return func(sb *sandbox.Server, u sandbox.User) { sb.SendLocation(u, lat, lon) }
+}
+
 // soakFlows are the mixed journeys of SPEC's features; each user runs one,
 // chosen at random, from /start to the end.
 var soakFlows = map[string][]step{
@@ -39,6 +63,12 @@ var soakFlows = map[string][]step{
 	"council": {say("/start"), say("/council"), pressFirst, say("/deputy Коваль"), pressFirst, say("/help metrics")},
 	"deputy":  {say("/deputy Гнатюк"), pressFirst, say("/deputy Hnatiuk"), say("/deputy nobody-like-this")},
 	"digest":  {say("/digest"), pressFirst, say("/services"), pressFirst, say("/cancel")},
+	"card": {say("/card"), press("1|card|lnk"), say("9876 5400 0000 0015"), say("17.04.1952"),
+		press("1|card|ops")},
+	"business": {say("/business аптека"), pressFirst, shareLocation(49.8402, 24.0301),
+		say("/edrpou 21560766"), say("/business \"NEAR(*) -x")},
+	"voucher": {say("/voucher"), press("1|vc|calc"), press("1|vc|ct|fop"), say("80 000"),
+		say("/voucher LV-2026-000102"), press("1|vc|sty|legal"), say("41234569")},
 }
 
 func randomFlow() (string, []step) {

@@ -59,6 +59,9 @@ func TestSoak(t *testing.T) {
 	sb.SetChaos(sandbox.Chaos{})
 	t.Logf("residents: %d, requests sent %d, answered %d, resent after the crash %d, unanswered %d, in %s",
 		users, res.sent, res.answered, res.resent, res.unanswered, time.Since(started).Round(time.Second))
+	for flow, text := range res.samples {
+		t.Logf("last answer of a %q journey: %s", flow, text)
+	}
 	t.Logf("reply latency p50 %s, p99 %s, max %s", res.percentile(50), res.percentile(99), res.percentile(100))
 	st := sb.Stats()
 	t.Logf("faults injected: %d × 502, %d × timeout, %d × 429", st.ChaosErrors, st.ChaosTimeouts, st.TooMany)
@@ -92,6 +95,7 @@ type residents struct {
 	mu                                 sync.Mutex
 	sent, answered, resent, unanswered int64
 	latencies                          []time.Duration
+	samples                            map[string]string // a flow's last answer, to show it did what it says
 }
 
 func (r *residents) percentile(p int) time.Duration {
@@ -108,7 +112,7 @@ func (r *residents) percentile(p int) time.Duration {
 // runResidents runs every user's journey concurrently; after each answer it
 // calls onAnswer with the running count.
 func runResidents(sb *sandbox.Server, n int, onAnswer func(answered int64)) *residents {
-	res := &residents{}
+	res := &residents{samples: map[string]string{}}
 	var answered atomic.Int64
 	var wg sync.WaitGroup
 	for i := range n {
@@ -116,7 +120,7 @@ func runResidents(sb *sandbox.Server, n int, onAnswer func(answered int64)) *res
 		go func() {
 			defer wg.Done()
 			u := soakUser(i)
-			_, flow := randomFlow()
+			name, flow := randomFlow()
 			time.Sleep(time.Duration(rand.IntN(3000)) * time.Millisecond) // arrivals spread over 3 s
 			for _, do := range flow {
 				lat, resent, ok := request(sb, u, do)
@@ -126,6 +130,7 @@ func runResidents(sb *sandbox.Server, n int, onAnswer func(answered int64)) *res
 				}
 				time.Sleep(time.Second + time.Duration(rand.IntN(2000))*time.Millisecond) // reading the answer
 			}
+			res.sample(name, sb, u)
 		}()
 	}
 	wg.Wait()
@@ -144,6 +149,19 @@ func request(sb *sandbox.Server, u sandbox.User, do step) (time.Duration, bool, 
 	start, before = time.Now(), sb.Activity(u.ID)
 	do(sb, u)
 	return time.Since(start), true, waitActivity(sb, u.ID, before, 15*time.Second)
+}
+
+func (r *residents) sample(flow string, sb *sandbox.Server, u sandbox.User) {
+	last, ok := sb.Last(u.ID)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, seen := r.samples[flow]; !seen && ok {
+		text := strings.ReplaceAll(last.Text, "\n", " ⏎ ")
+		if runes := []rune(text); len(runes) > 90 {
+			text = string(runes[:90]) + "…"
+		}
+		r.samples[flow] = text
+	}
 }
 
 func (r *residents) record(lat time.Duration, resent, ok bool) {
