@@ -111,7 +111,7 @@ func Default() Config {
 			Mode:                  "polling",
 			APIURL:                "https://api.telegram.org",
 			PollTimeout:           30 * time.Second,
-			MaxConcurrentHandlers: 32,
+			MaxConcurrentHandlers: 128,
 			HandlerTimeout:        30 * time.Second,
 		},
 		HTTP:         HTTPConfig{Listen: "127.0.0.1:8080"},
