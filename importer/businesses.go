@@ -32,32 +32,13 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 		return Summary{}, err
 	}
 	f.Known(businessColumns...)
-	var list []store.Business
-	var errs csvin.Errors
-	seen := map[string]int{}
 	checked := hoursCache{}
-	for {
-		row, ok, err := f.Next()
-		if err != nil {
-			errs.Add(err)
-			break
-		}
-		if !ok {
-			break
-		}
-		b, err := parseBusiness(row, checked)
-		if err == nil && seen[b.UID] > 0 {
-			err = row.Errorf("id", "%q appears again (first on line %d)", b.UID, seen[b.UID])
-		}
-		if errs.Add(err) {
-			break
-		}
-		if err == nil {
-			seen[b.UID] = row.Line
-			list = append(list, b)
-		}
-	}
-	if err := errs.Err(); err != nil {
+	list, err := rows[store.Business]{
+		parse:    func(row csvin.Row) (store.Business, error) { return parseBusiness(row, checked) },
+		id:       func(b store.Business) string { return b.UID },
+		idColumn: "id",
+	}.read(f)
+	if err != nil {
 		return Summary{}, err
 	}
 	res, err := env.Store.ImportBusinesses(ctx, list)

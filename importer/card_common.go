@@ -33,32 +33,19 @@ func openCSV(path string) (*csvin.File, int, error) {
 // and collecting up to csvin.MaxErrors problems. Values that are personal
 // data (card numbers, dates of birth) are never echoed in errors.
 func readRows[T any](env Env, f *csvin.File, lines int, parse func(csvin.Row) (T, error)) ([]T, error) {
-	out := make([]T, 0, lines)
-	var errs csvin.Errors
-	for {
-		row, ok, err := f.Next()
-		if err != nil {
-			errs.Add(err)
-			break
-		}
-		if !ok {
-			break
-		}
-		v, err := parse(row)
-		if errs.Add(err) {
-			break
-		}
-		if err == nil {
-			out = append(out, v)
-		}
-		if env.Progress != nil && len(out)%cardProgressEvery == 0 && len(out) > 0 {
-			fmt.Fprintf(env.Progress, "\r%s: %d rows read", f.Name, len(out))
+	r := rows[T]{parse: parse, capacity: lines}
+	if env.Progress != nil {
+		r.progress = func(read int) {
+			if read%cardProgressEvery == 0 {
+				fmt.Fprintf(env.Progress, "\r%s: %d rows read", f.Name, read)
+			}
 		}
 	}
+	out, err := r.read(f)
 	if env.Progress != nil && len(out) >= cardProgressEvery {
 		fmt.Fprintln(env.Progress)
 	}
-	return out, errs.Err()
+	return out, err
 }
 
 // cardNumber checks a card number against card.number_length and card.luhn.

@@ -23,26 +23,8 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	f.Known(digestItemColumns...)
-	var items []store.DigestItem
-	var errs csvin.Errors
-	for {
-		row, ok, err := f.Next()
-		if err != nil {
-			errs.Add(err)
-			break
-		}
-		if !ok {
-			break
-		}
-		item, err := parseDigestItem(row)
-		if errs.Add(err) {
-			break
-		}
-		if err == nil {
-			items = append(items, item)
-		}
-	}
-	if err := errs.Err(); err != nil {
+	items, err := rows[store.DigestItem]{parse: parseDigestItem}.read(f)
+	if err != nil {
 		return Summary{}, err
 	}
 	changed, err := env.Store.SaveDigestItems(ctx, items)

@@ -62,31 +62,11 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 // readVouchers parses every row, collecting up to csvin.MaxErrors problems;
 // an application number twice in one file is one of them.
 func readVouchers(f *csvin.File, categories []string) ([]store.VoucherApplication, error) {
-	var apps []store.VoucherApplication
-	var errs csvin.Errors
-	seen := map[string]int{} // application number → line of its first row
-	for {
-		row, ok, err := f.Next()
-		if err != nil {
-			errs.Add(err)
-			break
-		}
-		if !ok {
-			break
-		}
-		a, err := parseVoucher(row, categories)
-		if first, dup := seen[a.No]; err == nil && dup {
-			err = row.Errorf("application_no", "%s is already on line %d", a.No, first)
-		}
-		if errs.Add(err) {
-			break
-		}
-		if err == nil {
-			seen[a.No] = row.Line
-			apps = append(apps, a)
-		}
-	}
-	return apps, errs.Err()
+	return rows[store.VoucherApplication]{
+		parse:    func(row csvin.Row) (store.VoucherApplication, error) { return parseVoucher(row, categories) },
+		id:       func(a store.VoucherApplication) string { return a.No },
+		idColumn: "application_no",
+	}.read(f)
 }
 
 func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication, error) {

@@ -46,7 +46,7 @@ func TestImportVouchersLabelsAndErrors(t *testing.T) {
 		{"approved needs amount", "LV-3,fop,3123456789,,,100,approved,,,,", "approved_uah: an approved application needs the approved amount"},
 		{"approved over expenses", "LV-3,fop,3123456789,,,100,paid,,200,,", "approved_uah: is more than expenses_uah"},
 		{"date", "LV-3,fop,3123456789,,,100,submitted,31.02.2026,,,", "vouchers.csv:2:8: status_date"},
-		{"duplicate", "LV-3,fop,3123456789,,,100,submitted,,,,\nLV-3,fop,3123456789,,,100,submitted,,,,", "vouchers.csv:3:1: application_no: LV-3 is already on line 2"},
+		{"duplicate", "LV-3,fop,3123456789,,,100,submitted,,,,\nLV-3,fop,3123456789,,,100,submitted,,,,", "vouchers.csv:3:1: application_no: \"LV-3\" appears again (first on line 2)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
