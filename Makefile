@@ -51,8 +51,8 @@ soak:
 
 FUZZTIME ?= 10s
 fuzz:
-	@for target in $$(grep -rhoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' . | sed 's/func //' | sort -u); do \
-		pkg=$$(grep -rlE "^func $$target\(" --include='*_test.go' . | head -1 | xargs dirname); \
+	@grep -rHoE '^func Fuzz[A-Za-z0-9_]+' --include='*_test.go' . | sed -E 's|^(.*)/[^/]+:func (Fuzz.*)$$|\1 \2|' | sort -u | \
+	while read pkg target; do \
 		echo "fuzz $$target in $$pkg"; \
 		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
