@@ -259,4 +259,3 @@ func envInt(name string, def int) int {
 	}
 	return def
 }
-
