@@ -116,3 +116,11 @@ func unix(t time.Time) int64 { return t.Unix() }
 
 // fromUnix converts stored seconds back to a UTC time.
 func fromUnix(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
+
+// Checkpoint copies the write-ahead log into the database file and empties
+// it. After a large import the log can hold tens of megabytes; the next
+// writer would otherwise pay for copying it back.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return err
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -30,6 +31,20 @@ func TestOpenCreatesFolderAndMigratesOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, again, "a second migrate applies nothing")
 	assert.NoError(t, s.Ping(ctx))
+}
+
+func TestCheckpointEmptiesTheLog(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nazar.db")
+	s, err := store.Open(path, store.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.Migrate(ctx)
+	require.NoError(t, err)
+	require.NoError(t, s.Checkpoint(ctx))
+	fi, err := os.Stat(path + "-wal")
+	require.NoError(t, err)
+	assert.Zero(t, fi.Size(), "the migrations' log was folded into the database")
 }
 
 func TestOpenRejectsEmptyPath(t *testing.T) {

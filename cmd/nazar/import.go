@@ -23,5 +23,10 @@ func runImport(ctx context.Context, e *env) error {
 		return fmt.Errorf("import %s: nothing was changed:\n%w", e.args[0], err)
 	}
 	fmt.Fprintln(e.stdout, sum.String())
+	// A large import leaves a large write-ahead log; fold it in now rather
+	// than on the running bot's next write. Failing here loses nothing.
+	if err := st.Checkpoint(ctx); err != nil {
+		e.log.Warn("checkpoint after import", "err", err)
+	}
 	return nil
 }
