@@ -95,21 +95,17 @@ func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limi
 	if match == "" {
 		return nil, 0, nil
 	}
-	var total int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM business_fts WHERE business_fts MATCH ?`, match).Scan(&total)
-	if err != nil || total == 0 || offset >= total {
-		return nil, total, err
-	}
-	// ORDER BY rank with a LIMIT is sorted inside FTS5 (a bounded sorter),
-	// the fastest way to the best few of thousands of matches.
-	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours
-		FROM (SELECT rowid, rank FROM business_fts WHERE business_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS f
+	// One pass over the matches: FTS5 ranks them all for ORDER BY rank
+	// anyway, and the window count comes from the same pass instead of a
+	// second walk of the index.
+	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours, f.total
+		FROM (SELECT rowid, rank, count(*) OVER () AS total FROM business_fts WHERE business_fts MATCH ?
+			ORDER BY rank LIMIT ? OFFSET ?) AS f
 		JOIN businesses b ON b.id = f.rowid ORDER BY f.rank, b.name`, match, limit, offset)
 	if err != nil {
 		return nil, 0, err
 	}
-	out, err := scanBriefs(rows)
-	return out, total, err
+	return scanBriefsWithTotal(rows)
 }
 
 // BusinessesNear lists the businesses within radiusM metres of a point,
@@ -177,4 +173,19 @@ func (s *Store) nearHits(ctx context.Context, lat, lon, r float64) ([]nearHit, e
 		}
 	}
 	return hits, rows.Err()
+}
+
+// scanBriefsWithTotal reads briefs whose last column is the total of matches.
+func scanBriefsWithTotal(rows *sql.Rows) ([]BusinessBrief, int, error) {
+	defer rows.Close()
+	var out []BusinessBrief
+	total := 0
+	for rows.Next() {
+		var b BusinessBrief
+		if err := rows.Scan(&b.ID, &b.Name, &b.Address, &b.KVED, &b.Hours, &total); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, b)
+	}
+	return out, total, rows.Err()
 }
