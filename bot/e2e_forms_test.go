@@ -18,7 +18,7 @@ func TestThreatReportEndToEndAndMarkedHandled(t *testing.T) {
 	h := bottest.Start(t, withOperator)
 	u := bottest.Uk
 	h.Say(u, "/start")
-	m := h.Say(u, "🏛 Послуги")
+	m := h.Say(u, "🤝 Послуги")
 	assert.Contains(t, m.Text, "Міські послуги")
 	assert.Contains(t, flattenInline(m), "🎓 Курс «Цифрова громада»", "info pages are listed too")
 	m = h.Press(u, m, "🛡 Повідомити про інформаційну загрозу")
