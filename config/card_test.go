@@ -35,16 +35,7 @@ func TestCardRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := Default()
 			tt.edit(&cfg)
-			err := cfg.Validate()
-			if tt.wantKey == "" {
-				assert.NoError(t, err)
-				return
-			}
-			var ve ValidationError
-			require.ErrorAs(t, err, &ve)
-			require.Len(t, ve.Problems, 1, err.Error())
-			assert.Equal(t, tt.wantKey, ve.Problems[0].Key)
-			assert.Contains(t, ve.Problems[0].Message, tt.wantMsg)
+			assertOnlyProblem(t, cfg.Validate(), tt.wantKey, tt.wantMsg)
 		})
 	}
 }

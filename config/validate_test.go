@@ -86,16 +86,7 @@ func TestValidateRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := Default()
 			tt.edit(&cfg)
-			err := cfg.Validate()
-			if tt.wantKey == "" {
-				assert.NoError(t, err)
-				return
-			}
-			var ve ValidationError
-			require.ErrorAs(t, err, &ve)
-			require.Len(t, ve.Problems, 1, "only the broken rule should fire: %v", err)
-			assert.Equal(t, tt.wantKey, ve.Problems[0].Key)
-			assert.Contains(t, ve.Problems[0].Message, tt.wantMsg)
+			assertOnlyProblem(t, cfg.Validate(), tt.wantKey, tt.wantMsg)
 		})
 	}
 }
@@ -146,4 +137,19 @@ func TestFmtDuration(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, fmtDuration(tt.in))
 	}
+}
+
+// assertOnlyProblem checks that err is a ValidationError of exactly one
+// problem, at wantKey with wantMsg in its message; no error when wantKey is "".
+func assertOnlyProblem(t *testing.T, err error, wantKey, wantMsg string) {
+	t.Helper()
+	if wantKey == "" {
+		assert.NoError(t, err)
+		return
+	}
+	var ve ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 1, "only the broken rule should fire: %v", err)
+	assert.Equal(t, wantKey, ve.Problems[0].Key)
+	assert.Contains(t, ve.Problems[0].Message, wantMsg)
 }
