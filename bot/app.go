@@ -61,9 +61,13 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now}
 	client := &http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}
+	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
+	// would mean no long poll at all (a busy loop of getUpdates); adding the
+	// second back makes poll_timeout the wait Telegram actually holds.
+	libraryPollTimeout := cfg.Telegram.PollTimeout + time.Second
 	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
 		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(1), tg.WithAllowedUpdates(allowedUpdates),
-		tg.WithHTTPClient(cfg.Telegram.PollTimeout, client), tg.WithDefaultHandler(a.receive),
+		tg.WithHTTPClient(libraryPollTimeout, client), tg.WithDefaultHandler(a.receive),
 		tg.WithErrorsHandler(func(err error) { a.log.Warn("telegram", "err", err) }))
 	if err != nil {
 		return nil, fmt.Errorf("telegram client: %w", err)

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -100,4 +101,15 @@ func TestAnswerIsRetriedThroughTransientFailures(t *testing.T) {
 	m := h.Say(bottest.En, "/start")
 	assert.Contains(t, m.Text, "Hello, Ann!")
 	assert.Len(t, h.SB.Messages(bottest.En.ID), 1)
+}
+
+// poll_timeout is the wait Telegram holds a getUpdates open for; a bot that
+// asked for less would poll in a busy loop.
+func TestGetUpdatesLongPollsForPollTimeout(t *testing.T) {
+	h := bottest.Start(t) // poll_timeout: 1s
+	require.True(t, h.SB.WaitFor(5*time.Second, func() bool { return len(h.SB.Calls("getUpdates")) > 0 }))
+	polls := h.SB.Calls("getUpdates")
+	assert.Equal(t, "1", polls[0].Params["timeout"])
+	time.Sleep(1500 * time.Millisecond)
+	assert.LessOrEqual(t, len(h.SB.Calls("getUpdates")), 4, "one poll per second, not a busy loop")
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -82,6 +83,23 @@ func startProcess(t testing.TB, sb *sandbox.Server, db string, extraEnv []string
 		<-p.done
 	})
 	return p
+}
+
+// waitPolling waits until the process is parked in a long poll; if it exits
+// first, the failure shows why.
+func waitPolling(t testing.TB, sb *sandbox.Server, p *proc) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for sb.Polls() == 0 {
+		select {
+		case <-p.done:
+			t.Fatalf("the bot exited before polling: %v\n%s", p.err, p.stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the bot did not poll within 30 s; stderr:\n%s", p.stderr.String())
+		}
+	}
 }
 
 // runCLI runs a short sub-command to completion and returns its stdout.

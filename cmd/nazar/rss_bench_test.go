@@ -20,9 +20,7 @@ func BenchmarkIdleRSS(b *testing.B) {
 	for b.Loop() {
 		sb := sandbox.New(testToken)
 		p := startProcess(b, sb, filepath.Join(b.TempDir(), "nazar.db"), nil, "run")
-		if !sb.WaitFor(10*time.Second, func() bool { return sb.Polls() > 0 }) {
-			b.Fatal("the bot did not start polling")
-		}
+		waitPolling(b, sb, p)
 		time.Sleep(2 * time.Second) // let start-up garbage be collected
 		kb, err := procStatusKB(p.cmd.Process.Pid, "VmRSS:")
 		if err != nil {

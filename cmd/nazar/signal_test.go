@@ -22,7 +22,7 @@ func TestSIGTERMLetsTheHandlerFinish(t *testing.T) {
 	defer sb.Close()
 	user := sandbox.User{ID: 42, FirstName: "Тарас", LanguageCode: "uk"}
 	p := startProcess(t, sb, filepath.Join(t.TempDir(), "nazar.db"), nil, "run")
-	require.True(t, sb.WaitFor(10*time.Second, func() bool { return sb.Polls() > 0 }), "the bot polls")
+	waitPolling(t, sb, p)
 
 	sb.SetLatency(2 * time.Second) // the handler's sendMessage will take 2 s
 	sb.SendText(user, "/start")
