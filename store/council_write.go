@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -62,12 +63,22 @@ func (ci *councilImport) updateNamed(named map[int32]int, namedAtInsert bool) er
 
 // insertVotes writes rows (in key order), voteBatch rows per statement.
 func insertVotes(ci *councilImport, rows []voteRow) error {
-	return insertBatched(ci, "council_votes(deputy, day, event, vote)", 4, len(rows),
+	return insertBatched(ci, "council_votes(deputy, day, event, vote)", votePacked, 2, len(rows),
 		func(i int, args []any) []any {
-			r := rows[i]
-			vote := int64(r.option) + 5*int64(r.dev+1) // see council_votes in the migration
-			return append(args, int64(r.deputy), int64(r.day), int64(r.event), vote)
+			deputyEvent, dayVote := packVote(rows[i])
+			return append(args, deputyEvent, dayVote)
 		})
+}
+
+// Each vote travels as two packed integers that SQLite unpacks: binding a
+// value costs more than the shift that splits it, and votes are most of an
+// import. The ids are positive int32s; day<<4 keeps the sign of a day
+// before 1970 (SQLite's >> is arithmetic).
+const votePacked = "(?%[1]d>>32, ?%[2]d>>4, ?%[1]d&4294967295, ?%[2]d&15)"
+
+func packVote(r voteRow) (deputyEvent, dayVote int64) {
+	vote := int64(r.option) + 5*int64(r.dev+1) // 0..14, see council_votes in the migration
+	return int64(r.deputy)<<32 | int64(r.event), int64(r.day)<<4 | vote
 }
 
 // voteBatch rows go into one INSERT of small tables: crossing from Go into
@@ -84,16 +95,18 @@ func insertLines(ci *councilImport, tallies map[council.EventFaction]council.Tal
 	sort.Slice(keys, func(i, j int) bool {
 		return keys[i].Event < keys[j].Event || keys[i].Event == keys[j].Event && keys[i].Faction < keys[j].Faction
 	})
-	return insertBatched(ci, "council_lines(event, faction, present, support, line)", 5, len(keys),
+	return insertBatched(ci, "council_lines(event, faction, present, support, line)",
+		plainRow(5), 5, len(keys),
 		func(i int, args []any) []any {
 			t := tallies[keys[i]]
 			return append(args, keys[i].Event, keys[i].Faction, int64(t.Present), int64(t.Support), int64(t.Line()))
 		})
 }
 
-// insertBatched inserts n rows of cols values, voteBatch rows per statement.
-func insertBatched(ci *councilImport, table string, cols, n int, row func(i int, args []any) []any) error {
-	one := "(?" + strings.Repeat(",?", cols-1) + ")"
+// insertBatched inserts n rows, voteBatch rows per statement. rowSQL is one
+// row's VALUES tuple with its cols parameters written %[1]d, %[2]d…, so that
+// a tuple can use a parameter twice.
+func insertBatched(ci *councilImport, table, rowSQL string, cols, n int, row func(i int, args []any) []any) error {
 	prepared := map[int]func(args []any) error{}
 	args := make([]any, 0, voteBatch*cols)
 	for start := 0; start < n; start += voteBatch {
@@ -104,8 +117,7 @@ func insertBatched(ci *councilImport, table string, cols, n int, row func(i int,
 		}
 		exec, ok := prepared[end-start]
 		if !ok {
-			stmt, err := ci.tx.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+
-				one+strings.Repeat(","+one, end-start-1))
+			stmt, err := ci.tx.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+tuples(rowSQL, cols, end-start))
 			if err != nil {
 				return err
 			}
@@ -118,6 +130,31 @@ func insertBatched(ci *councilImport, table string, cols, n int, row func(i int,
 		}
 	}
 	return nil
+}
+
+// plainRow is the rowSQL of cols parameters used once each, in order.
+func plainRow(cols int) string {
+	ps := make([]string, cols)
+	for i := range ps {
+		ps[i] = fmt.Sprintf("?%%[%d]d", i+1)
+	}
+	return "(" + strings.Join(ps, ",") + ")"
+}
+
+// tuples writes rows copies of rowSQL, numbering their parameters on.
+func tuples(rowSQL string, cols, rows int) string {
+	var b strings.Builder
+	numbers := make([]any, cols)
+	for r := range rows {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		for c := range numbers {
+			numbers[c] = r*cols + c + 1
+		}
+		fmt.Fprintf(&b, rowSQL, numbers...)
+	}
+	return b.String()
 }
 
 // markMismatches flags the events of this import whose published header
