@@ -88,24 +88,31 @@ func scanBriefs(rows *sql.Rows) ([]BusinessBrief, error) {
 }
 
 // SearchBusinesses runs an FTS5 match (built by business.MatchQuery, never
-// raw user text), best first: FTS5's rank, which the migration sets to bm25
-// with the name weighted ten times the description. It returns one page and
-// the total.
+// raw user text), best first: bm25 with the name weighted ten times the
+// description. It returns one page and the total.
+//
+// Two statements, because both are cheaper apart: counting the matches does
+// not score them, and ORDER BY bm25(…) LIMIT keeps only the best page while
+// FTS5's own ORDER BY rank sorts every match (a third slower for a common
+// word) and cannot share its pass with a window count.
 func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]BusinessBrief, int, error) {
 	if match == "" {
 		return nil, 0, nil
 	}
-	// One pass over the matches: FTS5 ranks them all for ORDER BY rank
-	// anyway, and the window count comes from the same pass instead of a
-	// second walk of the index.
-	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours, f.total
-		FROM (SELECT rowid, rank, count(*) OVER () AS total FROM business_fts WHERE business_fts MATCH ?
-			ORDER BY rank LIMIT ? OFFSET ?) AS f
-		JOIN businesses b ON b.id = f.rowid ORDER BY f.rank, b.name`, match, limit, offset)
+	var total int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM business_fts WHERE business_fts MATCH ?`, match).Scan(&total)
+	if err != nil || offset >= total {
+		return nil, total, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours
+		FROM (SELECT rowid, bm25(business_fts, 10.0, 1.0) AS score FROM business_fts WHERE business_fts MATCH ?
+			ORDER BY score LIMIT ? OFFSET ?) AS f
+		JOIN businesses b ON b.id = f.rowid ORDER BY f.score, b.name`, match, limit, offset)
 	if err != nil {
 		return nil, 0, err
 	}
-	return scanBriefsWithTotal(rows)
+	page, err := scanBriefs(rows)
+	return page, total, err
 }
 
 // BusinessesNear lists the businesses within radiusM metres of a point,
@@ -173,19 +180,4 @@ func (s *Store) nearHits(ctx context.Context, lat, lon, r float64) ([]nearHit, e
 		}
 	}
 	return hits, rows.Err()
-}
-
-// scanBriefsWithTotal reads briefs whose last column is the total of matches.
-func scanBriefsWithTotal(rows *sql.Rows) ([]BusinessBrief, int, error) {
-	defer rows.Close()
-	var out []BusinessBrief
-	total := 0
-	for rows.Next() {
-		var b BusinessBrief
-		if err := rows.Scan(&b.ID, &b.Name, &b.Address, &b.KVED, &b.Hours, &total); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, b)
-	}
-	return out, total, rows.Err()
 }

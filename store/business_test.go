@@ -45,6 +45,17 @@ func TestBusinessSearchNearList(t *testing.T) {
 		assert.Equal(t, 3, total, q)
 		assert.Equal(t, "Аптека «Здоров'я»", got[0].Name, "a name match ranks first: %s", q)
 	}
+	all, _, err := st.SearchBusinesses(ctx, business.MatchQuery("аптек"), 0, 10)
+	require.NoError(t, err)
+	first, _, err := st.SearchBusinesses(ctx, business.MatchQuery("аптек"), 0, 2)
+	require.NoError(t, err)
+	rest, _, err := st.SearchBusinesses(ctx, business.MatchQuery("аптек"), 2, 2)
+	require.NoError(t, err)
+	assert.Equal(t, names(all), append(names(first), names(rest)...), "pages follow the ranking")
+	past, total, err := st.SearchBusinesses(ctx, business.MatchQuery("аптек"), 3, 2)
+	require.NoError(t, err)
+	assert.Empty(t, past)
+	assert.Equal(t, 3, total, "a page past the end still knows the total")
 	for _, hostile := range []string{`"`, `*`, `NEAR(`, `a -b`, `(x OR`, `name:y`, `^`, `AND`, "\x00"} {
 		_, _, err := st.SearchBusinesses(ctx, business.MatchQuery(hostile), 0, 10)
 		assert.NoError(t, err, hostile)
