@@ -50,24 +50,8 @@ func (s *Store) ImportBusinesses(ctx context.Context, list []Business) (Business
 			return err
 		}
 		defer w.close()
-		for _, b := range list {
-			sig := businessSig(b)
-			prev, exists := old[b.UID]
-			switch {
-			case exists && prev.sig == sig:
-				res.Unchanged++
-				continue
-			case exists:
-				b.ID = prev.id
-				res.Changed++
-				err = w.update(b, sig)
-			default:
-				res.Added++
-				err = w.insert(b, sig)
-			}
-			if err != nil {
-				return fmt.Errorf("business %s: %w", b.UID, err)
-			}
+		if err := w.writeAll(list, old, &res); err != nil {
+			return err
 		}
 		if res.Added+res.Changed == 0 {
 			return nil
@@ -82,6 +66,80 @@ func (s *Store) ImportBusinesses(ctx context.Context, list []Business) (Business
 	}
 	return res, nil
 }
+
+// writeAll inserts the new records of list and updates the changed ones,
+// counting each kind in res.
+func (w *businessWriter) writeAll(list []Business, old map[string]idSig, res *BusinessImportResult) error {
+	done := make(chan struct{})
+	defer close(done)
+	ahead := prepareAhead(done, list, old)
+	var chunk []preparedRow
+	for _, b := range list {
+		if len(chunk) == 0 {
+			chunk = <-ahead
+		}
+		p := chunk[0]
+		chunk = chunk[1:]
+		prev, exists := old[b.UID]
+		var err error
+		switch {
+		case p.unchanged:
+			res.Unchanged++
+			continue
+		case exists:
+			b.ID = prev.id
+			res.Changed++
+			err = w.update(b, p)
+		default:
+			res.Added++
+			err = w.insert(b, p)
+		}
+		if err != nil {
+			return fmt.Errorf("business %s: %w", b.UID, err)
+		}
+	}
+	return nil
+}
+
+// preparedRow is what a record needs besides its fields: its signature and,
+// unless it is unchanged, its search keys.
+type preparedRow struct {
+	sig, nameKey, descKey string
+	unchanged             bool
+}
+
+// prepareAhead computes the preparedRow of each record of list, in order, on
+// its own goroutine: folding names and descriptions is a sixth of an import's
+// CPU and runs beside SQLite's inserts instead of between them. It stops
+// when done closes.
+func prepareAhead(done <-chan struct{}, list []Business, old map[string]idSig) <-chan []preparedRow {
+	out := make(chan []preparedRow, 4)
+	go func() {
+		defer close(out)
+		for start := 0; start < len(list); start += prepareChunk {
+			chunk := make([]preparedRow, 0, prepareChunk)
+			for _, b := range list[start:min(start+prepareChunk, len(list))] {
+				p := preparedRow{sig: businessSig(b)}
+				if prev, ok := old[b.UID]; ok && prev.sig == p.sig {
+					p.unchanged = true
+				} else {
+					p.nameKey, p.descKey = business.SearchKey(b.Name), business.SearchKey(b.Description)
+				}
+				chunk = append(chunk, p)
+			}
+			select {
+			case out <- chunk:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// prepareChunk rows travel together: handing over one at a time costs more
+// in goroutine switches than the folding saves.
+const prepareChunk = 512
 
 type idSig struct {
 	id  int64
@@ -152,23 +210,23 @@ func point(b Business) (lat, lon any) {
 	return b.Lat, b.Lon
 }
 
-func (w *businessWriter) insert(b Business, sig string) error {
+func (w *businessWriter) insert(b Business, p preparedRow) error {
 	lat, lon := point(b)
 	res, err := w.ins.Exec(b.UID, b.EDRPOU, b.Name, b.Kind, b.KVED, b.Section, b.Division, b.Address, lat, lon,
-		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, sig)
+		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, p.sig)
 	if err != nil {
 		return err
 	}
 	if b.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	return w.index(b)
+	return w.index(b, p)
 }
 
-func (w *businessWriter) update(b Business, sig string) error {
+func (w *businessWriter) update(b Business, p preparedRow) error {
 	lat, lon := point(b)
 	if _, err := w.upd.Exec(b.EDRPOU, b.Name, b.Kind, b.KVED, b.Section, b.Division, b.Address, lat, lon,
-		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, sig, b.ID); err != nil {
+		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, p.sig, b.ID); err != nil {
 		return err
 	}
 	if _, err := w.ftsDel.Exec(b.ID); err != nil {
@@ -177,12 +235,12 @@ func (w *businessWriter) update(b Business, sig string) error {
 	if _, err := w.geoDel.Exec(b.ID); err != nil {
 		return err
 	}
-	return w.index(b)
+	return w.index(b, p)
 }
 
 // index writes the record's search keys and its point.
-func (w *businessWriter) index(b Business) error {
-	if _, err := w.ftsIns.Exec(b.ID, business.SearchKey(b.Name), business.SearchKey(b.Description)); err != nil {
+func (w *businessWriter) index(b Business, p preparedRow) error {
+	if _, err := w.ftsIns.Exec(b.ID, p.nameKey, p.descKey); err != nil {
 		return err
 	}
 	if !b.HasPoint {

@@ -6,23 +6,64 @@ package translit
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// table maps lower-case Cyrillic letters to their Latin form in the middle of a
-// word. Letters whose form depends on position are in initial. Russian letters
-// are not part of the resolution; they get common forms so names in Russian
-// still produce a usable search key.
-var table = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e",
-	'є': "ie", 'ж': "zh", 'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i",
-	'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r",
-	'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch",
-	'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia",
-	'ы': "y", 'э': "e", 'ё': "io", 'ъ': "",
+// cyrillic maps lower-case Cyrillic letters (U+0430…U+045F) to their Latin
+// form in the middle of a word; ґ (U+0491) is the one letter outside that
+// block, and letters whose form depends on position are in initialForm. An
+// array, not a map: every rune of every imported name passes through here.
+// Russian letters are not part of the resolution; they get common forms so
+// names in Russian still produce a usable search key.
+var cyrillic = func() (t [0x30]struct {
+	latin string
+	ok    bool
+}) {
+	for r, m := range map[rune]string{
+		'а': "a", 'б': "b", 'в': "v", 'г': "h", 'д': "d", 'е': "e",
+		'є': "ie", 'ж': "zh", 'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i",
+		'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r",
+		'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch",
+		'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia",
+		'ы': "y", 'э': "e", 'ё': "io", 'ъ': "",
+	} {
+		t[r-0x430].latin, t[r-0x430].ok = m, true
+	}
+	return t
+}()
+
+// latinOf is the Latin form of lower-case letter r after a letter of the
+// same word (prev, lower-cased), or ok false when r is not one we map.
+func latinOf(r, prev rune, wordStart bool) (latin string, ok bool) {
+	switch {
+	case r == 'ґ':
+		return "g", true
+	case r < 0x430 || r >= 0x460 || !cyrillic[r-0x430].ok:
+		return "", false
+	case wordStart && initialForm(r) != "":
+		return initialForm(r), true
+	case r == 'г' && prev == 'з':
+		return "gh", true // "зг" is "zgh" so it is not read as "zh".
+	}
+	return cyrillic[r-0x430].latin, true
 }
 
-// initial holds the forms the resolution prescribes at the start of a word.
-var initial = map[rune]string{'є': "ye", 'ї': "yi", 'й': "y", 'ю': "yu", 'я': "ya"}
+// initialForm is the form the resolution prescribes at the start of a word.
+func initialForm(r rune) string {
+	switch r {
+	case 'є':
+		return "ye"
+	case 'ї':
+		return "yi"
+	case 'й':
+		return "y"
+	case 'ю':
+		return "yu"
+	case 'я':
+		return "ya"
+	}
+	return ""
+}
 
 // isApostrophe reports the apostrophe forms found in Ukrainian text; the
 // resolution drops them and they do not break a word.
@@ -44,29 +85,34 @@ func inWord(r rune) bool {
 // words, which are dropped. Case follows the source: "Щука" → "Shchuka",
 // "ЩУКА" → "SHCHUKA".
 func Latin(s string) string {
-	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	for i, r := range rs {
-		prev, next := at(rs, i-1), at(rs, i+1)
+	var prev rune // 0 at the start
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		next := runeAt(s, i)
 		lower := unicode.ToLower(r)
-		m, ok := table[lower]
-		if !ok {
-			if isApostrophe(r) && isCyrillic(prev) && isCyrillic(next) {
-				continue
-			}
+		m, ok := latinOf(lower, unicode.ToLower(prev), !inWord(prev))
+		switch {
+		case ok:
+			b.WriteString(withCase(m, r, prev, next))
+		case isApostrophe(r) && isCyrillic(prev) && isCyrillic(next):
+		default:
 			b.WriteRune(r)
-			continue
 		}
-		if f, ok := initial[lower]; ok && !inWord(prev) {
-			m = f
-		}
-		if lower == 'г' && unicode.ToLower(prev) == 'з' {
-			m = "gh" // "зг" is "zgh" so it is not read as "zh".
-		}
-		b.WriteString(withCase(m, r, prev, next))
+		prev = r
 	}
 	return b.String()
+}
+
+// runeAt is the rune that starts at s[i], or 0 at the end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
 }
 
 // withCase applies the case of the source letter to its Latin form m: an
@@ -82,13 +128,6 @@ func withCase(m string, r, prev, next rune) string {
 	return strings.ToUpper(m[:1]) + m[1:]
 }
 
-func at(rs []rune, i int) rune {
-	if i < 0 || i >= len(rs) {
-		return 0
-	}
-	return rs[i]
-}
-
 func isCyrillic(r rune) bool {
 	return unicode.Is(unicode.Cyrillic, r)
 }
@@ -96,13 +135,38 @@ func isCyrillic(r rune) bool {
 // Fold returns a search key for Cyrillic or Latin text: transliterated, lower
 // case, without apostrophes, with runs of white space collapsed to one space
 // and trimmed. Fold("Янів") == "yaniv", and Fold("Муль") contains Fold("Mul").
+// It is strings.ToLower(Latin(s)) tidied, in one pass: imports fold every
+// name and description.
 func Fold(s string) string {
-	l := strings.ToLower(Latin(s))
-	l = strings.Map(func(r rune) rune {
-		if isApostrophe(r) {
-			return -1
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	var prev rune // the previous source rune, 0 at the start
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		lower := unicode.ToLower(r)
+		m, ok := latinOf(lower, unicode.ToLower(prev), !inWord(prev))
+		prev = r
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case isApostrophe(r):
+			continue
 		}
-		return r
-	}, l)
-	return strings.Join(strings.Fields(l), " ")
+		if ok && m == "" {
+			continue // ь and ъ: nothing to write, not even a pending space
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if ok {
+			b.WriteString(m)
+		} else {
+			b.WriteRune(lower)
+		}
+	}
+	return b.String()
 }
