@@ -69,7 +69,7 @@ func recv(t *testing.T, ch <-chan *models.Update) *models.Update {
 	select {
 	case u := <-ch:
 		return u
-	case <-time.After(2 * time.Second):
+	case <-time.After(10 * time.Second):
 		require.FailNow(t, "the bot received no update")
 		return nil
 	}

@@ -136,12 +136,12 @@ func TestGetUpdatesOffsetAndLimit(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		done <- string(body)
 	}()
-	require.True(t, s.WaitFor(2*time.Second, func() bool { return s.Polls() == 1 }), "the long poll is parked")
+	require.True(t, s.WaitFor(10*time.Second, func() bool { return s.Polls() == 1 }), "the long poll is parked")
 	s.SendText(alice, "wake up")
 	select {
 	case body := <-done:
 		assert.Contains(t, body, `"text":"wake up"`)
-	case <-time.After(2 * time.Second):
+	case <-time.After(10 * time.Second):
 		require.FailNow(t, "a long poll must return when an update arrives")
 	}
 }

@@ -117,7 +117,7 @@ func TestPressRoundTrip(t *testing.T) {
 	assert.Equal(t, sent.ID, u.CallbackQuery.Message.Message.ID)
 	assert.Equal(t, "yes", u.CallbackQuery.Message.Message.ReplyMarkup.InlineKeyboard[0][0].CallbackData)
 
-	require.True(t, s.WaitFor(time.Second, func() bool { return len(s.CallbackAnswers()) == 1 }))
+	require.True(t, s.WaitFor(10*time.Second, func() bool { return len(s.CallbackAnswers()) == 1 }))
 	assert.Equal(t, []sandbox.CallbackAnswer{{ID: queryID, Text: "Отримано: yes", ShowAlert: true}}, s.CallbackAnswers())
 }
 

@@ -43,7 +43,7 @@ func TestLongPollTextAndCommandEntity(t *testing.T) {
 			assert.Equal(t, []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: tc.wantLength}}, m.Entities)
 		})
 	}
-	assert.True(t, s.WaitFor(time.Second, func() bool { return s.Pending() == 0 }),
+	assert.True(t, s.WaitFor(10*time.Second, func() bool { return s.Pending() == 0 }),
 		"the bot's next getUpdates offset confirms what it received")
 }
 
