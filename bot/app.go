@@ -39,6 +39,7 @@ type App struct {
 	pipeline UpdateHandler
 	listener net.Listener
 	handled  atomic.Int64 // updates fully handled, for tests to wait on
+	marks    *handledMarks
 	features Features
 	now      func() time.Time
 }
@@ -82,39 +83,47 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	router := NewRouter(NewRoutes(features), st, b, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
 		DefaultLanguage: cfg.DefaultLanguage, IsAdmin: cfg.IsAdmin, Now: opts.Now})
 	a.pipeline = Chain(router.Handle, Recover(a.log), Observe(a.log, a.Metrics),
-		ApologiseOnError(b, cfg.DefaultLanguage), Timeout(cfg.Telegram.HandlerTimeout), Dedupe(st.MarkUpdate))
+		ApologiseOnError(b, cfg.DefaultLanguage), Timeout(cfg.Telegram.HandlerTimeout))
 	return a, nil
 }
 
-// receive is the library's (non-async) handler: it only enqueues, so the
-// library's update loop never waits on a slow handler.
-func (a *App) receive(_ context.Context, _ *tg.Bot, upd *models.Update) {
+// receive is the library's (non-async) handler: it stores the update and
+// enqueues it, so the library's update loop never waits on a slow handler.
+func (a *App) receive(ctx context.Context, _ *tg.Bot, upd *models.Update) {
+	if !a.accept(context.WithoutCancel(ctx), upd) {
+		return
+	}
 	if !a.disp.Enqueue(upd) {
-		a.log.Warn("update arrived during shutdown; Telegram will redeliver it", "update_id", upd.ID)
+		a.log.Warn("update arrived during shutdown; the next start handles it", "update_id", upd.ID)
 	}
 }
 
 func (a *App) handle(ctx context.Context, upd *models.Update) {
 	_, _ = a.pipeline(ctx, upd) // Observe has logged and counted any error
+	a.marks.add(upd.ID)
 	a.handled.Add(1)
 }
 
 // Features are the bot's feature handlers (tests call jobs directly).
 func (a *App) Features() Features { return a.features }
 
-// Handled counts the updates handled since start (duplicates included).
+// Handled counts the updates handled since start (duplicates are skipped
+// before, and not counted).
 func (a *App) Handled() int64 { return a.handled.Load() }
 
 // Run serves until ctx is cancelled, then stops taking updates, lets
 // handlers in flight finish (up to ShutdownGrace) and returns.
 func (a *App) Run(ctx context.Context) error {
 	a.disp = NewDispatcher(ctx, a.cfg.Telegram.MaxConcurrentHandlers, 10*a.cfg.Telegram.MaxConcurrentHandlers, a.handle)
+	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
+	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
 	srv, err := a.serveHTTP()
 	if err != nil {
 		return err
 	}
 	go a.pruneUpdates(ctx)
+	a.replayUnhandled(ctx)
 	stopBackground, err := a.startBackground(ctx)
 	if err != nil {
 		a.shutdownHTTP(srv)

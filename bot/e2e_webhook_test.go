@@ -46,3 +46,25 @@ func TestWebhookAcceptsOnlyTheRightSecret(t *testing.T) {
 	assert.Len(t, h.SB.Messages(bottest.En.ID), 1, "and nothing was sent for it")
 	assert.Contains(t, h.Log.String(), "wrong secret token")
 }
+
+// Telegram retries a webhook delivery it thinks failed: the same update
+// arrives twice and is answered once.
+func TestRedeliveredUpdateIsAnsweredOnce(t *testing.T) {
+	h := bottest.Start(t, webhookMode)
+	update := `{"update_id":777,"message":{"message_id":1,"date":1,"chat":{"id":502,"type":"private"},` +
+		`"from":{"id":502,"is_bot":false,"first_name":"Ann","language_code":"en"},"text":"/help"}}`
+	for range 2 {
+		req, err := http.NewRequest(http.MethodPost, "http://"+h.HTTPAddr+bottest.WebhookPath, strings.NewReader(update))
+		require.NoError(t, err)
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", webhookSecret)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+	}
+	_, err := h.SB.WaitMessages(bottest.En.ID, 1, 10*time.Second)
+	require.NoError(t, err)
+	time.Sleep(300 * time.Millisecond) // a second answer would be sent by now
+	assert.Len(t, h.SB.Messages(bottest.En.ID), 1)
+	assert.Contains(t, h.Log.String(), "duplicate update skipped")
+}

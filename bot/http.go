@@ -79,8 +79,9 @@ func (a *App) webhook(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad update", http.StatusBadRequest)
 		return
 	}
-	if !a.disp.Enqueue(&upd) {
-		// Shutting down: a non-2xx makes Telegram deliver it again later.
+	if a.accept(context.WithoutCancel(r.Context()), &upd) && !a.disp.Enqueue(&upd) {
+		// Shutting down: the stored copy is replayed at the next start, and a
+		// non-2xx makes Telegram deliver it again (then skipped as a duplicate).
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}

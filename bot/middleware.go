@@ -64,23 +64,6 @@ func Observe(log *slog.Logger, m *Metrics) Middleware {
 	}
 }
 
-// Dedupe skips updates already handled: Telegram redelivers updates that
-// were not confirmed before a restart, and webhooks may be retried.
-func Dedupe(mark func(ctx context.Context, updateID int64) (bool, error)) Middleware {
-	return func(next UpdateHandler) UpdateHandler {
-		return func(ctx context.Context, upd *models.Update) (string, error) {
-			fresh, err := mark(ctx, upd.ID)
-			if err != nil {
-				return "dedupe", err
-			}
-			if !fresh {
-				return "duplicate", nil
-			}
-			return next(ctx, upd)
-		}
-	}
-}
-
 // Timeout gives each handler a deadline.
 func Timeout(d time.Duration) Middleware {
 	return func(next UpdateHandler) UpdateHandler {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -105,23 +106,61 @@ func TestConversationNeedsKnownUser(t *testing.T) {
 	assert.Error(t, err, "foreign keys are on")
 }
 
-func TestMarkUpdateDeduplicatesAndPrunes(t *testing.T) {
+func TestAcceptUpdateDeduplicatesAndPrunes(t *testing.T) {
 	ctx := context.Background()
 	clk := clock.NewFake(t0)
 	s := storetest.Open(t, clk.Now)
 
-	fresh, err := s.MarkUpdate(ctx, 100)
+	fresh, err := s.AcceptUpdate(ctx, 100, []byte(`{"update_id":100}`))
 	require.NoError(t, err)
 	assert.True(t, fresh)
-	fresh, err = s.MarkUpdate(ctx, 100)
+	require.NoError(t, s.UpdatesHandled(ctx, []int64{100}))
+	fresh, err = s.AcceptUpdate(ctx, 100, []byte(`{"update_id":100}`))
 	require.NoError(t, err)
-	assert.False(t, fresh)
+	assert.False(t, fresh, "a handled update is not handled again")
 
 	clk.Advance(49 * time.Hour)
 	require.NoError(t, s.PruneUpdates(ctx))
-	fresh, err = s.MarkUpdate(ctx, 100)
+	fresh, err = s.AcceptUpdate(ctx, 100, nil)
 	require.NoError(t, err)
 	assert.True(t, fresh, "pruned after two days")
+}
+
+func TestUnhandledUpdatesAreReplayedOnce(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t, clock.NewFake(t0).Now)
+	for id := int64(1); id <= 3; id++ {
+		_, err := s.AcceptUpdate(ctx, id, []byte(fmt.Sprintf(`{"update_id":%d}`, id)))
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.UpdatesHandled(ctx, []int64{2}))
+
+	bodies, err := s.TakeUnhandledUpdates(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, [][]byte{[]byte(`{"update_id":1}`), []byte(`{"update_id":3}`)}, bodies, "oldest first, handled left out")
+	bodies, err = s.TakeUnhandledUpdates(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, bodies, "taken once")
+	fresh, err := s.AcceptUpdate(ctx, 3, []byte(`{"update_id":3}`))
+	require.NoError(t, err)
+	assert.False(t, fresh, "a replayed update is still known, so a redelivery is not handled twice")
+}
+
+func TestUpdatesHandledTakesAnyNumberOfIDs(t *testing.T) {
+	ctx := context.Background()
+	s := storetest.Open(t, clock.NewFake(t0).Now)
+	var ids []int64
+	for id := int64(1); id <= 1201; id++ {
+		_, err := s.AcceptUpdate(ctx, id, []byte(fmt.Sprintf(`{"update_id":%d}`, id)))
+		require.NoError(t, err)
+		if id != 777 {
+			ids = append(ids, id)
+		}
+	}
+	require.NoError(t, s.UpdatesHandled(ctx, ids))
+	bodies, err := s.TakeUnhandledUpdates(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, [][]byte{[]byte(`{"update_id":777}`)}, bodies)
 }
 
 func TestAuditNewestFirst(t *testing.T) {

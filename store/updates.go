@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -9,16 +11,64 @@ import (
 // keeps unconfirmed updates for 24 hours, so twice that is safe.
 const seenUpdatesKeep = 48 * time.Hour
 
-// MarkUpdate records an update id as handled and reports whether it was new.
-// A redelivered update (after a restart, or a webhook retry) reports false.
-func (s *Store) MarkUpdate(ctx context.Context, updateID int64) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at) VALUES (?, ?)`,
-		updateID, unix(s.now()))
+// AcceptUpdate records an update (its id and its JSON body) before it is
+// handled and reports whether it is new. A redelivered update (after a
+// restart, or a webhook retry) reports false and is not stored again.
+func (s *Store) AcceptUpdate(ctx context.Context, updateID int64, body []byte) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at, body) VALUES (?, ?, ?)`,
+		updateID, unix(s.now()), string(body))
 	if err != nil {
 		return false, err
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
+}
+
+// UpdatesHandled drops the stored bodies of handled updates; their ids stay
+// for de-duplication.
+func (s *Store) UpdatesHandled(ctx context.Context, ids []int64) error {
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		_, err := s.db.ExecContext(ctx, `UPDATE seen_updates SET body = NULL WHERE body IS NOT NULL AND update_id IN (?`+
+			strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TakeUnhandledUpdates returns, oldest first, the bodies of updates accepted
+// but never handled (the process died first), and forgets them in the same
+// transaction: each is replayed once, so an update that kills the process
+// cannot do it again on every start.
+func (s *Store) TakeUnhandledUpdates(ctx context.Context) ([][]byte, error) {
+	var bodies [][]byte
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT body FROM seen_updates WHERE body IS NOT NULL ORDER BY update_id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var body string
+			if err := rows.Scan(&body); err != nil {
+				return err
+			}
+			bodies = append(bodies, []byte(body))
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE seen_updates SET body = NULL WHERE body IS NOT NULL`)
+		return err
+	})
+	return bodies, err
 }
 
 // PruneUpdates forgets update ids older than two days.

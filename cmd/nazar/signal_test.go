@@ -47,6 +47,36 @@ func TestSIGTERMLetsTheHandlerFinish(t *testing.T) {
 	assert.True(t, strings.HasPrefix(msgs[0].Text, "Вітаю, Тарас!"))
 }
 
+// SIGKILL while a handler waits on Telegram: the library had already
+// confirmed the update, so only the bot's stored copy remains; the next start
+// replays it and the resident gets exactly one answer.
+func TestSIGKILLedUpdateIsAnsweredAfterRestart(t *testing.T) {
+	sb := sandbox.New(testToken)
+	defer sb.Close()
+	user := sandbox.User{ID: 43, FirstName: "Леся", LanguageCode: "uk"}
+	db := filepath.Join(t.TempDir(), "nazar.db")
+	p := startProcess(t, sb, db, nil, "run")
+	waitPolling(t, sb, p)
+
+	sb.SetLatency(time.Minute) // the handler's sendMessage never returns
+	sb.SendText(user, "/start")
+	require.True(t, sb.WaitFor(10*time.Second, func() bool { return sb.Delayed("sendMessage") == 1 }),
+		"the handler is inside sendMessage")
+	require.True(t, sb.WaitFor(10*time.Second, func() bool { return sb.Pending() == 0 }),
+		"the library confirmed the update to Telegram")
+	require.NoError(t, p.cmd.Process.Kill())
+	<-p.done
+	sb.SetLatency(0)
+
+	again := startProcess(t, sb, db, nil, "run")
+	msgs, err := sb.WaitMessages(user.ID, 1, 30*time.Second)
+	require.NoError(t, err, "stderr of the restarted bot:\n%s", again.stderr.String())
+	assert.True(t, strings.HasPrefix(msgs[0].Text, "Вітаю, Леся!"), msgs[0].Text)
+	time.Sleep(1500 * time.Millisecond) // a second answer would arrive by now
+	assert.Len(t, sb.Messages(user.ID), 1, "answered once")
+	assert.Contains(t, again.stderr.String(), "replaying updates the last run accepted but did not handle")
+}
+
 // A missing token is one clear line pointing to make demo.
 func TestRunWithoutTokenSaysWhatToDo(t *testing.T) {
 	cmd := exec.Command(binary(t), "run")
