@@ -16,6 +16,7 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"golang.org/x/time/rate"
 
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/store"
@@ -40,6 +41,7 @@ type App struct {
 	listener net.Listener
 	handled  atomic.Int64 // updates fully handled, for tests to wait on
 	marks    *handledMarks
+	pace     *rate.Limiter // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
 }
@@ -66,8 +68,11 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	// would mean no long poll at all (a busy loop of getUpdates); adding the
 	// second back makes poll_timeout the wait Telegram actually holds.
 	libraryPollTimeout := cfg.Telegram.PollTimeout + time.Second
+	// An unbuffered update channel: the poller confirms a batch to Telegram
+	// as soon as its last update is handed over, so a buffered update would
+	// be confirmed before receive has stored it (bot/inbox.go).
 	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
-		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(1), tg.WithAllowedUpdates(allowedUpdates),
+		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(0), tg.WithAllowedUpdates(allowedUpdates),
 		tg.WithHTTPClient(libraryPollTimeout, client), tg.WithDefaultHandler(a.receive),
 		tg.WithErrorsHandler(func(err error) { a.log.Warn("telegram", "err", err) }))
 	if err != nil {
@@ -80,10 +85,12 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a.features = features
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
-	router := NewRouter(NewRoutes(features), st, b, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
+	a.pace = NewPace(cfg.Digest.RatePerSecond)
+	answers := answersFirst{API: b, pace: a.pace}
+	router := NewRouter(NewRoutes(features), st, answers, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
 		DefaultLanguage: cfg.DefaultLanguage, IsAdmin: cfg.IsAdmin, Now: opts.Now})
 	a.pipeline = Chain(router.Handle, Recover(a.log), Observe(a.log, a.Metrics),
-		ApologiseOnError(b, cfg.DefaultLanguage), Timeout(cfg.Telegram.HandlerTimeout))
+		ApologiseOnError(answers, cfg.DefaultLanguage), Timeout(cfg.Telegram.HandlerTimeout))
 	return a, nil
 }
 

@@ -16,7 +16,7 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 		return nil, err
 	}
 	sender := NewSender(a.store, api, SenderConfig{RatePerSecond: a.cfg.Digest.RatePerSecond,
-		PerChatInterval: a.cfg.Digest.PerChatInterval, Workers: a.cfg.Digest.Workers}, a.log)
+		PerChatInterval: a.cfg.Digest.PerChatInterval, Workers: a.cfg.Digest.Workers, Pace: a.pace}, a.log)
 	sendCtx, cancelSend := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	wg.Add(1)

@@ -103,6 +103,20 @@ func TestAnswerIsRetriedThroughTransientFailures(t *testing.T) {
 	assert.Len(t, h.SB.Messages(bottest.En.ID), 1)
 }
 
+// A 429 says when to try again: an answer waits out as many as it takes
+// within the handler's deadline, and the transient-failure tries are not
+// spent on them.
+func TestAnswerWaitsOutARunOf429s(t *testing.T) {
+	h := bottest.Start(t)
+	h.SB.Fail("sendMessage", 4, 429, "", 1)
+	h.SB.Fail("sendMessage", 2, 502, "", 0)
+	start := time.Now()
+	m := h.Say(bottest.En, "/start")
+	assert.Contains(t, m.Text, "Hello, Ann!")
+	assert.Len(t, h.SB.Messages(bottest.En.ID), 1)
+	assert.GreaterOrEqual(t, time.Since(start), 4*time.Second, "each retry_after was honoured")
+}
+
 // poll_timeout is the wait Telegram holds a getUpdates open for; a bot that
 // asked for less would poll in a busy loop.
 func TestGetUpdatesLongPollsForPollTimeout(t *testing.T) {

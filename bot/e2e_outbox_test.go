@@ -94,3 +94,29 @@ func TestDigestToTenThousandUnderLimitsWithBlockedChatsAnd429s(t *testing.T) {
 	}
 	t.Logf("429 answers: %d (25 injected), requests: %d", stats.TooMany, stats.Requests)
 }
+
+// Telegram's messages-per-second limit covers answers and broadcasts
+// together: while a digest goes out at full pace, residents' answers take
+// their place in it and the digest gives way, so nobody meets a 429.
+func TestAnswersGoFirstWhileADigestGoesOut(t *testing.T) {
+	h := bottest.Start(t, func(c *config.Config) {
+		c.Digest.RatePerSecond, c.Digest.Workers = 20, 4
+	})
+	seedSubscribers(t, h.Store, 100_000, 80) // four seconds of sending
+	h.SB.SetRateLimit(20, 0)
+	seedItems(t, h, "news")
+	_, sent, err := h.App.Features().DigestJob.Send(t.Context(), h.Clock.Now())
+	require.NoError(t, err)
+	require.True(t, sent)
+
+	require.True(t, h.SB.WaitFor(10*time.Second, func() bool { return h.SB.Stats().SentPerChat[100_000] > 0 }),
+		"the digest is going out")
+	for range 6 {
+		start := time.Now()
+		assert.Contains(t, h.Say(bottest.En, "/help").Text, "/privacy")
+		assert.Less(t, time.Since(start), 900*time.Millisecond, "an answer does not wait out a 429")
+	}
+	counts := waitDrained(t, h, time.Minute)
+	assert.Equal(t, 80, counts["sent"])
+	assert.Zero(t, h.SB.Stats().TooMany, "no 429: the digest gave way to the answers")
+}

@@ -36,6 +36,18 @@ type SenderConfig struct {
 	Workers         int
 	MaxAttempts     int           // transient failures before a row is failed
 	Idle            time.Duration // wait when nothing is due
+	// Pace is shared with direct answers (answersFirst), which take their
+	// place in it without waiting; nil gives the sender a pace of its own.
+	Pace *rate.Limiter
+}
+
+// NewPace is the bot's message pace at ratePerSecond (less paceMargin).
+// Burst 1 spaces sends evenly: a burst would break a per-second window. The
+// margin under the limit is there because a request's arrival at Telegram
+// jitters by a millisecond or more, and one 429 pauses every worker for a
+// whole second: far dearer than the margin.
+func NewPace(ratePerSecond float64) *rate.Limiter {
+	return rate.NewLimiter(rate.Limit(ratePerSecond*paceMargin), 1)
 }
 
 // Sender delivers the outbox: it claims due rows, paces them to Telegram's
@@ -67,12 +79,10 @@ func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sen
 	if cfg.Idle <= 0 {
 		cfg.Idle = 500 * time.Millisecond
 	}
-	// Burst 1 spaces sends evenly: a burst would break a per-second window.
-	// The pace keeps a margin under the limit because a request's arrival
-	// at Telegram jitters by a millisecond or more, and one 429 pauses every
-	// worker for a whole second: far dearer than the margin.
-	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now,
-		limiter:  rate.NewLimiter(rate.Limit(cfg.RatePerSecond*paceMargin), 1),
+	if cfg.Pace == nil {
+		cfg.Pace = NewPace(cfg.RatePerSecond)
+	}
+	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, limiter: cfg.Pace,
 		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
 }
 

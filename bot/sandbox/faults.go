@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -11,7 +12,8 @@ import (
 // fault is a scripted error answer for the next calls of a method.
 type fault struct {
 	method string // "" matches any method except getUpdates
-	left   int
+	left   int    // calls still to fail; 0 for a fault bounded by until alone
+	until  time.Time
 	err    apiError
 }
 
@@ -37,6 +39,20 @@ func (s *Server) Fail(method string, times, status int, description string, retr
 	})
 }
 
+// FailFor makes every call of method ("" as in Fail) within the next d
+// answer as Fail does: flood control as Telegram applies it, for a while
+// rather than for a number of calls, so a lone caller meets it once or
+// twice, not for as long as it keeps retrying.
+func (s *Server) FailFor(method string, d time.Duration, status int, description string, retryAfter int) {
+	if description == "" {
+		description = defaultDescription(status, retryAfter)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, fault{method: method, until: time.Now().Add(d),
+		err: apiError{Code: status, Description: description, RetryAfter: retryAfter}})
+}
+
 func defaultDescription(status, retryAfter int) string {
 	switch status {
 	case http.StatusTooManyRequests:
@@ -51,6 +67,8 @@ func defaultDescription(status, retryAfter int) string {
 
 // takeFault consumes the first fault matching method; the caller holds the lock.
 func (s *Server) takeFault(method string) *apiError {
+	now := time.Now()
+	s.faults = slices.DeleteFunc(s.faults, func(f fault) bool { return f.left == 0 && now.After(f.until) })
 	for i := range s.faults {
 		f := &s.faults[i]
 		if f.method == "" && method == "getUpdates" {
@@ -60,8 +78,10 @@ func (s *Server) takeFault(method string) *apiError {
 			continue
 		}
 		aerr := f.err
-		if f.left--; f.left == 0 {
-			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+		if f.left > 0 {
+			if f.left--; f.left == 0 {
+				s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			}
 		}
 		return &aerr
 	}

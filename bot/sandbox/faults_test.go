@@ -60,6 +60,18 @@ func TestFail(t *testing.T) {
 	}
 }
 
+func TestFailForLastsAWhileNotACount(t *testing.T) {
+	s := newServer(t)
+	b := newBot(t, s)
+	s.FailFor("", 200*time.Millisecond, 429, "", 1)
+	for range 5 {
+		var tooMany *bot.TooManyRequestsError
+		require.ErrorAs(t, send(b, alice.ID), &tooMany, "every call within the window")
+	}
+	time.Sleep(250 * time.Millisecond)
+	assert.NoError(t, send(b, alice.ID), "and none after it")
+}
+
 func TestFailTakesPrecedence(t *testing.T) {
 	s := newServer(t)
 	b := newBot(t, s)

@@ -189,7 +189,8 @@ func waitActivity(sb *sandbox.Server, chat int64, before int, timeout time.Durat
 	return false
 }
 
-// burst429s answers 429 (retry after 1 s) to 10 calls in a row every 10 s.
+// burst429s answers 429 (retry after 1 s) to every call for 50 ms every 10 s:
+// about 20 calls under the soak's load, once or twice a lone caller.
 func burst429s(sb *sandbox.Server, stop <-chan struct{}) {
 	t := time.NewTicker(10 * time.Second)
 	defer t.Stop()
@@ -198,7 +199,7 @@ func burst429s(sb *sandbox.Server, stop <-chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
-			sb.Fail("", 10, 429, "", 1)
+			sb.FailFor("", 50*time.Millisecond, 429, "", 1)
 		}
 	}
 }
