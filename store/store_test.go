@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,6 +145,34 @@ func TestUnhandledUpdatesAreReplayedOnce(t *testing.T) {
 	fresh, err := s.AcceptUpdate(ctx, 3, []byte(`{"update_id":3}`))
 	require.NoError(t, err)
 	assert.False(t, fresh, "a replayed update is still known, so a redelivery is not handled twice")
+}
+
+// What a resident typed (here a card number) is kept only until handled:
+// once cleared and checkpointed, the database file holds no trace of it.
+func TestHandledUpdateLeavesNoTraceInTheFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nazar.db")
+	s, err := store.Open(path, store.Options{Now: clock.NewFake(t0).Now})
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.Migrate(ctx)
+	require.NoError(t, err)
+	secret := "4111 1111 1111 1111"
+	for id := int64(1); id <= 3; id++ { // the cleared body sits between two others in its page
+		_, err = s.AcceptUpdate(ctx, id, []byte(fmt.Sprintf(`{"update_id":%d,"message":{"text":"%s"}}`, id, secret)))
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.UpdatesHandled(ctx, []int64{1, 3}))
+	require.NoError(t, s.Checkpoint(ctx))
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, strings.Contains(string(raw), secret), "stored until handled")
+
+	require.NoError(t, s.UpdatesHandled(ctx, []int64{2}))
+	require.NoError(t, s.Checkpoint(ctx))
+	raw, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.False(t, strings.Contains(string(raw), secret), "the cleared body left its bytes in the file")
 }
 
 func TestUpdatesHandledTakesAnyNumberOfIDs(t *testing.T) {
