@@ -32,17 +32,20 @@ var cyrillic = func() (t [0x30]struct {
 	return t
 }()
 
-// latinOf is the Latin form of lower-case letter r after a letter of the
-// same word (prev, lower-cased), or ok false when r is not one we map.
-func latinOf(r, prev rune, wordStart bool) (latin string, ok bool) {
-	switch {
-	case r == 'ґ':
+// latinOf is the Latin form of lower-case letter r after the source rune
+// prev (0 at the start), or ok false when r is not one we map. What prev
+// decides is only looked at for the few letters it matters to.
+func latinOf(r, prev rune) (latin string, ok bool) {
+	if r == 'ґ' {
 		return "g", true
-	case r < 0x430 || r >= 0x460 || !cyrillic[r-0x430].ok:
+	}
+	if r < 0x430 || r >= 0x460 || !cyrillic[r-0x430].ok {
 		return "", false
-	case wordStart && initialForm(r) != "":
-		return initialForm(r), true
-	case r == 'г' && prev == 'з':
+	}
+	if f := initialForm(r); f != "" && !inWord(prev) {
+		return f, true
+	}
+	if r == 'г' && unicode.ToLower(prev) == 'з' {
 		return "gh", true // "зг" is "zgh" so it is not read as "zh".
 	}
 	return cyrillic[r-0x430].latin, true
@@ -93,7 +96,7 @@ func Latin(s string) string {
 		i += size
 		next := runeAt(s, i)
 		lower := unicode.ToLower(r)
-		m, ok := latinOf(lower, unicode.ToLower(prev), !inWord(prev))
+		m, ok := latinOf(lower, prev)
 		switch {
 		case ok:
 			b.WriteString(withCase(m, r, prev, next))
@@ -145,16 +148,17 @@ func Fold(s string) string {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		lower := unicode.ToLower(r)
-		m, ok := latinOf(lower, unicode.ToLower(prev), !inWord(prev))
+		before := prev
 		prev = r
-		switch {
-		case unicode.IsSpace(r):
+		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
-		case isApostrophe(r):
+		}
+		if isApostrophe(r) {
 			continue
 		}
+		lower := unicode.ToLower(r)
+		m, ok := latinOf(lower, before)
 		if ok && m == "" {
 			continue // ь and ъ: nothing to write, not even a pending space
 		}
