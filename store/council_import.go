@@ -11,6 +11,7 @@ import (
 type councilImport struct {
 	s    *Store
 	ctx  context.Context
+	conn *sql.Conn // the connection of tx, for the bulk inserts
 	tx   *sql.Tx
 	data CouncilData
 	res  *CouncilImportResult
@@ -45,11 +46,21 @@ type voteRow struct {
 // data again changes nothing and queues nothing.
 func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
 	var res CouncilImportResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ci := &councilImport{s: s, ctx: ctx, tx: tx, data: d, res: &res}
-		return ci.run()
-	})
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
+		return res, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	ci := &councilImport{s: s, ctx: ctx, conn: conn, tx: tx, data: d, res: &res}
+	if err := ci.run(); err != nil {
+		return CouncilImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
 		return CouncilImportResult{}, err
 	}
 	return res, nil
@@ -127,8 +138,10 @@ func (ci *councilImport) importVotes() []voteRow {
 // importEvents is the set of events whose named list this import carries.
 func importEvents(rows []voteRow) map[int32]bool {
 	set := map[int32]bool{}
-	for _, r := range rows {
-		set[r.event] = true
+	for i, r := range rows {
+		if i == 0 || r.event != rows[i-1].event { // rows come event by event
+			set[r.event] = true
+		}
 	}
 	return set
 }

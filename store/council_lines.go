@@ -64,6 +64,9 @@ func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, 
 			ci.res.NewVotes++
 		}
 	}
+	if len(kept) == 0 {
+		return imp, fresh, nil // a million rows not copied
+	}
 	return append(kept, imp...), fresh, nil
 }
 
@@ -158,7 +161,7 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 	if err != nil {
 		return nil, err
 	}
-	tallies := map[council.EventFaction]council.Tally{}
+	tallies := newTallies(rows)
 	named := map[int32]int{}
 	for i := range rows {
 		r := &rows[i]
@@ -169,15 +172,12 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 		}
 		r.faction = int32(roster.FactionAt(int64(r.deputy), council.Day(r.day)))
 		if r.faction != 0 {
-			key := council.EventFaction{Event: int64(r.event), Faction: int64(r.faction)}
-			t := tallies[key]
-			t.Add(council.Option(r.option))
-			tallies[key] = t
+			tallies.add(r.event, r.faction, council.Option(r.option))
 		}
 	}
 	for i := range rows {
 		r := &rows[i]
-		line := tallies[council.EventFaction{Event: int64(r.event), Faction: int64(r.faction)}].Line()
+		line := tallies.line(r.event, r.faction)
 		if r.faction != 0 && council.Option(r.option).Present() && line.Has() {
 			r.dev = 0
 			if council.Deviates(council.Option(r.option), line) {

@@ -2,9 +2,10 @@ package store
 
 import (
 	"cmp"
+	"context"
+	"database/sql/driver"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/transparentcities/nazar/council"
@@ -85,51 +86,79 @@ func packVote(r voteRow) (deputyEvent, dayVote int64) {
 // SQLite once per row is what makes a naive import slow.
 const voteBatch = 1000
 
-func insertLines(ci *councilImport, tallies map[council.EventFaction]council.Tally) error {
-	keys := make([]council.EventFaction, 0, len(tallies))
-	for k, t := range tallies {
-		if t.Present > 0 { // a faction with nobody present has no line, as with no row at all
-			keys = append(keys, k)
-		}
+func insertLines(ci *councilImport, t tallies) error {
+	type line struct {
+		event, faction int32
+		t              council.Tally
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i].Event < keys[j].Event || keys[i].Event == keys[j].Event && keys[i].Faction < keys[j].Faction
-	})
+	var lines []line
+	t.each(func(event, faction int32, t council.Tally) { lines = append(lines, line{event, faction, t}) })
 	return insertBatched(ci, "council_lines(event, faction, present, support, line)",
-		plainRow(5), 5, len(keys),
+		plainRow(5), 5, len(lines),
 		func(i int, args []any) []any {
-			t := tallies[keys[i]]
-			return append(args, keys[i].Event, keys[i].Faction, int64(t.Present), int64(t.Support), int64(t.Line()))
+			l := lines[i]
+			return append(args, int64(l.event), int64(l.faction), int64(l.t.Present), int64(l.t.Support),
+				int64(l.t.Line()))
 		})
 }
 
-// insertBatched inserts n rows, voteBatch rows per statement. rowSQL is one
-// row's VALUES tuple with its cols parameters written %[1]d, %[2]d…, so that
-// a tuple can use a parameter twice.
+// insertBatched inserts n rows, voteBatch rows per statement; row appends
+// the cols values of row i, each a driver.Value (int64, not int). rowSQL is one row's VALUES tuple with its
+// parameters written %[1]d, %[2]d…, so that a tuple can use one twice.
+//
+// The rows go through the driver's own statement, inside the import's
+// transaction on the same connection: database/sql would copy and check
+// each of two million arguments, and the driver binds a query's whole
+// argument list in one crossing into C (its Exec crosses once per
+// argument). A statement without RETURNING has done its work when Query
+// returns.
 func insertBatched(ci *councilImport, table, rowSQL string, cols, n int, row func(i int, args []any) []any) error {
-	prepared := map[int]func(args []any) error{}
-	args := make([]any, 0, voteBatch*cols)
-	for start := 0; start < n; start += voteBatch {
-		end := min(start+voteBatch, n)
-		args = args[:0]
-		for i := start; i < end; i++ {
-			args = row(i, args)
-		}
-		exec, ok := prepared[end-start]
+	return ci.conn.Raw(func(dc any) error {
+		conn, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
-			stmt, err := ci.tx.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+tuples(rowSQL, cols, end-start))
+			return fmt.Errorf("store: driver connection %T cannot prepare with a context", dc)
+		}
+		prepared := map[int]driver.StmtQueryContext{}
+		values := make([]any, 0, voteBatch*cols)
+		args := make([]driver.NamedValue, voteBatch*cols)
+		for i := range args {
+			args[i].Ordinal = i + 1
+		}
+		for start := 0; start < n; start += voteBatch {
+			if err := ci.ctx.Err(); err != nil {
+				return err
+			}
+			end := min(start+voteBatch, n)
+			values = values[:0]
+			for i := start; i < end; i++ {
+				values = row(i, values)
+			}
+			for i, v := range values {
+				args[i].Value = v
+			}
+			stmt, ok := prepared[end-start]
+			if !ok {
+				s, err := conn.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+tuples(rowSQL, cols, end-start))
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				if stmt, ok = s.(driver.StmtQueryContext); !ok {
+					return fmt.Errorf("store: driver statement %T cannot query with a context", s)
+				}
+				prepared[end-start] = stmt
+			}
+			// No context here: the driver would watch it from a goroutine per batch.
+			rows, err := stmt.QueryContext(context.Background(), args[:len(values)])
 			if err != nil {
 				return err
 			}
-			defer stmt.Close()
-			exec = func(args []any) error { _, err := stmt.ExecContext(ci.ctx, args...); return err }
-			prepared[end-start] = exec
+			if err := rows.Close(); err != nil {
+				return err
+			}
 		}
-		if err := exec(args); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // plainRow is the rowSQL of cols parameters used once each, in order.
