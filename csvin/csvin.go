@@ -5,7 +5,6 @@
 package csvin
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,8 +19,18 @@ type File struct {
 	Name    string // as shown in errors: the base name of the path
 	header  []string
 	cols    map[string]int // lower-cased header name → index
-	r       *csv.Reader
-	Unknown []string // header columns the dataset does not know (after Known)
+	Unknown []string       // header columns the dataset does not know (after Known)
+
+	// The rows are substrings of text: reading a million of them allocates
+	// nothing but their field lists. A line without a quote is split where
+	// it stands; from the first quote on, encoding/csv reads the rest of
+	// the file, so quoting follows its rules exactly.
+	text   string
+	comma  byte
+	pos    int // offset in text of the next line
+	line   int // number of that line
+	quoted *csv.Reader
+	base   int // the line the quoted reader started on, less one
 }
 
 // Open reads the file at path.
@@ -35,19 +44,16 @@ func Open(path string) (*File, error) {
 
 // Parse reads CSV data named name (for error messages).
 func Parse(name string, data []byte) (*File, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delimiter(data)
-	r.FieldsPerRecord = -1 // short rows are reported by Row.Get as empty fields, long ones by Next
-	r.ReuseRecord = false
-	header, err := r.Read()
-	if errors.Is(err, io.EOF) {
+	text := strings.TrimPrefix(string(data), "\xef\xbb\xbf")
+	f := &File{Name: name, cols: map[string]int{}, text: text, comma: delimiter(text), line: 1}
+	header, _, ok, err := f.record()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		return nil, &Error{File: name, Line: 1, Reason: "the file is empty: a header row is required"}
 	}
-	if err != nil {
-		return nil, parseError(name, err)
-	}
-	f := &File{Name: name, header: header, cols: map[string]int{}, r: r}
+	f.header = header
 	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := f.cols[key]; dup {
@@ -59,12 +65,70 @@ func Parse(name string, data []byte) (*File, error) {
 }
 
 // delimiter picks ';' when the header line has more semicolons than commas.
-func delimiter(data []byte) rune {
-	line, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(line, []byte(";")) > bytes.Count(line, []byte(",")) {
+func delimiter(text string) byte {
+	line, _, _ := strings.Cut(text, "\n")
+	if strings.Count(line, ";") > strings.Count(line, ",") {
 		return ';'
 	}
 	return ','
+}
+
+// record reads the next record as encoding/csv would (empty lines skipped,
+// CRLF read as LF, any number of fields) and the line it starts on; ok is
+// false at the end of the text.
+func (f *File) record() (fields []string, line int, ok bool, err error) {
+	for f.quoted == nil && f.pos < len(f.text) {
+		rest := f.text[f.pos:]
+		end, next := len(rest), len(rest)
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			end, next = i, i+1
+		}
+		raw := rest[:end]
+		if strings.IndexByte(raw, '"') >= 0 {
+			f.quoted = csv.NewReader(strings.NewReader(rest))
+			f.quoted.Comma = rune(f.comma)
+			f.quoted.FieldsPerRecord = -1 // short rows are reported by Row.Get as empty fields, long ones by Next
+			f.base = f.line - 1
+			break
+		}
+		line = f.line
+		f.pos += next
+		f.line++
+		if raw = strings.TrimSuffix(raw, "\r"); raw != "" {
+			return strings.Split(raw, string(f.comma)), line, true, nil
+		}
+	}
+	if f.quoted == nil {
+		return nil, 0, false, nil
+	}
+	rec, err := f.quoted.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, 0, false, nil
+	}
+	if err != nil {
+		return nil, 0, false, f.parseError(err)
+	}
+	line, _ = f.quoted.FieldPos(0)
+	return rec, f.base + line, true, nil
+}
+
+// Next returns the next row; ok is false at the end of the file. Blank
+// lines are skipped.
+func (f *File) Next() (row Row, ok bool, err error) {
+	for {
+		rec, line, ok, err := f.record()
+		if !ok || err != nil {
+			return Row{}, false, err
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) > len(f.header) {
+			return Row{}, false, &Error{File: f.Name, Line: line, Column: len(f.header) + 1,
+				Reason: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(f.header))}
+		}
+		return Row{f: f, Line: line, fields: rec}, true, nil
+	}
 }
 
 // Require fails, naming the first missing one, unless every column is present.
@@ -94,29 +158,6 @@ func (f *File) Known(cols ...string) {
 // Has reports whether the header has a column.
 func (f *File) Has(col string) bool { _, ok := f.cols[col]; return ok }
 
-// Next returns the next row; ok is false at the end of the file. Blank
-// lines are skipped.
-func (f *File) Next() (row Row, ok bool, err error) {
-	for {
-		rec, err := f.r.Read()
-		if errors.Is(err, io.EOF) {
-			return Row{}, false, nil
-		}
-		if err != nil {
-			return Row{}, false, parseError(f.Name, err)
-		}
-		line, _ := f.r.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		if len(rec) > len(f.header) {
-			return Row{}, false, &Error{File: f.Name, Line: line, Column: len(f.header) + 1,
-				Reason: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(f.header))}
-		}
-		return Row{f: f, Line: line, fields: rec}, true, nil
-	}
-}
-
 // Row is one data row.
 type Row struct {
 	f      *File
@@ -142,10 +183,11 @@ func (r Row) Errorf(col, format string, args ...any) *Error {
 	return &Error{File: r.f.Name, Line: r.Line, Column: column, Col: col, Reason: fmt.Sprintf(format, args...)}
 }
 
-func parseError(name string, err error) error {
+// parseError places an error of the quoted reader in the file.
+func (f *File) parseError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: name, Line: pe.Line, Column: pe.Column, Reason: pe.Err.Error()}
+		return &Error{File: f.Name, Line: f.base + pe.Line, Column: pe.Column, Reason: pe.Err.Error()}
 	}
-	return fmt.Errorf("%s: %w", name, err)
+	return fmt.Errorf("%s: %w", f.Name, err)
 }
