@@ -44,7 +44,7 @@ func (ci *councilImport) upsertEvents() error {
 		ci.events[e.UID] = eventRef{id: ref.id, day: e.Day, old: ref.day, existed: true}
 	}
 	named := namedLists(ci.data.Votes) // empty when the votes come later: updateNamed sets them
-	if err := insertBatched(ci, eventInsert, plainRow(18), 18, len(fresh), func(i int, args []any) []any {
+	if err := insertBatched(ci, bulk{into: eventInsert, row: plainRow(18), cols: 18}, len(fresh), func(i int, args []any) []any {
 		return append(ci.eventArgs(fresh[i], args), int64(named[fresh[i].UID]))
 	}); err != nil {
 		return err

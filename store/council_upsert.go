@@ -130,26 +130,24 @@ func (ci *councilImport) replaceMemberships() error {
 	return nil
 }
 
+var motionUpsert = bulk{into: `council_motions(uid, session, author, title, title_key, number, classification,
+	amendment, day, sources)`, row: plainRow(10), cols: 10, tail: ` ON CONFLICT(uid) DO UPDATE SET
+	session = excluded.session, author = excluded.author, title = excluded.title, title_key = excluded.title_key,
+	number = excluded.number, classification = excluded.classification, amendment = excluded.amendment,
+	day = excluded.day, sources = excluded.sources`}
+
 func (ci *councilImport) upsertMotions() error {
-	stmt, err := ci.tx.PrepareContext(ci.ctx, `INSERT INTO council_motions(uid, session, author, title, title_key,
-		number, classification, amendment, day, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(uid) DO UPDATE SET session = excluded.session, author = excluded.author,
-		title = excluded.title, title_key = excluded.title_key, number = excluded.number,
-		classification = excluded.classification, amendment = excluded.amendment, day = excluded.day,
-		sources = excluded.sources`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, m := range ci.data.Motions {
+	err := insertBatched(ci, motionUpsert, len(ci.data.Motions), func(i int, args []any) []any {
+		m := ci.data.Motions[i]
 		var day any
 		if m.Day >= 0 {
-			day = m.Day
+			day = int64(m.Day)
 		}
-		if _, err := stmt.ExecContext(ci.ctx, m.UID, ci.sessions[m.Session], m.Author, m.Title, council.NameKey(m.Title),
-			m.Number, m.Classification, council.IsAmendment(m.Classification), day, m.Sources); err != nil {
-			return err
-		}
+		return append(args, m.UID, ci.sessions[m.Session], m.Author, m.Title, council.NameKey(m.Title),
+			m.Number, m.Classification, council.IsAmendment(m.Classification), day, m.Sources)
+	})
+	if err != nil {
+		return err
 	}
 	ci.res.Motions = len(ci.data.Motions)
 	ci.motions = map[string]motionRef{}

@@ -64,7 +64,7 @@ func (ci *councilImport) updateNamed(named map[int32]int, namedAtInsert bool) er
 
 // insertVotes writes rows (in key order), voteBatch rows per statement.
 func insertVotes(ci *councilImport, rows []voteRow) error {
-	return insertBatched(ci, "council_votes(deputy, day, event, vote)", votePacked, 2, len(rows),
+	return insertBatched(ci, bulk{into: "council_votes(deputy, day, event, vote)", row: votePacked, cols: 2}, len(rows),
 		func(i int, args []any) []any {
 			deputyEvent, dayVote := packVote(rows[i])
 			return append(args, deputyEvent, dayVote)
@@ -93,8 +93,8 @@ func insertLines(ci *councilImport, t tallies) error {
 	}
 	var lines []line
 	t.each(func(event, faction int32, t council.Tally) { lines = append(lines, line{event, faction, t}) })
-	return insertBatched(ci, "council_lines(event, faction, present, support, line)",
-		plainRow(5), 5, len(lines),
+	return insertBatched(ci, bulk{into: "council_lines(event, faction, present, support, line)", row: plainRow(5), cols: 5},
+		len(lines),
 		func(i int, args []any) []any {
 			l := lines[i]
 			return append(args, int64(l.event), int64(l.faction), int64(l.t.Present), int64(l.t.Support),
@@ -102,9 +102,16 @@ func insertLines(ci *councilImport, t tallies) error {
 		})
 }
 
+// bulk is one multi-row INSERT: INSERT INTO into VALUES row, row… tail.
+type bulk struct {
+	into string // the table and its columns
+	row  string // one row's tuple, its cols parameters written %[1]d, %[2]d…, so that one can be used twice
+	cols int
+	tail string // after the rows: an upsert clause
+}
+
 // insertBatched inserts n rows, voteBatch rows per statement; row appends
-// the cols values of row i, each a driver.Value (int64, not int). rowSQL is one row's VALUES tuple with its
-// parameters written %[1]d, %[2]d…, so that a tuple can use one twice.
+// the cols values of row i, each a driver.Value (int64, not int).
 //
 // The rows go through the driver's own statement, inside the import's
 // transaction on the same connection: database/sql would copy and check
@@ -112,15 +119,15 @@ func insertLines(ci *councilImport, t tallies) error {
 // argument list in one crossing into C (its Exec crosses once per
 // argument). A statement without RETURNING has done its work when Query
 // returns.
-func insertBatched(ci *councilImport, table, rowSQL string, cols, n int, row func(i int, args []any) []any) error {
+func insertBatched(ci *councilImport, b bulk, n int, row func(i int, args []any) []any) error {
 	return ci.conn.Raw(func(dc any) error {
 		conn, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
 			return fmt.Errorf("store: driver connection %T cannot prepare with a context", dc)
 		}
 		prepared := map[int]driver.StmtQueryContext{}
-		values := make([]any, 0, voteBatch*cols)
-		args := make([]driver.NamedValue, voteBatch*cols)
+		values := make([]any, 0, voteBatch*b.cols)
+		args := make([]driver.NamedValue, voteBatch*b.cols)
 		for i := range args {
 			args[i].Ordinal = i + 1
 		}
@@ -138,7 +145,7 @@ func insertBatched(ci *councilImport, table, rowSQL string, cols, n int, row fun
 			}
 			stmt, ok := prepared[end-start]
 			if !ok {
-				s, err := conn.PrepareContext(ci.ctx, "INSERT INTO "+table+" VALUES "+tuples(rowSQL, cols, end-start))
+				s, err := conn.PrepareContext(ci.ctx, "INSERT INTO "+b.into+" VALUES "+tuples(b.row, b.cols, end-start)+b.tail)
 				if err != nil {
 					return err
 				}
