@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -21,11 +22,12 @@ type File struct {
 	cols    map[string]int // lower-cased header name → index
 	Unknown []string       // header columns the dataset does not know (after Known)
 
-	// The rows are substrings of text: reading a million of them allocates
-	// nothing but their field lists. A line without a quote is split where
-	// it stands; from the first quote on, encoding/csv reads the rest of
-	// the file, so quoting follows its rules exactly.
+	// The rows' values are substrings of text, and a quote-free line is
+	// split into the one fields slice: a million rows allocate nothing.
+	// From the first quote on, encoding/csv reads the rest of the file, so
+	// quoting follows its rules exactly.
 	text   string
+	fields []string
 	comma  byte
 	pos    int // offset in text of the next line
 	line   int // number of that line
@@ -53,7 +55,7 @@ func Parse(name string, data []byte) (*File, error) {
 	if !ok {
 		return nil, &Error{File: name, Line: 1, Reason: "the file is empty: a header row is required"}
 	}
-	f.header = header
+	f.header = slices.Clone(header)
 	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(h))
 		if _, dup := f.cols[key]; dup {
@@ -95,7 +97,7 @@ func (f *File) record() (fields []string, line int, ok bool, err error) {
 		f.pos += next
 		f.line++
 		if raw = strings.TrimSuffix(raw, "\r"); raw != "" {
-			return strings.Split(raw, string(f.comma)), line, true, nil
+			return f.split(raw), line, true, nil
 		}
 	}
 	if f.quoted == nil {
@@ -112,8 +114,23 @@ func (f *File) record() (fields []string, line int, ok bool, err error) {
 	return rec, f.base + line, true, nil
 }
 
+// split cuts a quote-free line at each comma into f.fields.
+func (f *File) split(line string) []string {
+	f.fields = f.fields[:0]
+	for {
+		i := strings.IndexByte(line, f.comma)
+		if i < 0 {
+			f.fields = append(f.fields, line)
+			return f.fields
+		}
+		f.fields = append(f.fields, line[:i])
+		line = line[i+1:]
+	}
+}
+
 // Next returns the next row; ok is false at the end of the file. Blank
-// lines are skipped.
+// lines are skipped. A row is valid until the next call; the strings it
+// returns stay valid.
 func (f *File) Next() (row Row, ok bool, err error) {
 	for {
 		rec, line, ok, err := f.record()

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -79,10 +78,6 @@ type motionExtra struct {
 
 // importCouncil is `nazar import council DIR` (SPEC §8).
 func importCouncil(ctx context.Context, env Env, dir string) (Summary, error) {
-	// A large council is a million small allocations parsed once and soon
-	// dropped; collecting garbage less often during the import saves a third
-	// of the parsing time. Imports run in the CLI, not in the serving bot.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	files, err := findCouncilFiles(dir)
 	if err != nil {
 		return Summary{}, err
