@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -201,4 +203,43 @@ func TestCouncilFollowPushKeyAndLanguage(t *testing.T) {
 	names, err := st.FollowedDeputies(t.Context(), 10)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Депутат 01"}, names)
+}
+
+// An import stopped after its first writes (here, while the votes are
+// still being read) leaves the database as it was, and the next import on
+// the same store goes through.
+func TestCancelledCouncilImportChangesNothing(t *testing.T) {
+	st := storetest.Open(t, clock.NewFake(councilT0).Now)
+	d := randomCouncil(4, 8, 3, 3)
+	first := d
+	first.Events, first.Votes = d.Events[:3], nil
+	for _, v := range d.Votes {
+		if slices.ContainsFunc(first.Events, func(e store.CouncilEvent) bool { return e.UID == v.Event }) {
+			first.Votes = append(first.Votes, v)
+		}
+	}
+	_, err := st.ImportCouncil(t.Context(), first)
+	require.NoError(t, err)
+	before, err := st.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancelled := d
+	cancelled.Votes = nil
+	cancelled.VotesLater = func() ([]store.CouncilVote, error) {
+		cancel()
+		return d.Votes, nil
+	}
+	_, err = st.ImportCouncil(ctx, cancelled)
+	require.ErrorIs(t, err, context.Canceled)
+	after, err := st.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+	_, found, err := st.RollCall(t.Context(), int64(len(first.Events)+1))
+	require.NoError(t, err)
+	assert.False(t, found, "the events of the cancelled import are not stored")
+
+	res, err := st.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+	assert.Equal(t, len(d.Votes)-len(first.Votes), res.NewVotes)
 }
