@@ -55,7 +55,7 @@ func parseApplication(row csvin.Row) (store.ApplicationRecord, error) {
 		return a, err
 	}
 	a.Category = row.Get("category")
-	if a.Status, err = oneOf(row, "status", card.AppStatuses); err != nil {
+	if a.Status, err = codeOf(row, "status", card.AppStatuses, cardLabels); err != nil {
 		return a, err
 	}
 	if a.StatusDate, err = optionalDate(row, "status_date"); err != nil {

@@ -79,17 +79,6 @@ func optionalDate(row csvin.Row, col string) (time.Time, error) {
 	return t, nil
 }
 
-// oneOf reads a lower-cased value that must be one of allowed.
-func oneOf(row csvin.Row, col string, allowed []string) (string, error) {
-	v := strings.ToLower(row.Get(col))
-	for _, a := range allowed {
-		if v == a {
-			return v, nil
-		}
-	}
-	return v, row.Errorf(col, "%q is not one of %s", row.Get(col), strings.Join(allowed, ", "))
-}
-
 // amounts memoises parsed amounts: exports repeat the same few fares and
 // top-ups millions of times, and parsing builds a replacer each call.
 type amounts map[string]int64

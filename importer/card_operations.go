@@ -57,7 +57,7 @@ func parseOperation(env Env, m amounts, row csvin.Row) (store.OperationRecord, e
 	if op.At, err = csvin.ParseTimestamp(row.Get("at")); err != nil {
 		return op, row.Errorf("at", "%v", err)
 	}
-	if op.Kind, err = oneOf(row, "kind", card.OperationKinds); err != nil {
+	if op.Kind, err = codeOf(row, "kind", card.OperationKinds, cardLabels); err != nil {
 		return op, err
 	}
 	if op.Amount, err = m.money(row, "amount_uah", true); err != nil {

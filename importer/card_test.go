@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,4 +92,44 @@ func TestImportApplications(t *testing.T) {
 	_, err := Run(t.Context(), env, "card-applications", path)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "apps.csv:3:4: reason: a rejected application needs a reason")
+}
+
+// Statuses and kinds may be written as Ukrainian words, in any case and
+// gender; a word of another column's list is still refused by name.
+func TestImportCardUkrainianLabels(t *testing.T) {
+	st := storetest.Open(t, nil)
+	env := Env{Store: st, Config: config.Default()}
+	cards := writeCardFile(t, "cards.csv", cardsHeader+
+		"9876540000000031;Т;05.03.2004;student;Активна;;1;;;2026-11-28T08:30:00Z;\n"+
+		"9876540000000049;М;20.11.1975;veteran;ЗАБЛОКОВАНИЙ;;1;;;2026-11-28T08:30:00Z;\n")
+	_, err := Run(t.Context(), env, "cards", cards)
+	require.NoError(t, err)
+	ops := writeCardFile(t, "ops.csv", "card_number,at,kind,amount_uah,trips,place\n"+
+		"9876540000000031,2026-11-27T18:40:00+02:00,поїздка,-8,0,Автобус\n"+
+		"9876540000000031,2026-11-26T19:15:00+02:00,Поповнення,100.00,0,Онлайн\n")
+	_, err = Run(t.Context(), env, "card-operations", ops)
+	require.NoError(t, err)
+	apps := writeCardFile(t, "apps.csv", "application_no,birth_date,status\nSC-1,23.08.1958,Готова\nSC-2,01.01.1990,у  виробництві\n")
+	_, err = Run(t.Context(), env, "card-applications", apps)
+	require.NoError(t, err)
+
+	p := st.CardProvider()
+	blocked, err := p.Card(t.Context(), "9876540000000049")
+	require.NoError(t, err)
+	assert.Equal(t, "blocked", blocked.Status)
+	list, err := p.Operations(t.Context(), "9876540000000031", 10)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	assert.Equal(t, []string{"ride", "topup"}, []string{list[0].Kind, list[1].Kind})
+	ready, err := p.Application(t.Context(), "SC-1", time.Date(1958, 8, 23, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, "ready", ready.Status)
+	making, err := p.Application(t.Context(), "SC-2", time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, "in_production", making.Status)
+
+	wrong := writeCardFile(t, "cards.csv", cardsHeader+"9876540000000031;Т;05.03.2004;student;готова;;1;;;2026-11-28T08:30:00Z;\n")
+	_, err = Run(t.Context(), env, "cards", wrong)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `cards.csv:2:5: status: "готова" is not one of active, blocked, expired`)
 }

@@ -51,7 +51,7 @@ func parseCard(env Env, m amounts, row csvin.Row) (store.CardRecord, error) {
 	if c.Category = row.Get("category"); c.Category == "" {
 		return c, row.Errorf("category", "is empty")
 	}
-	if c.Status, err = oneOf(row, "status", card.CardStatuses); err != nil {
+	if c.Status, err = codeOf(row, "status", card.CardStatuses, cardLabels); err != nil {
 		return c, err
 	}
 	if c.ValidUntil, err = optionalDate(row, "valid_until"); err != nil {

@@ -20,16 +20,6 @@ var _ = register("vouchers", importVouchers)
 var voucherColumns = []string{"application_no", "applicant_type", "tax_id", "applicant_name", "category",
 	"expenses_uah", "status", "status_date", "approved_uah", "comment"}
 
-// voucherLabels are the Ukrainian words accepted for applicant types and
-// statuses next to the codes (SPEC §8: labels in any case).
-var voucherLabels = map[string]string{
-	"фоп": voucher.FOP, "фізична особа-підприємець": voucher.FOP,
-	"юо": voucher.Legal, "юрособа": voucher.Legal, "юридична особа": voucher.Legal,
-	"подано": voucher.Submitted, "подана": voucher.Submitted, "на розгляді": voucher.UnderReview,
-	"схвалено": voucher.Approved, "схвалена": voucher.Approved, "відхилено": voucher.Rejected,
-	"відхилена": voucher.Rejected, "виплачено": voucher.Paid, "виплачена": voucher.Paid,
-}
-
 // importVouchers loads business-voucher applications (SPEC §8 vouchers).
 // A changed status is pushed to the users who checked the application, in
 // the import's transaction, once per change.
@@ -76,7 +66,7 @@ func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication,
 	if a.No, ok = voucher.NormalizeNumber(row.Get("application_no")); !ok {
 		return a, row.Errorf("application_no", "%q is not 3-32 letters, digits, dashes or slashes", row.Get("application_no"))
 	}
-	if a.Applicant, err = voucherCode(row, "applicant_type", voucher.ApplicantTypes); err != nil {
+	if a.Applicant, err = codeOf(row, "applicant_type", voucher.ApplicantTypes, voucherLabels); err != nil {
 		return a, err
 	}
 	if a.TaxID, err = voucherTaxID(row, a.Applicant); err != nil {
@@ -90,7 +80,7 @@ func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication,
 	if a.Expenses, err = voucherAmount(row, "expenses_uah", false); err != nil {
 		return a, err
 	}
-	if a.Status, err = voucherCode(row, "status", voucher.Statuses); err != nil {
+	if a.Status, err = codeOf(row, "status", voucher.Statuses, voucherLabels); err != nil {
 		return a, err
 	}
 	if d := row.Get("status_date"); d != "" {
@@ -108,18 +98,6 @@ func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication,
 		return a, row.Errorf("approved_uah", "an %s application needs the approved amount", a.Status)
 	}
 	return a, nil
-}
-
-// voucherCode reads a code or its Ukrainian label, in any case.
-func voucherCode(row csvin.Row, col string, allowed []string) (string, error) {
-	v := strings.ToLower(strings.Join(strings.Fields(row.Get(col)), " "))
-	if label, ok := voucherLabels[v]; ok {
-		v = label
-	}
-	if !slices.Contains(allowed, v) {
-		return v, row.Errorf(col, "%q is not one of %s", row.Get(col), strings.Join(allowed, ", "))
-	}
-	return v, nil
 }
 
 // voucherTaxID checks the tax id's checksum and kind; the value is never
