@@ -37,15 +37,25 @@ func TestCardIsMyCardReady(t *testing.T) {
 	assert.Contains(t, m.Text, "Статус: виготовляється")
 	m = h.Press(u, m, "🔔 Повідомити, коли буде готова")
 	assert.Contains(t, m.Text, "напишу, щойно картка буде готова")
+	m = ask("SC-2026-000101", "12.06.1990")
+	assert.Contains(t, m.Text, "Статус: подано")
+	h.Press(u, m, "🔔 Повідомити, коли буде готова")
 	before := len(h.SB.Messages(u.ID))
 	sum := importCard(t, h, "card-applications", writeCSV(t, "apps.csv",
-		"application_no,birth_date,category,status,status_date,pickup_point\n"+
-			"SC-2026-000102,09.01.2010,pupil,ready,2026-11-28,transport-office\n"))
-	assert.Contains(t, sum.String(), "1 card alerts queued")
-	msgs, err := h.SB.WaitMessages(u.ID, before+1, 10*time.Second)
+		"application_no,birth_date,category,status,status_date,pickup_point,reason\n"+
+			"SC-2026-000102,09.01.2010,pupil,ready,2026-11-28,transport-office,\n"+
+			"SC-2026-000101,12.06.1990,resident,відхилена,2026-11-28,,Немає реєстрації в місті\n"))
+	assert.Contains(t, sum.String(), "2 card alerts queued")
+	msgs, err := h.SB.WaitMessages(u.ID, before+2, 10*time.Second)
 	require.NoError(t, err)
-	assert.Equal(t, "🔔 Картка за заявою SC-2026-000102 готова! Забрати: Центр обслуговування пасажирів, вул. Вокзальна, 3, Нове Місто",
-		msgs[len(msgs)-1].Text)
+	var texts []string
+	for _, m := range msgs[before:] {
+		texts = append(texts, m.Text)
+	}
+	assert.ElementsMatch(t, []string{
+		"🔔 Картка за заявою SC-2026-000102 готова! Забрати: Центр обслуговування пасажирів, вул. Вокзальна, 3, Нове Місто",
+		"🔔 Заяву SC-2026-000101 на картку відхилено.\nПричина: Немає реєстрації в місті",
+	}, texts)
 	sum = importCard(t, h, "card-applications", "../demo/data/card/card_applications.csv")
 	assert.NotContains(t, sum.String(), "alerts queued", "told once")
 }

@@ -18,7 +18,7 @@ type CardAlertStore interface {
 	AlertLinks(ctx context.Context) ([]store.CardLink, error)
 	CardAlertSent(ctx context.Context, linkID int64, lowSent bool, pushes []store.Push) (int, error)
 	CardWatches(ctx context.Context) ([]store.CardWatch, error)
-	ApplicationReadySent(ctx context.Context, userID int64, no string, push store.Push) (int, error)
+	EndWatch(ctx context.Context, userID int64, no string, push store.Push) (int, error)
 	DropWatch(ctx context.Context, userID int64, no string) error
 }
 
@@ -114,20 +114,32 @@ func (a *CardAlerts) checkWatch(ctx context.Context, w store.CardWatch) (int, er
 		}
 		return 0, err
 	}
-	if app.Status == card.AppIssued || app.Status == card.AppRejected {
-		return 0, a.Store.DropWatch(ctx, w.UserID, w.No) // it will never be ready: stop asking
-	}
-	if !card.ReadyDue(app) {
-		return 0, nil
-	}
 	loc := locales.New(w.Language)
-	point := app.PickupPoint
-	if p, ok := a.Content.Point(point); ok {
-		point = p.Name.In(loc.Lang) + ", " + p.Address.In(loc.Lang)
+	switch {
+	case app.Status == card.AppIssued:
+		return 0, a.Store.DropWatch(ctx, w.UserID, w.No) // picked up meanwhile: nothing left to tell
+	case app.Status == card.AppRejected:
+		// It will never be ready; the resident waiting for it hears why.
+		text := loc.T("card_rejected_push", map[string]any{"No": w.No})
+		if app.Reason != "" {
+			text += "\n" + loc.T("card_app_reason", map[string]any{"Reason": app.Reason})
+		}
+		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "rejected", text))
+	case card.ReadyDue(app):
+		point := app.PickupPoint
+		if p, ok := a.Content.Point(point); ok {
+			point = p.Name.In(loc.Lang) + ", " + p.Address.In(loc.Lang)
+		}
+		text := loc.T("card_ready_push", map[string]any{"No": w.No, "Point": point})
+		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "ready", text))
 	}
-	text := loc.T("card_ready_push", map[string]any{"No": w.No, "Point": point})
-	return a.Store.ApplicationReadySent(ctx, w.UserID, w.No, store.Push{Kind: "card",
-		Key: "ready:" + w.No, ChatID: w.ChatID, Text: text})
+	return 0, nil
+}
+
+// watchPush is the last message about a watched application; its key
+// names the outcome, so each goes once.
+func watchPush(w store.CardWatch, outcome, text string) store.Push {
+	return store.Push{Kind: "card", Key: outcome + ":" + w.No, ChatID: w.ChatID, Text: text}
 }
 
 // Run checks alerts every interval until ctx ends: the provider sync of

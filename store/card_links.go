@@ -190,8 +190,9 @@ func (s *Store) CardWatches(ctx context.Context) ([]CardWatch, error) {
 	return out, rows.Err()
 }
 
-// ApplicationReadySent queues the "ready" push and drops the watch, in one transaction.
-func (s *Store) ApplicationReadySent(ctx context.Context, userID int64, no string, push Push) (int, error) {
+// EndWatch queues the last push about a watched application (ready, or
+// rejected) and drops the watch, in one transaction.
+func (s *Store) EndWatch(ctx context.Context, userID int64, no string, push Push) (int, error) {
 	added := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM card_watches WHERE user_id = ? AND application_no = ?`,
@@ -205,8 +206,8 @@ func (s *Store) ApplicationReadySent(ctx context.Context, userID int64, no strin
 	return added, err
 }
 
-// DropWatch forgets a watched application that will never become ready
-// (issued or rejected meanwhile).
+// DropWatch forgets a watched application with nothing left to tell (issued
+// meanwhile).
 func (s *Store) DropWatch(ctx context.Context, userID int64, no string) error {
 	_, err := s.db.ExecContext(ctx, `DELETE FROM card_watches WHERE user_id = ? AND application_no = ?`, userID, no)
 	return err
