@@ -41,6 +41,7 @@ type App struct {
 	listener net.Listener
 	handled  atomic.Int64 // updates fully handled, for tests to wait on
 	marks    *handledMarks
+	polls    *storedFirst  // the poller's HTTP client: confirms only stored updates
 	pace     *rate.Limiter // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
@@ -63,17 +64,18 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 		opts.Now = time.Now
 	}
 	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now}
-	client := &http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}
+	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}, a.log)
 	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
 	// would mean no long poll at all (a busy loop of getUpdates); adding the
 	// second back makes poll_timeout the wait Telegram actually holds.
 	libraryPollTimeout := cfg.Telegram.PollTimeout + time.Second
 	// An unbuffered update channel: the poller confirms a batch to Telegram
 	// as soon as its last update is handed over, so a buffered update would
-	// be confirmed before receive has stored it (bot/inbox.go).
+	// be confirmed before receive has stored it (bot/inbox.go); the client
+	// holds that confirmation back until the last one is stored too.
 	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
 		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(0), tg.WithAllowedUpdates(allowedUpdates),
-		tg.WithHTTPClient(libraryPollTimeout, client), tg.WithDefaultHandler(a.receive),
+		tg.WithHTTPClient(libraryPollTimeout, a.polls), tg.WithDefaultHandler(a.receive),
 		tg.WithErrorsHandler(func(err error) { a.log.Warn("telegram", "err", err) }))
 	if err != nil {
 		return nil, fmt.Errorf("telegram client: %w", err)

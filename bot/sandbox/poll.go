@@ -38,8 +38,9 @@ func (s *Server) longPoll(ctx context.Context, r *request) (any, *apiError) {
 	defer deadline.Stop()
 	defer s.polling(-1)
 	s.polling(+1)
+	s.confirmBelow(offset)
 	for {
-		batch, wake := s.takeBatch(offset, limit)
+		batch, wake := s.takeBatch(limit)
 		if len(batch) > 0 || timeout <= 0 {
 			return batch, nil
 		}
@@ -69,18 +70,38 @@ func (s *Server) Polls() int {
 	return s.polls
 }
 
-// takeBatch confirms updates below offset and returns up to limit of the
-// rest, plus the channel that closes when another update arrives.
-func (s *Server) takeBatch(offset int64, limit int) ([]json.RawMessage, <-chan struct{}) {
+// confirmBelow forgets the updates below offset, as Telegram does, and
+// tells the OnConfirm hook which they were.
+func (s *Server) confirmBelow(offset int64) {
+	if offset <= 0 {
+		return
+	}
+	s.mu.Lock()
+	var ids []int64
+	for len(s.updates) > 0 && s.updates[0].id < offset {
+		ids = append(ids, s.updates[0].id)
+		s.updates = s.updates[1:]
+	}
+	hook := s.onConfirm
+	s.mu.Unlock()
+	if hook != nil && len(ids) > 0 {
+		hook(ids)
+	}
+}
+
+// OnConfirm sets fn to run, before the request is answered, whenever a
+// getUpdates offset confirms updates: the moment Telegram forgets them.
+func (s *Server) OnConfirm(fn func(ids []int64)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if offset > 0 {
-		i := 0
-		for i < len(s.updates) && s.updates[i].id < offset {
-			i++
-		}
-		s.updates = s.updates[i:]
-	}
+	s.onConfirm = fn
+}
+
+// takeBatch returns up to limit of the unconfirmed updates, plus the
+// channel that closes when another update arrives.
+func (s *Server) takeBatch(limit int) ([]json.RawMessage, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	batch := make([]json.RawMessage, 0, min(limit, len(s.updates)))
 	for _, u := range s.updates[:min(limit, len(s.updates))] {
 		batch = append(batch, u.raw)

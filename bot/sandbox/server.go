@@ -26,7 +26,8 @@ type Server struct {
 	mu           sync.Mutex
 	updates      []pendingUpdate
 	lastUpdateID int64
-	polls        int           // getUpdates requests in progress
+	polls        int // getUpdates requests in progress
+	onConfirm    func(ids []int64)
 	arrived      chan struct{} // closed and replaced whenever an update is queued
 	users        map[int64]User
 	chats        map[int64]*chatState

@@ -34,7 +34,7 @@ func (s *Server) deliverWebhook(url, secret string, stop <-chan struct{}) {
 		}
 		ok := postUpdate(client, url, secret, next.raw)
 		if ok {
-			s.confirm(next.id)
+			s.confirmBelow(next.id + 1)
 			continue
 		}
 		select {
@@ -62,15 +62,6 @@ func postUpdate(client *http.Client, url, secret string, raw []byte) bool {
 	}
 	resp.Body.Close()
 	return resp.StatusCode/100 == 2
-}
-
-// confirm drops the delivered update id from the queue.
-func (s *Server) confirm(id int64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.updates) > 0 && s.updates[0].id == id {
-		s.updates = s.updates[1:]
-	}
 }
 
 // stopWebhookLocked ends webhook delivery; the caller holds s.mu.
