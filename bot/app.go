@@ -127,12 +127,14 @@ func (a *App) Run(ctx context.Context) error {
 	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
 	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
+	// Before the webhook can accept anything: an update accepted by this run
+	// must not be taken for one the last run left.
+	a.replayUnhandled(ctx)
 	srv, err := a.serveHTTP()
 	if err != nil {
 		return err
 	}
 	go a.pruneUpdates(ctx)
-	a.replayUnhandled(ctx)
 	stopBackground, err := a.startBackground(ctx)
 	if err != nil {
 		a.shutdownHTTP(srv)
