@@ -2,6 +2,8 @@ package sandbox_test
 
 import (
 	"encoding/json"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -102,4 +104,33 @@ func TestAddUpdateRejectsNonObject(t *testing.T) {
 	assert.Zero(t, s.AddUpdate(json.RawMessage(`[1,2]`)))
 	assert.Zero(t, s.AddUpdate(json.RawMessage(`{`)))
 	assert.Zero(t, s.Pending())
+}
+
+// A getUpdates offset confirms the updates below it: the hook hears which,
+// before the poll is answered, and they are not delivered again.
+func TestOffsetConfirmsAndTellsTheHook(t *testing.T) {
+	s := newServer(t)
+	var mu sync.Mutex
+	var heard [][]int64
+	s.OnConfirm(func(ids []int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		heard = append(heard, ids)
+	})
+	confirmed := func() [][]int64 {
+		mu.Lock()
+		defer mu.Unlock()
+		return heard
+	}
+	first, second, third := s.SendText(alice, "1"), s.SendText(alice, "2"), s.SendText(alice, "3")
+	getUpdates := s.URL + "/bot" + s.Token + "/getUpdates"
+	_, a := post(t, getUpdates, "application/json", `{"offset":0}`)
+	assert.Contains(t, string(a.Result), `"update_id":`+strconv.FormatInt(first, 10))
+	assert.Empty(t, confirmed(), "offset 0 confirms nothing")
+
+	_, a = post(t, getUpdates, "application/json", `{"offset":`+strconv.FormatInt(third, 10)+`}`)
+	assert.Equal(t, [][]int64{{first, second}}, confirmed())
+	assert.NotContains(t, string(a.Result), `"update_id":`+strconv.FormatInt(first, 10)+`,`)
+	assert.Contains(t, string(a.Result), `"update_id":`+strconv.FormatInt(third, 10))
+	assert.Equal(t, 1, s.Pending())
 }
