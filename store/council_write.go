@@ -2,11 +2,7 @@ package store
 
 import (
 	"cmp"
-	"context"
-	"database/sql/driver"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -82,10 +78,6 @@ func packVote(r voteRow) (deputyEvent, dayVote int64) {
 	return int64(r.deputy)<<32 | int64(r.event), int64(r.day)<<4 | vote
 }
 
-// voteBatch rows go into one INSERT of small tables: crossing from Go into
-// SQLite once per row is what makes a naive import slow.
-const voteBatch = 1000
-
 func insertLines(ci *councilImport, t tallies) error {
 	type line struct {
 		event, faction int32
@@ -100,97 +92,6 @@ func insertLines(ci *councilImport, t tallies) error {
 			return append(args, int64(l.event), int64(l.faction), int64(l.t.Present), int64(l.t.Support),
 				int64(l.t.Line()))
 		})
-}
-
-// bulk is one multi-row INSERT: INSERT INTO into VALUES row, row… tail.
-type bulk struct {
-	into string // the table and its columns
-	row  string // one row's tuple, its cols parameters written %[1]d, %[2]d…, so that one can be used twice
-	cols int
-	tail string // after the rows: an upsert clause
-}
-
-// insertBatched inserts n rows, voteBatch rows per statement; row appends
-// the cols values of row i, each a driver.Value (int64, not int).
-//
-// The rows go through the driver's own statement, inside the import's
-// transaction on the same connection: database/sql would copy and check
-// each of two million arguments, and the driver binds a query's whole
-// argument list in one crossing into C (its Exec crosses once per
-// argument). A statement without RETURNING has done its work when Query
-// returns.
-func insertBatched(ci *councilImport, b bulk, n int, row func(i int, args []any) []any) error {
-	return ci.conn.Raw(func(dc any) error {
-		conn, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return fmt.Errorf("store: driver connection %T cannot prepare with a context", dc)
-		}
-		prepared := map[int]driver.StmtQueryContext{}
-		values := make([]any, 0, voteBatch*b.cols)
-		args := make([]driver.NamedValue, voteBatch*b.cols)
-		for i := range args {
-			args[i].Ordinal = i + 1
-		}
-		for start := 0; start < n; start += voteBatch {
-			if err := ci.ctx.Err(); err != nil {
-				return err
-			}
-			end := min(start+voteBatch, n)
-			values = values[:0]
-			for i := start; i < end; i++ {
-				values = row(i, values)
-			}
-			for i, v := range values {
-				args[i].Value = v
-			}
-			stmt, ok := prepared[end-start]
-			if !ok {
-				s, err := conn.PrepareContext(ci.ctx, "INSERT INTO "+b.into+" VALUES "+tuples(b.row, b.cols, end-start)+b.tail)
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				if stmt, ok = s.(driver.StmtQueryContext); !ok {
-					return fmt.Errorf("store: driver statement %T cannot query with a context", s)
-				}
-				prepared[end-start] = stmt
-			}
-			// No context here: the driver would watch it from a goroutine per batch.
-			rows, err := stmt.QueryContext(context.Background(), args[:len(values)])
-			if err != nil {
-				return err
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// plainRow is the rowSQL of cols parameters used once each, in order.
-func plainRow(cols int) string {
-	ps := make([]string, cols)
-	for i := range ps {
-		ps[i] = fmt.Sprintf("?%%[%d]d", i+1)
-	}
-	return "(" + strings.Join(ps, ",") + ")"
-}
-
-// tuples writes rows copies of rowSQL, numbering their parameters on.
-func tuples(rowSQL string, cols, rows int) string {
-	var b strings.Builder
-	numbers := make([]any, cols)
-	for r := range rows {
-		if r > 0 {
-			b.WriteByte(',')
-		}
-		for c := range numbers {
-			numbers[c] = r*cols + c + 1
-		}
-		fmt.Fprintf(&b, rowSQL, numbers...)
-	}
-	return b.String()
 }
 
 // markMismatches flags the events of this import whose published header
