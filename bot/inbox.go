@@ -19,7 +19,7 @@ import (
 // already seen (Telegram redelivers after a restart, webhooks retry). A store
 // that cannot write does not stop a resident being answered.
 func (a *App) accept(ctx context.Context, upd *models.Update) bool {
-	defer a.polls.storedUpTo(upd.ID) // stored, a duplicate, or past hoping: getUpdates may confirm it
+	defer a.polls.stored(upd.ID) // stored, a duplicate, or past hoping: getUpdates may confirm it
 	body, err := json.Marshal(upd)
 	if err == nil {
 		var fresh bool

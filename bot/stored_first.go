@@ -18,17 +18,19 @@ import (
 // of updates (the next getUpdates asks for offset = last id + 1) as soon as
 // it has handed the last update to receive, while receive may still be
 // storing it; a process killed in between would lose that update. So each
-// getUpdates waits until every update the earlier ones delivered is stored.
-// The wait is one store at most: receive stores the updates one by one as
-// the library hands them over (bot/inbox.go).
+// getUpdates waits until the last update the earlier ones delivered is
+// stored. receive stores the updates one by one, in order, as the library
+// hands them over (bot/inbox.go), so that is the whole batch, and the wait is
+// one store at most. Ids are compared for equality, not order: after a
+// week without updates Telegram may start them again lower.
 type storedFirst struct {
 	client tg.HttpClient
 	log    *slog.Logger
 
-	mu        sync.Mutex
-	delivered int64         // the highest update id a getUpdates answer carried
-	stored    int64         // the highest update id accept has finished with
-	progress  chan struct{} // closed and replaced when stored grows
+	mu            sync.Mutex
+	lastDelivered int64         // the last update id of the latest getUpdates answer with any
+	lastStored    int64         // the update accept finished with last
+	progress      chan struct{} // closed and replaced whenever accept finishes one
 }
 
 // storedWaitMax bounds the wait for a store that hangs: polling on, with the
@@ -69,22 +71,20 @@ func (c *storedFirst) noteDelivered(body []byte) {
 	if json.Unmarshal(body, &answer) != nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, u := range answer.Result {
-		c.delivered = max(c.delivered, u.ID)
+	if n := len(answer.Result); n > 0 {
+		c.mu.Lock()
+		c.lastDelivered = answer.Result[n-1].ID
+		c.mu.Unlock()
 	}
 }
 
-// storedUpTo records that accept has finished with update id.
-func (c *storedFirst) storedUpTo(id int64) {
+// stored records that accept has finished with update id.
+func (c *storedFirst) stored(id int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if id > c.stored {
-		c.stored = id
-		close(c.progress)
-		c.progress = make(chan struct{})
-	}
+	c.lastStored = id
+	close(c.progress)
+	c.progress = make(chan struct{})
 }
 
 func (c *storedFirst) waitStored(ctx context.Context) {
@@ -92,7 +92,7 @@ func (c *storedFirst) waitStored(ctx context.Context) {
 	defer timeout.Stop()
 	for {
 		c.mu.Lock()
-		behind, progress := c.stored < c.delivered, c.progress
+		behind, progress := c.lastStored != c.lastDelivered, c.progress
 		c.mu.Unlock()
 		if !behind {
 			return
