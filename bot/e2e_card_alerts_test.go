@@ -46,16 +46,10 @@ func TestCardIsMyCardReady(t *testing.T) {
 			"SC-2026-000102,09.01.2010,pupil,ready,2026-11-28,transport-office,\n"+
 			"SC-2026-000101,12.06.1990,resident,відхилена,2026-11-28,,Немає реєстрації в місті\n"))
 	assert.Contains(t, sum.String(), "2 card alerts queued")
-	msgs, err := h.SB.WaitMessages(u.ID, before+2, 10*time.Second)
-	require.NoError(t, err)
-	var texts []string
-	for _, m := range msgs[before:] {
-		texts = append(texts, m.Text)
-	}
 	assert.ElementsMatch(t, []string{
 		"🔔 Картка за заявою SC-2026-000102 готова! Забрати: Центр обслуговування пасажирів, вул. Вокзальна, 3, Нове Місто",
 		"🔔 Заяву SC-2026-000101 на картку відхилено.\nПричина: Немає реєстрації в місті",
-	}, texts)
+	}, newTexts(t, h, u, before, 2))
 	sum = importCard(t, h, "card-applications", "../demo/data/card/card_applications.csv")
 	assert.NotContains(t, sum.String(), "alerts queued", "told once")
 }
@@ -78,16 +72,10 @@ func TestCardAlertsThroughTheOutbox(t *testing.T) {
 	before := len(h.SB.Messages(u.ID))
 	sum := importCard(t, h, "cards", "../demo/data/card/cards.csv")
 	assert.Contains(t, sum.String(), "2 card alerts queued")
-	msgs, err := h.SB.WaitMessages(u.ID, before+2, 10*time.Second)
-	require.NoError(t, err)
-	var texts []string
-	for _, m := range msgs[before:] {
-		texts = append(texts, m.Text)
-	}
 	assert.ElementsMatch(t, []string{
 		"🔔 Card •••• 0049 has UAH\u00a012.40 left — below UAH\u00a015.50.",
 		"🔔 Card •••• 0049 is valid until 15 Dec 2026. Remember to renew it in time.",
-	}, texts)
+	}, newTexts(t, h, u, before, 2))
 	sum = importCard(t, h, "cards", "../demo/data/card/cards.csv")
 	assert.NotContains(t, sum.String(), "alerts queued", "an unchanged import alerts nobody again")
 }
@@ -136,6 +124,18 @@ func TestCardLogsNeverShowNumbersOrBirthDates(t *testing.T) {
 		assert.NotContains(t, logs, s)
 	}
 	assert.NotRegexp(t, regexp.MustCompile(`\d{12,}`), logs, "no long digit runs at all")
+}
+
+// newTexts waits for n messages to user after the first before and returns their texts.
+func newTexts(t *testing.T, h *bottest.Harness, u sandbox.User, before, n int) []string {
+	t.Helper()
+	msgs, err := h.SB.WaitMessages(u.ID, before+n, 10*time.Second)
+	require.NoError(t, err)
+	var texts []string
+	for _, m := range msgs[before:] {
+		texts = append(texts, m.Text)
+	}
+	return texts
 }
 
 func writeCSV(t *testing.T, name, body string) string {
