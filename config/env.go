@@ -10,10 +10,11 @@ import (
 // EnvNames lists every NAZAR_* override variable in struct order, e.g. for
 // --help output and docs.
 func EnvNames() []string {
-	ls := leaves(reflect.TypeFor[Config](), nil, nil)
-	names := make([]string, len(ls))
-	for i, l := range ls {
-		names[i] = l.envName()
+	var names []string
+	for _, l := range leaves(reflect.TypeFor[Config](), nil, nil) {
+		if envSettable(reflect.TypeFor[Config]().FieldByIndex(l.index).Type) {
+			names = append(names, l.envName())
+		}
 	}
 	return names
 }
@@ -30,11 +31,22 @@ func applyEnv(v reflect.Value, env []string) error {
 		if !ok {
 			continue
 		}
-		if err := setEnvValue(v.FieldByIndex(l.index), raw); err != nil {
+		field := v.FieldByIndex(l.index)
+		if !envSettable(field.Type()) {
+			errs = append(errs, fmt.Errorf("%s: %s is a list of mappings and is set in the config file only", l.envName(), l.key()))
+			continue
+		}
+		if err := setEnvValue(field, raw); err != nil {
 			errs = append(errs, fmt.Errorf("%s (%s): %w", l.envName(), l.key(), err))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// envSettable reports whether a value fits in one variable: a list of
+// mappings (sources) does not.
+func envSettable(t reflect.Type) bool {
+	return t.Kind() != reflect.Slice || !isSection(t.Elem())
 }
 
 // envMap turns "K=V" entries into a map; later entries win, as in os/exec.

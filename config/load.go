@@ -126,6 +126,10 @@ func (w *walker) list(n *yaml.Node, v reflect.Value, key string) {
 		w.fail(n, key, "want a list such as [1, 2], got a %s", kindName(n))
 		return
 	}
+	if isSection(v.Type().Elem()) {
+		w.mappings(n, v, key)
+		return
+	}
 	items := make([]string, 0, len(n.Content))
 	for _, item := range n.Content {
 		for item.Kind == yaml.AliasNode {
@@ -140,6 +144,29 @@ func (w *walker) list(n *yaml.Node, v reflect.Value, key string) {
 	if err := setList(v, items); err != nil {
 		w.fail(n, key, "%v", err)
 	}
+}
+
+// mappings decodes a list of mappings (such as sources) into a slice of
+// structs; each item's keys are checked like a section's and named
+// "sources[2].url" (items counted from 1) in errors.
+func (w *walker) mappings(n *yaml.Node, v reflect.Value, key string) {
+	if len(n.Content) == 0 {
+		v.SetZero() // "[]" equals an unset default
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		for item.Kind == yaml.AliasNode {
+			item = item.Alias
+		}
+		sub := fmt.Sprintf("%s[%d]", key, i+1)
+		if item.Kind != yaml.MappingNode {
+			w.fail(item, sub, "want a mapping of keys, got a %s", kindName(item))
+			continue
+		}
+		w.mapping(item, out.Index(i), sub)
+	}
+	v.Set(out)
 }
 
 func joinKey(prefix, name string) string {
