@@ -106,11 +106,12 @@ func (r *Runner) importContent(ctx context.Context, dataset string, f *Fetched) 
 }
 
 // runImport runs the importer; tempDir, when set, is cut from its messages
-// so they name "vote.csv:12:3", not the scratch folder.
+// so they name "vote.csv:12:3", and "the zip" rather than a scratch folder.
 func (r *Runner) runImport(ctx context.Context, dataset, path, tempDir string) (importer.Summary, error) {
 	sum, err := importer.Run(ctx, importer.Env{Store: r.store, Config: r.cfg}, dataset, path)
 	if err != nil && tempDir != "" {
-		return sum, fmt.Errorf("%s", strings.ReplaceAll(err.Error(), tempDir+string(os.PathSeparator), ""))
+		msg := strings.ReplaceAll(err.Error(), tempDir+string(os.PathSeparator), "")
+		return sum, fmt.Errorf("%s", strings.ReplaceAll(msg, tempDir, "the zip"))
 	}
 	return sum, err
 }

@@ -146,6 +146,10 @@ func newRunner(f *fixture) *sources.Runner {
 }
 
 func newRunnerWith(f *fixture, lim *sources.Limits) *sources.Runner {
+	return newRunnerIn(f, lim, f.t.TempDir())
+}
+
+func newRunnerIn(f *fixture, lim *sources.Limits, tempDir string) *sources.Runner {
 	return sources.New(f.cfg, f.store, sources.Options{Logger: slog.New(slog.NewTextHandler(f.logs, nil)),
-		Now: f.clock, Limits: lim, TempDir: f.t.TempDir()})
+		Now: f.clock, Limits: lim, TempDir: tempDir})
 }
