@@ -16,6 +16,7 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
 
 	"github.com/transparentcities/nazar/config"
@@ -53,6 +54,8 @@ type Options struct {
 	Now    func() time.Time
 	// Listener, when set, is used instead of listening on http.listen.
 	Listener net.Listener
+	// Collectors are more metrics served on /metrics (the data sources').
+	Collectors []prometheus.Collector
 }
 
 // New builds the bot from configuration. It makes no network call.
@@ -87,6 +90,7 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a.features = features
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
+	a.Metrics.Registry.MustRegister(opts.Collectors...)
 	a.pace = NewPace(cfg.Digest.RatePerSecond)
 	answers := answersFirst{API: b, pace: a.pace}
 	router := NewRouter(NewRoutes(features), st, answers, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
