@@ -45,7 +45,7 @@ func alertPushes(langs map[int64]string, loc *time.Location, next store.SourceSt
 
 func alertText(l *locales.Localizer, loc *time.Location, st store.SourceState, c change, imported bool) string {
 	data := map[string]any{"Name": st.Name, "Dataset": st.Dataset, "Error": st.LastError,
-		"When": l.DateTime(st.LastChange.In(loc)), "Rows": l.Int(int64(st.Rows))}
+		"When": l.DateTime(st.LastChange.In(loc))}
 	if c == recovered {
 		if imported {
 			return l.N("source_recovered_imported", st.Rows, data)
