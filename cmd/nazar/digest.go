@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/locales"
@@ -25,7 +24,7 @@ func runDigest(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	job, now := f.DigestJob, time.Now()
+	job, now := f.DigestJob, e.now()
 	switch e.args[0] {
 	case "preview":
 		plan, err := job.Plan(ctx, now)
@@ -42,6 +41,11 @@ func runDigest(ctx context.Context, e *env) error {
 		return nil
 	case "send-now":
 		d, sent, err := job.Send(ctx, now)
+		if errors.Is(err, store.ErrDigestWindowTaken) {
+			fmt.Fprintf(e.stdout, "the digest of this period is already queued or sent (digest %d, %s): nothing queued\n",
+				d.ID, d.CreatedAt.In(e.cfg.Location()).Format("2006-01-02 15:04:05"))
+			return nil
+		}
 		if err != nil || !sent {
 			if err == nil {
 				fmt.Fprintln(e.stdout, "nothing new since the previous digest: nothing sent")
