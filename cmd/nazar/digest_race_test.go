@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -29,9 +30,9 @@ const starterEnv = "NAZAR_TEST_DIGEST_STARTER"
 // starter processes race in every round, 50 rounds; every subscriber ends
 // with exactly one message per digest and one digest per round.
 //
-// Each starter is a long-lived copy of this test binary running the real
-// send-now (open the store, migrate, build the features, plan, queue) once
-// per round it is told to start, so 1,000 starts fit in seconds. A round's
+// Each starter is a long-lived copy of this test binary with its own
+// connection to the database, running send-now's plan, queue and message
+// once per round it is told to start, so 1,000 starts fit in seconds. A round's
 // starters all read the time of the round plus their index in seconds: they
 // are as many different "now"s, like commands typed a moment apart.
 func TestConcurrentDigestStartersQueueOneDigestPerWindow(t *testing.T) {
@@ -149,24 +150,31 @@ func (p *starterProc) result(t *testing.T) string {
 }
 
 // TestDigestStarterProcess is one starter of the race above; it is skipped
-// unless the race started it. For each round time read from stdin it runs
-// `nazar digest send-now` and prints how it ended.
+// unless the race started it. It opens the store and builds the features as
+// `nazar digest send-now` does, then, for each round time read from stdin,
+// runs send-now's queuing and printing and reports how it ended.
 func TestDigestStarterProcess(t *testing.T) {
 	index, err := strconv.Atoi(os.Getenv(starterEnv))
 	if err != nil {
 		t.Skip("runs only as a starter process of TestConcurrentDigestStartersQueueOneDigestPerWindow")
 	}
+	ctx := context.Background()
 	cfg, err := loadConfig("config.yaml", false, os.Environ())
+	require.NoError(t, err)
+	var out bytes.Buffer
+	e := &env{cfg: cfg, args: []string{"send-now"}, stdout: &out, stderr: io.Discard, log: newLogger(cfg, io.Discard)}
+	st, err := openStore(ctx, e)
+	require.NoError(t, err)
+	defer st.Close()
+	f, err := bot.NewFeatures(cfg, st, e.log)
 	require.NoError(t, err)
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
 		sec, err := strconv.ParseInt(in.Text(), 10, 64)
 		require.NoError(t, err)
+		out.Reset()
 		now := time.Unix(sec, 0).Add(time.Duration(index) * time.Second)
-		var out bytes.Buffer
-		e := &env{cfg: cfg, args: []string{"send-now"}, stdout: &out, stderr: io.Discard,
-			log: newLogger(cfg, io.Discard), now: func() time.Time { return now }}
-		fmt.Println("round: " + starterOutcome(runDigest(context.Background(), e), out.String()))
+		fmt.Println("round: " + starterOutcome(digestSendNow(ctx, e, f.DigestJob, now), out.String()))
 	}
 }
 

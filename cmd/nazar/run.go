@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/config"
@@ -38,7 +37,6 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	log    *slog.Logger
-	now    func() time.Time // the wall clock; a test's starters share one
 }
 
 // run parses the command line and runs one sub-command; its result is the
@@ -66,7 +64,7 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	e := &env{cfg: cfg, args: rest, stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(cfg, stderr), now: time.Now}
+	e := &env{cfg: cfg, args: rest, stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(cfg, stderr)}
 	if err := dispatch(ctx, cmd, e); err != nil {
 		fmt.Fprintln(stderr, err)
 		if errors.Is(err, errUsage) {
