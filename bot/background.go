@@ -2,10 +2,13 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/transparentcities/nazar/store"
 )
 
 // startBackground starts the outbox sender and the digest schedule; the
@@ -55,6 +58,9 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 func (a *App) sendDigest(ctx context.Context) {
 	d, sent, err := a.features.DigestJob.Send(ctx, a.now())
 	switch {
+	case errors.Is(err, store.ErrDigestWindowTaken):
+		a.log.Info("digest: this period's digest is already queued or sent (by an admin or `nazar digest send-now`)",
+			"digest", d.ID)
 	case err != nil:
 		a.log.Error("digest: not queued", "err", err)
 	case !sent:

@@ -37,7 +37,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	}
 	f := Features{
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
-		Admin: &handlers.Admin{Store: st},
+		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
 	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc}
 	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
