@@ -9,7 +9,7 @@ import (
 	"os"
 	"reflect"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Load builds the configuration: Default(), then the YAML file at path (if
