@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/robfig/cron/v3"
-
 	// Embedded zone data so city.timezone works on minimal machines and
 	// containers without /usr/share/zoneinfo.
 	_ "time/tzdata"
@@ -115,8 +113,10 @@ func (c ConversationConfig) validate(ch checker) {
 }
 
 func (d DigestConfig) validate(ch checker) {
-	if _, err := cron.ParseStandard(d.Schedule); err != nil {
-		ch.add("schedule", "invalid cron expression %q: %v", d.Schedule, err)
+	// UTC stands in for the city's zone (another section): whether an
+	// expression parses and how often it fires do not depend on the zone.
+	if _, err := d.ParseSchedule(time.UTC); err != nil {
+		ch.add("schedule", "%q: %v", d.Schedule, err)
 	}
 	ch.floatRange("rate_per_second", d.RatePerSecond, 1, 1000)
 	ch.durationMin("per_chat_interval", d.PerChatInterval, 0)
