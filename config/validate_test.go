@@ -111,8 +111,8 @@ func TestValidateDigestSchedule(t *testing.T) {
 		{"   ", "must not be empty"},
 		{"*/30 * * * *", "fires only 30m apart"},
 		{"* * * * *", "fires only 1m apart"},
-		{"0,30 10 * * 1", "at most once an hour"}, // twice within one hour, once a week
-		{"0,59 */2 * * *", "fires only 59m apart"},                  // 0:59 → 2:00 is 61m, 2:00 → 2:59 is not
+		{"0,30 10 * * 1", "at most once an hour"},  // twice within one hour, once a week
+		{"0,59 */2 * * *", "fires only 59m apart"}, // 0:59 → 2:00 is 61m, 2:00 → 2:59 is not
 		{"@every 30m", "fires only 30m apart"},
 		{"@every 59m59s", "at most once an hour"},
 		{"0 * * * *", ""}, // hourly is the limit, allowed
