@@ -83,13 +83,25 @@ func validWebhookURL(raw string) bool {
 }
 
 func (h HTTPConfig) validate(ch checker) {
-	_, port, err := net.SplitHostPort(h.Listen)
+	hostPort(ch, "listen", h.Listen)
+	if h.MetricsListen == "" {
+		return
+	}
+	hostPort(ch, "metrics_listen", h.MetricsListen)
+	if _, port, err := net.SplitHostPort(h.MetricsListen); err == nil && port != "0" && h.MetricsListen == h.Listen {
+		ch.add("metrics_listen", "must differ from http.listen (leave it empty to serve /metrics there), got %q", h.MetricsListen)
+	}
+}
+
+// hostPort checks a listen address such as 127.0.0.1:8080 or :0.
+func hostPort(ch checker, key, addr string) {
+	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		ch.add("listen", "must be host:port such as 127.0.0.1:8080, got %q", h.Listen)
+		ch.add(key, "must be host:port such as 127.0.0.1:8080, got %q", addr)
 		return
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		ch.add("listen", "port must be a number 0-65535, got %q", port)
+		ch.add(key, "port must be a number 0-65535, got %q", port)
 	}
 }
 
