@@ -15,10 +15,12 @@ import (
 const MinDigestGap = time.Hour
 
 // digestFirings is how many firings checkMinGap looks at. A standard cron
-// schedule fires on the same minutes in every hour it fires in, so two
-// firings closer than an hour show up within the first two firing hours;
-// 100 covers that with a wide margin and costs microseconds.
-const digestFirings = 100
+// expression fires on the same minutes in every hour it fires in, so with
+// two or more minutes the third firing at the latest is within an hour of
+// the one before; with one minute, firings are at least an hour apart
+// (23:m to 00:m included); @every has one constant gap. Ten leave a margin;
+// each firing costs about 12 µs for a weekly schedule (BenchmarkParseSchedule).
+const digestFirings = 10
 
 // checkEpoch is where the gap check starts counting firings: any fixed
 // instant keeps validation deterministic.
