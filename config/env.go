@@ -23,6 +23,9 @@ var nonKeyEnv = map[string]string{
 	// the binaries it starts.
 	"NAZAR_SOAK":       "make soak: run the soak test",
 	"NAZAR_SOAK_USERS": "make soak: simulated residents",
+	// cmd/nazar/digest_race_test.go re-executes the test binary as digest
+	// starters, which load the configuration from their environment.
+	"NAZAR_TEST_DIGEST_STARTER": "digest race test: this process is starter N",
 }
 
 // EnvNames lists every NAZAR_* override variable in struct order, e.g. for
