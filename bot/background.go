@@ -41,11 +41,9 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 	logger := cronLogger{a.log}
 	c := cron.New(cron.WithLocation(a.cfg.Location()),
 		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	if _, err := c.AddFunc(a.cfg.Digest.Schedule, func() { a.sendDigest(sendCtx) }); err != nil {
-		cancelSend()
-		wg.Wait()
-		return nil, err
-	}
+	// The schedule NewFeatures parsed and checked (config.ParseSchedule):
+	// the raw expression never reaches the cron parser a second time.
+	c.Schedule(a.features.Digest.Schedule, cron.FuncJob(func() { a.sendDigest(sendCtx) }))
 	c.Start()
 	return func() {
 		<-c.Stop().Done() // a digest being queued finishes first

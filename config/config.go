@@ -43,6 +43,10 @@ type TelegramConfig struct {
 // HTTPConfig is the local HTTP server (webhook, healthz, metrics).
 type HTTPConfig struct {
 	Listen string `yaml:"listen"`
+	// MetricsListen, when set, serves /metrics (and /healthz) on a second
+	// address so the port Telegram reaches does not expose them; "" keeps
+	// /metrics on Listen.
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // DatabaseConfig is the SQLite database.

@@ -102,11 +102,7 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 
 // loadConfig loads and validates; a bad config is one line per problem.
 func loadConfig(path string, explicit bool, environ []string) (config.Config, error) {
-	cfg, err := config.Load(path, explicit, environ)
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
+	return config.LoadChecked(path, explicit, environ)
 }
 
 func runBot(ctx context.Context, e *env) error {
