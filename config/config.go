@@ -23,6 +23,7 @@ type Config struct {
 	Card            CardConfig         `yaml:"card"`
 	Business        BusinessConfig     `yaml:"business"`
 	Voucher         VoucherConfig      `yaml:"voucher"`
+	Import          ImportConfig       `yaml:"import"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -96,6 +97,14 @@ type CardHTTPConfig struct {
 	Timeout time.Duration `yaml:"timeout"` // per attempt; a failed attempt is retried once
 }
 
+// ImportConfig bounds what `nazar import` reads (docs/data.md).
+type ImportConfig struct {
+	MaxFileMB int `yaml:"max_file_mb"` // a larger file is refused before it is read
+}
+
+// MaxFileBytes is import.max_file_mb in bytes.
+func (i ImportConfig) MaxFileBytes() int64 { return int64(i.MaxFileMB) << 20 }
+
 // LogConfig controls structured logging.
 type LogConfig struct {
 	Format string `yaml:"format"`
@@ -133,5 +142,6 @@ func Default() Config {
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},
+		Import: ImportConfig{MaxFileMB: 2048},
 	}
 }

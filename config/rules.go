@@ -127,6 +127,11 @@ func (f FormsConfig) validate(ch checker) {
 	ch.intRange("max_per_day", f.MaxPerDay, 1, 1000)
 }
 
+func (i ImportConfig) validate(ch checker) {
+	// 1 TB: beyond any city's file, and within what int64 bytes can hold.
+	ch.intRange("max_file_mb", i.MaxFileMB, 1, 1<<20)
+}
+
 func (l LogConfig) validate(ch checker) {
 	ch.oneOf("format", l.Format, "auto", "text", "json")
 	ch.oneOf("level", l.Level, "debug", "info", "warn", "error")
