@@ -275,6 +275,14 @@ func (f *File) Known(cols ...string) {
 	}
 }
 
+// Column is the 1-based position of a column in the header, 0 when absent.
+func (f *File) Column(col string) int {
+	if i, ok := f.cols[col]; ok {
+		return i + 1
+	}
+	return 0
+}
+
 // Has reports whether the header has a column.
 func (f *File) Has(col string) bool { _, ok := f.cols[col]; return ok }
 
