@@ -172,6 +172,10 @@ func (p *councilParser) write(ctx context.Context, env Env, data store.CouncilDa
 // findCouncilFiles maps the lower-cased names of the known files in dir to
 // their paths, so that "voteEvents.csv" and "VOTE.CSV" are both found.
 func findCouncilFiles(dir string) (map[string]string, error) {
+	// Checked before opening: opening a named pipe waits for a writer.
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("council: %s is not a folder (PATH is a folder of annex-29/30 CSV files)", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("council: %w (PATH is a folder of annex-29/30 CSV files)", err)
