@@ -53,6 +53,10 @@ func TestUntitledItemsAreShownByNumberAndDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, votes.Text, "Vote No. 117 of "+en.Date(day.Time()))
 
+	titles, err := st.CouncilDecisionTitles(t.Context(), at.Add(-time.Hour), at.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, titles, "the digest leaves an untitled decision out")
+
 	assert.Equal(t, "Про бюджет", titleOr(uk, "Про бюджет", "1", day), "a title is shown as it is")
 	assert.Equal(t, "Vote No. 5", titleOr(en, "", "5", -1))
 }
