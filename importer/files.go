@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/csvin"
 )
 
@@ -12,7 +13,11 @@ import (
 // device or a pipe is refused with one line, and so is a larger file,
 // before it is read.
 func openFile(env Env, path string) (*csvin.File, error) {
-	f, err := csvin.Open(path, env.Config.Import.MaxFileBytes())
+	max := env.Config.Import.MaxFileBytes()
+	if max <= 0 { // an Env built without a loaded config (validation refuses 0)
+		max = config.Default().Import.MaxFileBytes()
+	}
+	f, err := csvin.Open(path, max)
 	if errors.Is(err, csvin.ErrTooLarge) {
 		return nil, fmt.Errorf("%w (import.max_file_mb)", err)
 	}
