@@ -71,14 +71,14 @@ func parse(name, text string) (*File, error) {
 	}
 	f.text, f.comma = text, delimiter(text)
 	f.check = !plain(text) || !utf8.ValidString(text)
-	header, _, ok, err := f.record()
+	header, line, ok, err := f.record()
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, &Error{File: name, Line: 1, Reason: "the file is empty: a header row is required"}
 	}
-	if err := f.checkText(header, 1); err != nil {
+	if err := f.checkText(header, line); err != nil {
 		return nil, err
 	}
 	f.header = slices.Clone(header)
