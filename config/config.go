@@ -142,9 +142,9 @@ func Default() Config {
 			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
 		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
 		Log:      LogConfig{Format: "auto", Level: "info"},
-		Import:   ImportConfig{MaxFileMB: 2048},
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},
+		Import: ImportConfig{MaxFileMB: 2048},
 	}
 }

@@ -57,6 +57,8 @@ func TestValidateRules(t *testing.T) {
 		{"max_concurrent_handlers zero", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 0 }, "telegram.max_concurrent_handlers", "between 1 and 1024"},
 		{"max_concurrent_handlers big", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 1025 }, "telegram.max_concurrent_handlers", "got 1025"},
 		{"handler_timeout short", func(c *Config) { c.Telegram.HandlerTimeout = 999 * time.Millisecond }, "telegram.handler_timeout", "at least 1s"},
+		{"import max_file_mb zero", func(c *Config) { c.Import.MaxFileMB = 0 }, "import.max_file_mb", "between 1 and 1048576, got 0"},
+		{"import max_file_mb 1 ok", func(c *Config) { c.Import.MaxFileMB = 1 }, "", ""},
 		{"listen no port", func(c *Config) { c.HTTP.Listen = "localhost" }, "http.listen", "host:port"},
 		{"listen port too big", func(c *Config) { c.HTTP.Listen = ":65536" }, "http.listen", "0-65535"},
 		{"listen port name", func(c *Config) { c.HTTP.Listen = ":http" }, "http.listen", "0-65535"},

@@ -48,7 +48,7 @@ func decisionList(l *locales.Localizer, list []store.Decision, total int, page i
 		"Total": total})}
 	for _, d := range list {
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
-			"Number": d.Number, "Title": short(d.Title, councilTitleLen)}))
+			"Number": d.Number, "Title": short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
 	}
 	return Reply{Text: strings.Join(lines, "\n")}
 }

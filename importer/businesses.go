@@ -24,7 +24,7 @@ var businessColumns = []string{"id", "edrpou", "name", "kind", "kved", "address"
 // website, e-mail, hours, date) before anything is written, and the file is
 // written in one transaction, upserting by id.
 func importBusinesses(ctx context.Context, env Env, path string) (Summary, error) {
-	f, err := csvin.Open(path)
+	f, err := openFile(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -48,9 +48,7 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 	var sum Summary
 	sum.Rows = res.Read
 	sum.Addf("%d businesses read: %d new, %d changed, %d unchanged", res.Read, res.Added, res.Changed, res.Unchanged)
-	if len(f.Unknown) > 0 {
-		sum.Addf("ignored unknown columns: %v", f.Unknown)
-	}
+	noteFile(f, &sum)
 	return sum, nil
 }
 

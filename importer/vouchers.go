@@ -24,7 +24,7 @@ var voucherColumns = []string{"application_no", "applicant_type", "tax_id", "app
 // A changed status is pushed to the users who checked the application, in
 // the import's transaction, once per change.
 func importVouchers(ctx context.Context, env Env, path string) (Summary, error) {
-	f, err := csvin.Open(path)
+	f, err := openFile(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -44,9 +44,7 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 	sum.Rows = len(apps)
 	sum.Addf("%d applications read, %d new, %d changed, %d status changes, %d status messages queued",
 		len(apps), res.New, res.Changed, res.StatusChanges, res.Pushes)
-	if len(f.Unknown) > 0 {
-		sum.Addf("%s: ignored unknown columns: %s", f.Name, strings.Join(f.Unknown, ", "))
-	}
+	noteFile(f, &sum)
 	return sum, nil
 }
 
