@@ -30,7 +30,7 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 	m := amounts{}
 	ops, err := readRows(env, f, lines, func(row csvin.Row) (store.OperationRecord, error) {
 		op, err := parseOperation(env, m, row)
-		if _, ok := known[op.Number]; err == nil && !ok {
+		if err == nil && !known.Has(op.Number) {
 			return op, row.Errorf("card_number", "no such card among the imported cards (import cards first)")
 		}
 		return op, err

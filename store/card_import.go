@@ -6,7 +6,8 @@ import (
 )
 
 // ImportCards upserts cards by number in one transaction and returns how
-// many were new or changed.
+// many were new or changed. Numbers and dates of birth are stored as keyed
+// hashes (see CardProvider).
 func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error) {
 	const q = `INSERT INTO card_cards(number, holder_name, birth_date, category, status, valid_until, balance,
 		trips_left, pending, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -23,7 +24,8 @@ func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error
 		if c.HasTrips {
 			trips = c.Trips
 		}
-		return []any{c.Number, c.Holder, c.Birth.Format(dateLayout), c.Category, c.Status, dateText(c.ValidUntil),
+		birth := s.birthHash(c.Number, c.Birth.Format(dateLayout))
+		return []any{s.hash(hashCard, c.Number), c.Holder, birth, c.Category, c.Status, dateText(c.ValidUntil),
 			c.Balance, trips, c.Pending, unix(c.UpdatedAt)}
 	})
 }
@@ -36,7 +38,7 @@ func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord)
 		ON CONFLICT DO NOTHING`
 	return s.importRows(ctx, q, len(ops), func(i int) []any {
 		o := ops[i]
-		return []any{o.Number, unix(o.At), o.Kind, o.Amount, o.Trips, o.Place}
+		return []any{s.hash(hashCard, o.Number), unix(o.At), o.Kind, o.Amount, o.Trips, o.Place}
 	})
 }
 
@@ -51,7 +53,7 @@ func (s *Store) ImportCardApplications(ctx context.Context, apps []ApplicationRe
 			excluded.category, excluded.status, excluded.status_date, excluded.pickup_point, excluded.reason)`
 	return s.importRows(ctx, q, len(apps), func(i int) []any {
 		a := apps[i]
-		return []any{a.No, a.Birth.Format(dateLayout), a.Category, a.Status, dateText(a.StatusDate),
+		return []any{a.No, s.birthHash(a.No, a.Birth.Format(dateLayout)), a.Category, a.Status, dateText(a.StatusDate),
 			a.PickupPoint, a.Reason}
 	})
 }
