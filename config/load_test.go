@@ -206,3 +206,19 @@ func TestApplyEnvOtherTypes(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `NAZAR_FEATURE_ON (feature.on): want true or false, got "maybe"`)
 }
+
+// The database key usually comes from the environment, as hex or base64.
+func TestLoadDatabaseKeyFromEnv(t *testing.T) {
+	want := make([]byte, 32)
+	for i := range want {
+		want[i] = byte(i)
+	}
+	for _, raw := range []string{"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+		"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="} {
+		cfg, err := Load("", false, []string{"NAZAR_DATABASE_KEY=" + raw})
+		require.NoError(t, err)
+		require.NoError(t, cfg.Validate())
+		assert.Equal(t, want, cfg.Database.KeyBytes(), raw)
+	}
+	assert.Nil(t, Default().Database.KeyBytes(), "no key set: the key file is used")
+}

@@ -58,6 +58,9 @@ func TestValidateRules(t *testing.T) {
 		{"max_concurrent_handlers big", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 1025 }, "telegram.max_concurrent_handlers", "got 1025"},
 		{"handler_timeout short", func(c *Config) { c.Telegram.HandlerTimeout = 999 * time.Millisecond }, "telegram.handler_timeout", "at least 1s"},
 		{"listen no port", func(c *Config) { c.HTTP.Listen = "localhost" }, "http.listen", "host:port"},
+		{"database key short", func(c *Config) { c.Database.Key = "00ff" }, "database.key", "want 32 bytes as 64 hex digits or 44 base64 characters, got 4 characters"},
+		{"database key hex ok", func(c *Config) { c.Database.Key = strings.Repeat("ab", 32) }, "", ""},
+		{"database key base64 ok", func(c *Config) { c.Database.Key = strings.Repeat("A", 43) + "=" }, "", ""},
 		{"listen port too big", func(c *Config) { c.HTTP.Listen = ":65536" }, "http.listen", "0-65535"},
 		{"listen port name", func(c *Config) { c.HTTP.Listen = ":http" }, "http.listen", "0-65535"},
 		{"listen any host ok", func(c *Config) { c.HTTP.Listen = ":0" }, "", ""},
@@ -98,8 +101,10 @@ func TestValidateDoesNotEchoSecrets(t *testing.T) {
 	cfg.Telegram.Token = "12345:tooShortButSecretValue"
 	cfg.Telegram.SecretToken = "secret with spaces"
 	cfg.Telegram.WebhookURL = "http://example.org/hook-pathsecret"
+	cfg.Database.Key = "not-quite-a-database-key"
 	err := cfg.Validate()
 	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "not-quite-a-database-key")
 	assert.NotContains(t, err.Error(), "tooShortButSecretValue")
 	assert.NotContains(t, err.Error(), "secret with spaces")
 	assert.NotContains(t, err.Error(), "pathsecret")
