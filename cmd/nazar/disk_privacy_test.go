@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -161,4 +162,37 @@ func prepareDemoDB(t *testing.T, db string) {
 	require.NoError(t, err)
 	_, err = demo.Load(ctx, importer.Env{Store: st, Config: config.Default()})
 	require.NoError(t, err)
+}
+
+// An operator who lost the key file, or set a malformed key, is told so at
+// start; no new key is made over a sealed database.
+func TestLostOrMalformedKeyStopsTheStart(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "data", "nazar.db")
+	runCLI(t, db, "migrate")
+	require.NoError(t, os.Remove(db+".key"))
+	out, code := runFailing(t, db, nil, "migrate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "nazar.db.key is missing, but the database was sealed with a key")
+	_, err := os.Stat(db + ".key")
+	assert.True(t, os.IsNotExist(err), "no new key")
+
+	out, code = runFailing(t, db, []string{"NAZAR_DATABASE_KEY=0123456789abcdef"}, "migrate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "database.key: want 32 bytes as 64 hex digits or 44 base64 characters, got 16 characters")
+	out, code = runFailing(t, db, []string{"NAZAR_DATABASE_KEY=" + strings.Repeat("ab", 32)}, "migrate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "the database key does not match this database")
+}
+
+// runFailing runs a sub-command expected to fail and returns its stderr
+// and exit code.
+func runFailing(t *testing.T, db string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = append(append(os.Environ(), "NAZAR_DATABASE_PATH="+db, "NAZAR_LOG_LEVEL=warn"), env...)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	err := cmd.Run()
+	require.Error(t, err, "nazar %v succeeded", args)
+	return errOut.String(), cmd.ProcessState.ExitCode()
 }
