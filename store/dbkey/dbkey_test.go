@@ -121,3 +121,25 @@ func TestCreateWrites0600AndNeverReplaces(t *testing.T) {
 	_, _, err = dbkey.Read(path)
 	assert.ErrorContains(t, err, "want 32 bytes")
 }
+
+// Sealing sits on the path of every update (the inbox) and every outbox
+// text: a typical update body is about 600 bytes.
+func BenchmarkSealOpen(b *testing.B) {
+	k, err := dbkey.Derive(dbkey.New())
+	require.NoError(b, err)
+	body := bytes.Repeat([]byte("x"), 600)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := k.Open("seen_updates.body", k.Seal("seen_updates.body", body)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHash(b *testing.B) {
+	k, err := dbkey.Derive(dbkey.New())
+	require.NoError(b, err)
+	for b.Loop() {
+		k.Hash("card", "9876540000000015")
+	}
+}
