@@ -13,8 +13,9 @@ import (
 const seenUpdatesKeep = 48 * time.Hour
 
 // AcceptUpdate records an update (its id and its JSON body, sealed: it holds
-// what the resident typed) before it is handled and reports whether it is new. A redelivered update (after a
-// restart, or a webhook retry) reports false and is not stored again.
+// what the resident typed) before it is handled and reports whether it is
+// new. A redelivered update (after a restart, or a webhook retry) reports
+// false and is not stored again.
 func (s *Store) AcceptUpdate(ctx context.Context, updateID int64, body []byte) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at, body) VALUES (?, ?, ?)`,
 		updateID, unix(s.now()), s.seal(sealUpdate, body))
