@@ -2,10 +2,13 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/transparentcities/nazar/store"
 )
 
 // startBackground starts the outbox sender and the digest schedule; the
@@ -38,11 +41,9 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 	logger := cronLogger{a.log}
 	c := cron.New(cron.WithLocation(a.cfg.Location()),
 		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	if _, err := c.AddFunc(a.cfg.Digest.Schedule, func() { a.sendDigest(sendCtx) }); err != nil {
-		cancelSend()
-		wg.Wait()
-		return nil, err
-	}
+	// The schedule NewFeatures parsed and checked (config.ParseSchedule):
+	// the raw expression never reaches the cron parser a second time.
+	c.Schedule(a.features.Digest.Schedule, cron.FuncJob(func() { a.sendDigest(sendCtx) }))
 	c.Start()
 	return func() {
 		<-c.Stop().Done() // a digest being queued finishes first
@@ -55,6 +56,9 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 func (a *App) sendDigest(ctx context.Context) {
 	d, sent, err := a.features.DigestJob.Send(ctx, a.now())
 	switch {
+	case errors.Is(err, store.ErrDigestWindowTaken):
+		a.log.Info("digest: this period's digest is already queued or sent (by an admin or `nazar digest send-now`)",
+			"digest", d.ID)
 	case err != nil:
 		a.log.Error("digest: not queued", "err", err)
 	case !sent:

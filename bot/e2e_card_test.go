@@ -13,6 +13,7 @@ import (
 	"github.com/transparentcities/nazar/bot/sandbox"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/importer"
+	"github.com/transparentcities/nazar/store"
 )
 
 // Demo cards (demo/data/card/README.md).
@@ -211,7 +212,7 @@ func TestCardBadInput(t *testing.T) {
 	for _, tt := range dates {
 		assert.Contains(t, h.Say(u, tt.say).Text, tt.want, tt.say)
 	}
-	byUser, _, err := h.Store.CardFailures(t.Context(), u.ID, "")
+	byUser, _, err := h.Store.LookupFailures(t.Context(), store.LookupCard, u.ID, "")
 	require.NoError(t, err)
 	assert.Empty(t, byUser, "bad input is not a failed verification")
 	assert.Contains(t, h.Say(u, "2004-03-05").Text, "Баланс: 123,45", "ISO is accepted too")

@@ -100,17 +100,18 @@ func TestVoucherStatusNeverRevealsOtherApplications(t *testing.T) {
 	assert.Contains(t, m.Text, "недійсний: контрольна цифра не збігається")
 	assert.Contains(t, h.Say(u, "3123456789").Text, "юридична особа — ЄДРПОУ (8 цифр)", "an RNOKPP for a legal entity")
 
-	notFound := func(no string) string {
-		return uk.T("voucher_status_not_found", map[string]any{"No": no})
+	// Every failure counts toward the attempt lock (e2e_lookup_lock_test.go).
+	notFound := func(no string, left int) string {
+		return uk.T("voucher_status_not_found", map[string]any{"No": no}) + "\n" + uk.N("lookup_tries_left", left, nil)
 	}
 	// Someone else's valid EDRPOU on an existing application.
-	assert.Equal(t, notFound(demoLegalNo), h.Say(u, "42345678").Text)
+	assert.Equal(t, notFound(demoLegalNo, 4), h.Say(u, "42345678").Text)
 	// A number that does not exist, with this application's own tax id.
-	assert.Equal(t, notFound("LV-2026-999999"),
+	assert.Equal(t, notFound("LV-2026-999999", 3),
 		checkStatus(h, u, "LV-2026-999999", "voucher_applicant_legal", demoLegalTax).Text)
 	// The right number and tax id under the wrong applicant type: a
 	// sole proprietor's RNOKPP against a legal entity's application.
-	assert.Equal(t, notFound(demoLegalNo),
+	assert.Equal(t, notFound(demoLegalNo, 2),
 		checkStatus(h, u, demoLegalNo, "voucher_applicant_fop", demoFopTax).Text)
 	privacy := h.Say(u, "/privacy").Text
 	assert.NotContains(t, privacy, "заявк", "nothing was subscribed by failed checks")

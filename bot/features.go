@@ -1,9 +1,8 @@
 package bot
 
 import (
+	"fmt"
 	"log/slog"
-
-	"github.com/robfig/cron/v3"
 
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/forms"
@@ -31,13 +30,14 @@ type Features struct {
 // receives the features' own log lines (the app's scrubbing logger).
 func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features, error) {
 	loc := cfg.Location()
-	schedule, err := cron.ParseStandard(cfg.Digest.Schedule)
+	// In the city's zone unless the expression names one (CRON_TZ=).
+	schedule, err := cfg.Digest.ParseSchedule(loc)
 	if err != nil {
-		return Features{}, err
+		return Features{}, fmt.Errorf("digest.schedule: %w", err)
 	}
 	f := Features{
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
-		Admin: &handlers.Admin{Store: st},
+		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
 	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc}
 	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}

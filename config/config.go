@@ -23,6 +23,8 @@ type Config struct {
 	Card            CardConfig         `yaml:"card"`
 	Business        BusinessConfig     `yaml:"business"`
 	Voucher         VoucherConfig      `yaml:"voucher"`
+	Import          ImportConfig       `yaml:"import"`
+	Sources         SourcesConfig      `yaml:"sources"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -41,6 +43,10 @@ type TelegramConfig struct {
 // HTTPConfig is the local HTTP server (webhook, healthz, metrics).
 type HTTPConfig struct {
 	Listen string `yaml:"listen"`
+	// MetricsListen, when set, serves /metrics (and /healthz) on a second
+	// address so the port Telegram reaches does not expose them; "" keeps
+	// /metrics on Listen.
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // DatabaseConfig is the SQLite database.
@@ -103,6 +109,12 @@ type CardHTTPConfig struct {
 	Timeout time.Duration `yaml:"timeout"` // per attempt; a failed attempt is retried once
 }
 
+// ImportConfig controls `nazar import` and the data sources that import
+// on their own (docs/sources.md).
+type ImportConfig struct {
+	MaxFileMB int `yaml:"max_file_mb"` // largest file read (or downloaded), in MiB
+}
+
 // LogConfig controls structured logging.
 type LogConfig struct {
 	Format string `yaml:"format"`
@@ -137,6 +149,7 @@ func Default() Config {
 			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
 		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
 		Log:      LogConfig{Format: "auto", Level: "info"},
+		Import:   ImportConfig{MaxFileMB: 2048},
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},

@@ -20,8 +20,7 @@ type CardStore interface {
 	CardLink(ctx context.Context, userID, id int64) (store.CardLink, bool, error)
 	UnlinkCard(ctx context.Context, userID, id int64) (bool, error)
 	SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error
-	RecordCardFailure(ctx context.Context, userID int64, number string) error
-	CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error)
+	LookupLockStore
 	WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error
 }
 
@@ -74,7 +73,7 @@ func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 	case "cat":
 		return c.category(req.L, d.Arg(0)), nil
 	case "rdy":
-		return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(convCard, "app", nil)}, nil
+		return c.askApp(ctx, req)
 	case "w":
 		return c.watch(ctx, req)
 	case "lnk":
@@ -97,7 +96,7 @@ func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 	switch req.Conv.Step {
 	case "app":
-		return c.appNumber(req), nil
+		return c.appNumber(ctx, req)
 	case "appdob":
 		return c.appStatus(ctx, req)
 	case "watch":

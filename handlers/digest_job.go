@@ -19,7 +19,8 @@ type DigestJobStore interface {
 	LastDigest(ctx context.Context) (store.Digest, bool, error)
 	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]store.DigestItem, error)
 	ActiveSubscribers(ctx context.Context, fn func(store.Subscriber) error) error
-	QueueDigest(ctx context.Context, from, to time.Time, items int, pushes func(key string) ([]store.Push, error)) (store.Digest, error)
+	QueueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
+		pushes func(key string) ([]store.Push, error)) (store.Digest, error)
 }
 
 // CouncilDecisions lists the titles of decisions adopted in (from, to]; the
@@ -37,6 +38,7 @@ type DigestJob struct {
 
 // DigestPlan is what a digest sent at a given time would hold.
 type DigestPlan struct {
+	Follows  int64 // the previous digest, whose end starts this window; 0 before the first
 	From, To time.Time
 	Items    []store.DigestItem
 }
@@ -44,11 +46,11 @@ type DigestPlan struct {
 // Plan collects the items published since the previous digest (for the very
 // first one: the last 7 days), plus the council's adopted decisions.
 func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error) {
-	from := now.Add(-firstDigestLookback)
+	from, follows := now.Add(-firstDigestLookback), int64(0)
 	if last, found, err := j.Store.LastDigest(ctx); err != nil {
 		return DigestPlan{}, err
 	} else if found {
-		from = last.To
+		from, follows = last.To, last.ID
 	}
 	items, err := j.Store.DigestItemsBetween(ctx, from, now)
 	if err != nil {
@@ -63,7 +65,7 @@ func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error)
 			items = append(items, councilItem(titles, now))
 		}
 	}
-	return DigestPlan{From: from, To: now, Items: items}, nil
+	return DigestPlan{Follows: follows, From: from, To: now, Items: items}, nil
 }
 
 // councilItem is the automatic summary of adopted decisions; its title is
@@ -75,13 +77,15 @@ func councilItem(titles []string, now time.Time) store.DigestItem {
 
 // Send queues the digest for every active subscriber whose topics and
 // language match at least one item; with no items nothing is queued and
-// sent is false.
+// sent is false. When another starter (cron, an admin, the CLI, another
+// process) queued this window's digest first, err is
+// store.ErrDigestWindowTaken and d is that digest.
 func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, sent bool, err error) {
 	plan, err := j.Plan(ctx, now)
 	if err != nil || len(plan.Items) == 0 {
 		return store.Digest{}, false, err
 	}
-	d, err = j.Store.QueueDigest(ctx, plan.From, plan.To, len(plan.Items), func(key string) ([]store.Push, error) {
+	d, err = j.Store.QueueDigest(ctx, plan.Follows, plan.From, plan.To, len(plan.Items), func(key string) ([]store.Push, error) {
 		return j.pushes(ctx, plan, key)
 	})
 	return d, err == nil, err

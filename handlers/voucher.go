@@ -21,6 +21,7 @@ type VoucherStore interface {
 	VoucherHistory(ctx context.Context, no string) ([]store.VoucherChange, error)
 	SubscribeVoucher(ctx context.Context, userID, chatID int64, no string) error
 	UnsubscribeVoucher(ctx context.Context, userID int64, no string) (bool, error)
+	LookupLockStore
 	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64, day time.Time,
 		text store.VoucherPushText) (store.VoucherChange, int, error)
 }
@@ -77,7 +78,7 @@ func voucherCategoryID(code string) string { return "voucher_cat_" + code }
 // "/voucher LV-2026-000123" goes straight to the status check.
 func (v *Voucher) Menu(ctx context.Context, req *Request) (Response, error) {
 	if strings.TrimSpace(req.Text) != "" {
-		return v.statusNumber(req), nil
+		return v.statusNumber(ctx, req)
 	}
 	return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L)}}}, nil
 }
@@ -151,7 +152,7 @@ func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
 	case "ct":
 		return v.calcType(req), nil
 	case "st":
-		return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(convVoucher, "no", nil)}, nil
+		return v.askStatus(ctx, req)
 	case "sty":
 		return v.statusType(req), nil
 	case "uns":
@@ -166,7 +167,7 @@ func (v *Voucher) Step(ctx context.Context, req *Request) (Response, error) {
 	case "exp":
 		return v.calcExpenses(req), nil
 	case "no":
-		return v.statusNumber(req), nil
+		return v.statusNumber(ctx, req)
 	case "type":
 		// The applicant type is a button; text here is most likely a tax id
 		// typed too early.

@@ -12,16 +12,35 @@ import (
 	"github.com/transparentcities/nazar/voucher"
 )
 
+// askStatus starts the status check, unless the user is locked out.
+func (v *Voucher) askStatus(ctx context.Context, req *Request) (Response, error) {
+	if locked, resp, err := v.statusLock().check(ctx, req, ""); locked || err != nil {
+		return resp, err
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(convVoucher, "no", nil)}, nil
+}
+
+// statusLock guards the status check: application numbers are sequential
+// and EDRPOU codes public, and a match shows amounts and comments and
+// subscribes the user to the application's pushes.
+func (v *Voucher) statusLock() lookupLock {
+	return lookupLock{Store: v.Store, Scope: store.LookupVoucher, Locked: locales.ID("voucher_status_locked"),
+		Location: v.Location}
+}
+
 // statusNumber takes the application number and asks who applied: the
 // applicant type is asked, not looked up, so that "wrong kind of tax id"
 // can be said before anything is looked up and reveals nothing.
-func (v *Voucher) statusNumber(req *Request) Response {
+func (v *Voucher) statusNumber(ctx context.Context, req *Request) (Response, error) {
 	no, ok := voucher.NormalizeNumber(req.Text)
 	if !ok {
-		return Response{Next: Step(convVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}
+		return Response{Next: Step(convVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}, nil
+	}
+	if locked, resp, err := v.statusLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
 	}
 	return Response{Next: Step(convVoucher, "type", map[string]string{"no": no}), Replies: []Reply{{
-		Text: req.L.T("voucher_status_ask_type", map[string]any{"No": no}), Buttons: applicantButtons(req.L, "sty")}}}
+		Text: req.L.T("voucher_status_ask_type", map[string]any{"No": no}), Buttons: applicantButtons(req.L, "sty")}}}, nil
 }
 
 // statusType takes the applicant type and asks for the matching tax id.
@@ -49,7 +68,7 @@ var taxErrorIDs = map[error]string{
 // statusTax checks the tax id, looks the application up by number and tax
 // id together, subscribes the user and shows the status. An unknown number,
 // a tax id of someone else and an applicant type that does not match all get
-// the same answer.
+// the same answer, and count as one failure toward the lock.
 func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error) {
 	no, t := req.Conv.Data["no"], req.Conv.Data["type"]
 	id, err := voucher.CheckTaxID(t, req.Text)
@@ -62,6 +81,10 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 		}
 		return Response{}, err
 	}
+	// Checked again: other tries, here or in another chat, may have been made meanwhile.
+	if locked, resp, err := v.statusLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
+	}
 	app, found, err := v.Store.VoucherApplication(ctx, no, id)
 	if err != nil {
 		return Response{}, err
@@ -70,7 +93,12 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 	v.logger().Info("voucher status checked", "user_id", req.UserID, "application", no,
 		"tax_id", privacy.MaskTaxID(id), "found", found)
 	if !found {
-		return WithMenu(req.L, req.L.T("voucher_status_not_found", map[string]any{"No": no})), nil
+		locked, resp, left, err := v.statusLock().fail(ctx, req, no, no)
+		if locked || err != nil {
+			return resp, err
+		}
+		return WithMenu(req.L, req.L.T("voucher_status_not_found", map[string]any{"No": no})+"\n"+
+			req.L.N("lookup_tries_left", left, nil)), nil
 	}
 	if err := v.Store.SubscribeVoucher(ctx, req.UserID, req.ChatID, no); err != nil {
 		return Response{}, err

@@ -46,6 +46,7 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = res.Read
 	sum.Addf("%d businesses read: %d new, %d changed, %d unchanged", res.Read, res.Added, res.Changed, res.Unchanged)
 	if len(f.Unknown) > 0 {
 		sum.Addf("ignored unknown columns: %v", f.Unknown)

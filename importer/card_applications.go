@@ -39,6 +39,7 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = len(apps)
 	sum.Addf("%d applications read, %d new or changed", len(apps), changed)
 	unknownColumns(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)

@@ -43,6 +43,7 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = len(ops)
 	sum.Addf("%d operations read, %d new", len(ops), added)
 	unknownColumns(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)

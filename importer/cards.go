@@ -33,6 +33,7 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = len(cards)
 	sum.Addf("%d cards read, %d new or changed", len(cards), changed)
 	unknownColumns(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)

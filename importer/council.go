@@ -205,6 +205,7 @@ func (p *councilParser) each(f *csvin.File, fn func(row csvin.Row) error) {
 // summarise reports the counts and, where the published header counts of
 // an event disagree with its named list, both (the named list is used).
 func (p *councilParser) summarise(res store.CouncilImportResult) {
+	p.sum.Rows = res.Deputies + res.Sessions + res.Motions + res.Events + res.Votes
 	p.sum.Addf("%d deputies, %d sessions, %d agenda items, %d vote events (%d new), %d votes (%d new)",
 		res.Deputies, res.Sessions, res.Motions, res.Events, res.NewEvents, res.Votes, res.NewVotes)
 	for _, uid := range res.Mismatches {

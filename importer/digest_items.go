@@ -32,6 +32,7 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = len(items)
 	sum.Addf("%d items read, %d new or changed", len(items), changed)
 	if len(f.Unknown) > 0 {
 		sum.Addf("ignored unknown columns: %v", f.Unknown)

@@ -28,6 +28,9 @@ type Env struct {
 // warnings such as header counts that disagree with the named list.
 type Summary struct {
 	Lines []string
+	// Rows counts the data rows read (for council, the records of every
+	// file): what `nazar sources status` shows of the last import.
+	Rows int
 }
 
 // Addf appends one line to the summary.

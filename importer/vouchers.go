@@ -41,6 +41,7 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 		return Summary{}, err
 	}
 	var sum Summary
+	sum.Rows = len(apps)
 	sum.Addf("%d applications read, %d new, %d changed, %d status changes, %d status messages queued",
 		len(apps), res.New, res.Changed, res.StatusChanges, res.Pushes)
 	if len(f.Unknown) > 0 {

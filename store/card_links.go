@@ -115,48 +115,6 @@ func (s *Store) CardAlertSent(ctx context.Context, linkID int64, lowSent bool, p
 	return added, err
 }
 
-// RecordCardFailure remembers one failed verification of a card by a user
-// and forgets failures too old to matter for any lock.
-func (s *Store) RecordCardFailure(ctx context.Context, userID int64, number string) error {
-	now := s.now()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO card_failures(user_id, card_hash, at) VALUES (?, ?, ?)`,
-			userID, s.hash(hashCard, number), unix(now)); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM card_failures WHERE at < ?`, unix(card.FailuresSince(now)))
-		return err
-	})
-}
-
-// CardFailures returns the recent failed verifications by a user and of a
-// card (number may be "" for the user's alone).
-func (s *Store) CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error) {
-	since := unix(card.FailuresSince(s.now()))
-	if byUser, err = s.failureTimes(ctx, `user_id = ?`, userID, since); err != nil || number == "" {
-		return byUser, nil, err
-	}
-	byCard, err = s.failureTimes(ctx, `card_hash = ?`, s.hash(hashCard, number), since)
-	return byUser, byCard, err
-}
-
-func (s *Store) failureTimes(ctx context.Context, where string, key any, since int64) ([]time.Time, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at FROM card_failures WHERE `+where+` AND at >= ? ORDER BY at`, key, since)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []time.Time
-	for rows.Next() {
-		var at int64
-		if err := rows.Scan(&at); err != nil {
-			return nil, err
-		}
-		out = append(out, fromUnix(at))
-	}
-	return out, rows.Err()
-}
-
 // CardWatch is an application a user asked to be told about when ready.
 type CardWatch struct {
 	UserID, ChatID int64
@@ -241,7 +199,7 @@ func (s *Store) CardPersonalData(ctx context.Context, userID int64) (CardPersona
 		p.Cards = append(p.Cards, l.Number)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM card_watches WHERE user_id = ?),
-		(SELECT count(*) FROM card_failures WHERE user_id = ?)`, userID, userID).Scan(&p.Watches, &p.Failures)
+		(SELECT count(*) FROM lookup_failures WHERE user_id = ? AND scope IN ('card', 'card_app'))`, userID, userID).Scan(&p.Watches, &p.Failures)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}

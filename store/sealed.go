@@ -19,10 +19,11 @@ const (
 )
 
 const (
-	hashCard   = "card"   // card numbers: card_links, card_cards, card_operations, card_failures
+	hashCard   = "card"   // card numbers: card_links, card_cards, card_operations
 	hashBirth  = "birth"  // dates of birth of the card exports, bound to their card or application
 	hashTax    = "tax"    // tax ids of the voucher register
 	hashOutbox = "outbox" // outbox texts, to store each text once
+	hashLookup = "lookup" // lookup_failures.subject_hash: the card or application number tried (lookupHash)
 )
 
 func (s *Store) seal(purpose string, plain []byte) []byte { return s.keys.Seal(purpose, plain) }

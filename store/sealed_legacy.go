@@ -50,6 +50,12 @@ var legacyColumns = []legacyColumn{
 	{`SELECT application_no, birth_date FROM card_applications WHERE length(birth_date) <> 64`,
 		`UPDATE card_applications SET birth_date = ? WHERE application_no = ?`,
 		func(s *Store, c []string) []any { return []any{s.birthHash(c[0], c[1]), c[0]} }},
+	// The subjects of failed lookups were a plain SHA-256, which a copy of the
+	// database reverses by hashing every card number; keyed, a lock in force
+	// stays in force (lookupHash).
+	{`SELECT id, subject_hash FROM lookup_failures WHERE keyed = 0`,
+		`UPDATE lookup_failures SET subject_hash = ?, keyed = 1 WHERE id = ?`,
+		func(s *Store, c []string) []any { return []any{s.hash(hashLookup, c[1]), c[0]} }},
 	{`SELECT application_no, tax_id FROM voucher_applications WHERE length(tax_id) <> 64`,
 		`UPDATE voucher_applications SET tax_id = ?, tax_id_masked = ? WHERE application_no = ?`,
 		func(s *Store, c []string) []any { return []any{s.hash(hashTax, c[1]), privacy.MaskTaxID(c[1]), c[0]} }},

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,6 +174,46 @@ func TestRowsWrittenInClearAreSealedAtStart(t *testing.T) {
 	_, err = s.Migrate(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, before, rawColumn(t, path, `SELECT data FROM conversations`), "converted once")
+}
+
+// Failed lookups recorded before the key hold a plain SHA-256 of the card
+// number, which a copy of the database reverses by hashing every number.
+// At start they become keyed hashes, and a lock they made stays in force.
+func TestLegacyLookupFailuresAreKeyedAndStillLock(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "nazar.db")
+	s := openMigrated(t, path, store.Options{Now: clock.NewFake(t0).Now})
+	require.NoError(t, s.Close())
+	sum := sha256.Sum256([]byte("nazar-card:" + legacyCard))
+	unkeyed := hex.EncodeToString(sum[:])
+	db, err := sql.Open("sqlite3", path)
+	require.NoError(t, err)
+	for i := range 5 {
+		_, err := db.Exec(`INSERT INTO lookup_failures(scope, user_id, subject_hash, at) VALUES ('card', ?, ?, ?)`,
+			10+i, unkeyed, t0.Add(-time.Hour).Unix()+int64(i))
+		require.NoError(t, err)
+	}
+	require.NoError(t, db.Close())
+
+	s = openMigrated(t, path, store.Options{Now: clock.NewFake(t0).Now})
+	defer s.Close()
+	_, byCard, err := s.LookupFailures(ctx, store.LookupCard, 99, legacyCard)
+	require.NoError(t, err)
+	assert.Len(t, byCard, 5, "the failures before the upgrade still count against the card")
+	locks, err := s.LookupLocks(ctx)
+	require.NoError(t, err)
+	var cardLocked bool
+	for _, l := range locks {
+		cardLocked = cardLocked || (l.Scope == store.LookupCard && l.UserID == 0)
+	}
+	assert.True(t, cardLocked, "the card's lock stays in force: %+v", locks)
+	require.NoError(t, s.RecordLookupFailure(ctx, store.LookupCard, 99, legacyCard, ""))
+	_, byCard, err = s.LookupFailures(ctx, store.LookupCard, 99, legacyCard)
+	require.NoError(t, err)
+	assert.Len(t, byCard, 6, "a failure after the upgrade counts with them")
+
+	require.NoError(t, s.Checkpoint(ctx))
+	assertNoneInFiles(t, filepath.Dir(path), unkeyed, legacyCard)
 }
 
 func writeLegacyRows(t *testing.T, path string) {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/importer"
+	"github.com/transparentcities/nazar/sources"
 )
 
 // runConsole chats with the bot in the terminal; logs go to stderr at the
@@ -26,5 +29,12 @@ func runConsole(ctx context.Context, e *env) error {
 			fmt.Fprintln(e.stdout, s)
 		}
 	}
-	return bot.RunConsole(ctx, e.cfg, st, bot.Options{Logger: e.log}, e.stdin, e.stdout)
+	src := sources.New(e.cfg, st, sources.Options{Logger: e.log})
+	stopSources, err := startSources(ctx, e, src)
+	if err != nil {
+		return err
+	}
+	defer stopSources()
+	return bot.RunConsole(ctx, e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}},
+		e.stdin, e.stdout)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/bot"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -41,16 +42,7 @@ func runDigest(ctx context.Context, e *env) error {
 		}
 		return nil
 	case "send-now":
-		d, sent, err := job.Send(ctx, now)
-		if err != nil || !sent {
-			if err == nil {
-				fmt.Fprintln(e.stdout, "nothing new since the previous digest: nothing sent")
-			}
-			return err
-		}
-		fmt.Fprintf(e.stdout, "digest %d queued for %d chats; the running bot delivers it (see `nazar digest status`)\n",
-			d.ID, d.Recipients)
-		return nil
+		return digestSendNow(ctx, e, job, now)
 	case "status":
 		return digestStatus(ctx, e, st)
 	case "cancel":
@@ -65,6 +57,27 @@ func runDigest(ctx context.Context, e *env) error {
 		return err
 	}
 	return fmt.Errorf("%w: digest %q", errUsage, e.args[0])
+}
+
+// digestSendNow queues the digest of the period ending now, or says why not:
+// nothing new, or another starter (the schedule, an admin, another
+// send-now) queued this period first.
+func digestSendNow(ctx context.Context, e *env, job *handlers.DigestJob, now time.Time) error {
+	d, sent, err := job.Send(ctx, now)
+	switch {
+	case errors.Is(err, store.ErrDigestWindowTaken):
+		fmt.Fprintf(e.stdout, "the digest of this period is already queued or sent (digest %d, %s): nothing queued\n",
+			d.ID, d.CreatedAt.In(e.cfg.Location()).Format("2006-01-02 15:04:05"))
+		return nil
+	case err != nil:
+		return err
+	case !sent:
+		fmt.Fprintln(e.stdout, "nothing new since the previous digest: nothing sent")
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "digest %d queued for %d chats; the running bot delivers it (see `nazar digest status`)\n",
+		d.ID, d.Recipients)
+	return nil
 }
 
 func digestStatus(ctx context.Context, e *env, st *store.Store) error {

@@ -10,8 +10,11 @@ import (
 	"os"
 	"strings"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/sources"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -25,6 +28,7 @@ commands:
   console [--demo]      chat with the bot in this terminal through an in-process Bot API sandbox
   import DATASET PATH   load open data (SPEC §8) in one transaction
   digest preview|send-now|status|cancel   the weekly digest, by hand
+  sources status|run [NAME]   data files fetched and imported on a schedule (docs/sources.md)
   migrate               apply database migrations and exit
   version               print the version
 `
@@ -90,17 +94,15 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 		return runImport(ctx, e)
 	case "digest":
 		return runDigest(ctx, e)
+	case "sources":
+		return runSources(ctx, e)
 	}
 	return fmt.Errorf("%w: %q", errUsage, cmd)
 }
 
 // loadConfig loads and validates; a bad config is one line per problem.
 func loadConfig(path string, explicit bool, environ []string) (config.Config, error) {
-	cfg, err := config.Load(path, explicit, environ)
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
+	return config.LoadChecked(path, explicit, environ)
 }
 
 func runBot(ctx context.Context, e *env) error {
@@ -112,10 +114,16 @@ func runBot(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
-	app, err := bot.New(e.cfg, st, bot.Options{Logger: e.log})
+	src := sources.New(e.cfg, st, sources.Options{Logger: e.log})
+	app, err := bot.New(e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}})
 	if err != nil {
 		return err
 	}
+	stopSources, err := startSources(ctx, e, src)
+	if err != nil {
+		return err
+	}
+	defer stopSources()
 	return app.Run(ctx)
 }
 

@@ -3,12 +3,16 @@
 --   sealed:  seen_updates.body, conversations.data, submissions.answers, outbox_bodies.text, card_links.number_sealed,
 --            card_watches.birth_date
 --   hashed:  card_links.number, card_cards.number and birth_date, card_operations.number, card_applications.birth_date,
---            voucher_applications.tax_id, card_failures.card_hash, outbox_bodies.hash
+--            voucher_applications.tax_id, lookup_failures.subject_hash, outbox_bodies.hash
 -- The columns keep their names; rows written before this migration are converted in Go at the next start, once the
 -- key is known (store/sealed_legacy.go).
 
 -- The card number itself, sealed: both card providers need it to ask for a balance. card_links.number is its hash.
 ALTER TABLE card_links ADD COLUMN number_sealed BLOB;
+
+-- Whether subject_hash is keyed: rows of the versions before hold a plain SHA-256 of the card or application number
+-- (migration 0010), converted at start to the keyed hash of that SHA-256, so their locks stay in force.
+ALTER TABLE lookup_failures ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
 
 -- The tax id as shown ("••••••42"); tax_id is its hash.
 ALTER TABLE voucher_applications ADD COLUMN tax_id_masked TEXT NOT NULL DEFAULT '';
