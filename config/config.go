@@ -53,6 +53,13 @@ type HTTPConfig struct {
 type DatabaseConfig struct {
 	Path        string        `yaml:"path"`
 	BusyTimeout time.Duration `yaml:"busy_timeout"`
+	// KeyFile holds the database key that seals what residents typed;
+	// "" means the database path plus ".key". Created (mode 0600) at the
+	// first start when missing.
+	KeyFile string `yaml:"key_file"`
+	// Key, when set, is the database key itself (64 hex digits or base64 of
+	// 32 bytes) and KeyFile is not used. Prefer NAZAR_DATABASE_KEY.
+	Key string `yaml:"key"`
 }
 
 // CityConfig describes the city the bot serves.

@@ -80,11 +80,13 @@ func TestRedactedHidesSecrets(t *testing.T) {
 	cfg := Default()
 	cfg.Telegram.Token = "123:secret-token-value"
 	cfg.Telegram.SecretToken = "hook-secret"
+	cfg.Database.Key = strings.Repeat("ab", 32)
 	cfg.Admins = []int64{7}
 
 	r := cfg.Redacted()
 	assert.Equal(t, "***", r.Telegram.Token)
 	assert.Equal(t, "***", r.Telegram.SecretToken)
+	assert.Equal(t, "***", r.Database.Key)
 	assert.Equal(t, "123:secret-token-value", cfg.Telegram.Token, "original untouched")
 	r.Admins[0] = 8
 	assert.Equal(t, int64(7), cfg.Admins[0], "admins copied, not shared")

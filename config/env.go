@@ -16,9 +16,6 @@ const envPrefix = "NAZAR_"
 // a key: a typo such as NAZAR_DIGEST_RATE_PER_SECND is an error, not a
 // setting that silently does nothing.
 var nonKeyEnv = map[string]string{
-	// A secret, never written in the YAML file: the key that encrypts the
-	// stored updates, instead of database.key_file.
-	"NAZAR_DATABASE_KEY": "database encryption key",
 	// `make soak` (cmd/nazar/soak_test.go); the test's environment reaches
 	// the binaries it starts.
 	"NAZAR_SOAK":       "make soak: run the soak test",

@@ -200,7 +200,7 @@ func TestLoadEnvUnknownVariable(t *testing.T) {
 		{"NAZAR_TELEGRAM_TOKN=x", "did you mean NAZAR_TELEGRAM_TOKEN?"},
 		{"NAZAR_CONFIG=/etc/nazar.yaml", "NAZAR_CONFIG: matches no configuration key (the keys are listed"},
 		{"NAZAR_=1", "NAZAR_: matches no configuration key"},
-		{"NAZAR_DATABASE_KEY=secret", ""}, // read by the database encryption, not a YAML key
+		{"NAZAR_DATABASE_KEY=secret", ""}, // database.key: a key; its shape is a rule, checked by Validate
 		{"NAZAR_SOAK=1", ""},
 		{"NAZAR_SOAK_USERS=2000", ""},
 		{"nazar_digest_workers=2", ""}, // not ours: variable names are case-sensitive
@@ -296,4 +296,34 @@ func TestApplyEnvOtherTypes(t *testing.T) {
 	err := applyEnv(reflect.ValueOf(&dst).Elem(), []string{"NAZAR_FEATURE_ON=maybe"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `NAZAR_FEATURE_ON (feature.on): want true or false, got "maybe"`)
+}
+
+// The database key usually comes from the environment, as hex or base64.
+func TestLoadDatabaseKeyFromEnv(t *testing.T) {
+	want := make([]byte, 32)
+	for i := range want {
+		want[i] = byte(i)
+	}
+	for _, raw := range []string{"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+		"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="} {
+		cfg, err := Load("", false, []string{"NAZAR_DATABASE_KEY=" + raw})
+		require.NoError(t, err)
+		require.NoError(t, cfg.Validate())
+		assert.Equal(t, want, cfg.Database.KeyBytes(), raw)
+	}
+	assert.Nil(t, Default().Database.KeyBytes(), "no key set: the key file is used")
+}
+
+// A malformed NAZAR_DATABASE_KEY is one problem among the others reported
+// at once, named by its key and never quoted.
+func TestLoadCheckedDatabaseKeyNotEchoed(t *testing.T) {
+	const badKey = "zz-not-a-database-key-zz"
+	_, err := LoadChecked("", false, []string{"NAZAR_DATABASE_KEY=" + badKey, "NAZAR_LOG_LEVEL=loud"})
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 2, "%v", err)
+	assert.Contains(t, err.Error(), "database.key: want 32 bytes")
+	assert.Contains(t, err.Error(), "log.level")
+	assert.NotContains(t, err.Error(), badKey)
+	assert.NotContains(t, err.Error(), "not-a-database")
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/transparentcities/nazar/store/dbkey"
+
 	// Embedded zone data so city.timezone works on minimal machines and
 	// containers without /usr/share/zoneinfo.
 	_ "time/tzdata"
@@ -108,6 +110,21 @@ func hostPort(ch checker, key, addr string) {
 func (d DatabaseConfig) validate(ch checker) {
 	ch.notEmpty("path", d.Path)
 	ch.durationMin("busy_timeout", d.BusyTimeout, 100*time.Millisecond)
+	if d.Key != "" {
+		if _, err := dbkey.Parse(d.Key); err != nil {
+			ch.add("key", "%v", err)
+		}
+	}
+}
+
+// KeyBytes is the database key given in the configuration, nil when the key
+// file is to be used. Validate has checked it.
+func (d DatabaseConfig) KeyBytes() []byte {
+	if d.Key == "" {
+		return nil
+	}
+	key, _ := dbkey.Parse(d.Key)
+	return key
 }
 
 func (c CityConfig) validate(ch checker) {

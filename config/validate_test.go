@@ -60,6 +60,9 @@ func TestValidateRules(t *testing.T) {
 		{"import max_file_mb zero", func(c *Config) { c.Import.MaxFileMB = 0 }, "import.max_file_mb", "between 1 and 1048576, got 0"},
 		{"import max_file_mb 1 ok", func(c *Config) { c.Import.MaxFileMB = 1 }, "", ""},
 		{"listen no port", func(c *Config) { c.HTTP.Listen = "localhost" }, "http.listen", "host:port"},
+		{"database key short", func(c *Config) { c.Database.Key = "00ff" }, "database.key", "want 32 bytes as 64 hex digits or 44 base64 characters, got 4 characters"},
+		{"database key hex ok", func(c *Config) { c.Database.Key = strings.Repeat("ab", 32) }, "", ""},
+		{"database key base64 ok", func(c *Config) { c.Database.Key = strings.Repeat("A", 43) + "=" }, "", ""},
 		{"listen port too big", func(c *Config) { c.HTTP.Listen = ":65536" }, "http.listen", "0-65535"},
 		{"listen port name", func(c *Config) { c.HTTP.Listen = ":http" }, "http.listen", "0-65535"},
 		{"listen any host ok", func(c *Config) { c.HTTP.Listen = ":0" }, "", ""},
@@ -167,8 +170,10 @@ func TestValidateDoesNotEchoSecrets(t *testing.T) {
 	cfg.Telegram.Token = "12345:tooShortButSecretValue"
 	cfg.Telegram.SecretToken = "secret with spaces"
 	cfg.Telegram.WebhookURL = "http://example.org/hook-pathsecret"
+	cfg.Database.Key = "not-quite-a-database-key"
 	err := cfg.Validate()
 	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "not-quite-a-database-key")
 	assert.NotContains(t, err.Error(), "tooShortButSecretValue")
 	assert.NotContains(t, err.Error(), "secret with spaces")
 	assert.NotContains(t, err.Error(), "pathsecret")

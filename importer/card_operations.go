@@ -33,7 +33,7 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 	at := make([]int32, 0, lines) // the line of each operation read, for duplicateOperations
 	ops, err := readRows(env, f, lines, rows[store.OperationRecord]{parse: func(row csvin.Row) (store.OperationRecord, error) {
 		op, err := parseOperation(env, m, row)
-		if _, ok := known[op.Number]; err == nil && !ok {
+		if err == nil && !known.Has(op.Number) {
 			return op, row.Errorf("card_number", "no such card among the imported cards (import cards first)")
 		}
 		if err == nil {

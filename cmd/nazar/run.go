@@ -128,7 +128,7 @@ func runBot(ctx context.Context, e *env) error {
 }
 
 func migrate(ctx context.Context, e *env) error {
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return err
 	}
@@ -145,9 +145,15 @@ func migrate(ctx context.Context, e *env) error {
 	return nil
 }
 
+// storeOptions are the store's settings from the configuration.
+func storeOptions(cfg config.Config) store.Options {
+	return store.Options{BusyTimeout: cfg.Database.BusyTimeout, Key: cfg.Database.KeyBytes(),
+		KeyFile: cfg.Database.KeyFile}
+}
+
 // openStore opens the database and applies pending migrations.
 func openStore(ctx context.Context, e *env) (*store.Store, error) {
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return nil, err
 	}
