@@ -22,6 +22,7 @@ func (a *App) serveHTTP() (*http.Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.Handle("GET /metrics", a.Metrics.Handler())
+	a.newMiniApp().Register(mux)
 	if a.cfg.Telegram.Mode == "webhook" {
 		u, err := url.Parse(a.cfg.Telegram.WebhookURL)
 		if err != nil {

@@ -32,7 +32,8 @@ async function start() {
   q.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(load, 300); });
   for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => show(b.dataset.view));
   initMap(session.tile_url, session.bounds);
-  if (location.hash.includes('view=council')) show('council');
+  // The council section's button opens ?view=council (Telegram keeps the fragment for its own parameters).
+  if (new URLSearchParams(location.search).get('view') === 'council') show('council');
 }
 
 function show(view) {
