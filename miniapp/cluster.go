@@ -1,6 +1,9 @@
 package miniapp
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Clustering is on a grid of the map's own pixels (Web Mercator at the
 // viewport's zoom): a cell is cellPx square on screen at any zoom, so the
@@ -41,15 +44,21 @@ type MapView struct {
 	Businesses []Pin     `json:"businesses"`
 }
 
-// pixel is a point's position in Web Mercator pixels at zoom.
-func pixel(lat, lon float64, zoom int) (x, y float64) {
-	scale := 256 * math.Exp2(float64(zoom))
+// mercator is a point's Web Mercator position, 0–1 across the world; at
+// zoom z a map is 256·2^z pixels wide.
+func mercator(lat, lon float64) (x, y float64) {
 	lat = math.Max(-85.05112878, math.Min(85.05112878, lat))
 	s := math.Sin(lat * math.Pi / 180)
-	return (lon + 180) / 360 * scale, (0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)) * scale
+	return (lon + 180) / 360, 0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)
 }
 
-type cellKey struct{ x, y int32 }
+// maxPins bounds the businesses listed one by one at a close zoom: a
+// client asking for a whole city at zoom 22 gets clusters, not 100,000 pins.
+const maxPins = 2000
+
+// maxGridCells bounds the dense grid; a larger one (a world-wide box at a
+// close zoom) uses a map of the cells that have businesses.
+const maxGridCells = 1 << 16
 
 type cellSum struct {
 	lat, lon float64
@@ -58,40 +67,63 @@ type cellSum struct {
 }
 
 // view clusters the points that pass f in b at zoom, or lists them all when
-// they are few or the zoom is close.
+// they are few or the zoom is close. Two passes over the box (count, then
+// draw) cost less than collecting the hits of a city-wide view.
 func (ix *mapIndex) view(b bbox, zoom int, f filter, open []bool) MapView {
-	var hits []int
-	ix.visit(b, f, func(i int) { hits = append(hits, i) })
-	v := MapView{Total: len(hits), Clusters: []Cluster{}, Businesses: []Pin{}}
-	if len(hits) <= maxSingles || zoom >= singlesZoom {
-		for _, i := range hits {
-			v.Businesses = append(v.Businesses, ix.pin(i, open))
-		}
+	n := 0
+	ix.visit(b, f, func(int) { n++ })
+	v := MapView{Total: n, Clusters: []Cluster{}, Businesses: []Pin{}}
+	if n <= maxSingles || (zoom >= singlesZoom && n <= maxPins) {
+		ix.visit(b, f, func(i int) { v.Businesses = append(v.Businesses, ix.pin(i, open)) })
 		return v
 	}
-	cells := map[cellKey]*cellSum{}
-	var order []cellKey // first-seen order keeps the answer stable
-	for _, i := range hits {
+	scale := 256 * math.Exp2(float64(zoom)) / cellPx // cells across the world
+	x0, y0 := mercator(b.maxLat, b.minLon)
+	x1, y1 := mercator(b.minLat, b.maxLon)
+	cx0, cy0 := int(x0*scale), int(y0*scale)
+	w, h := int(x1*scale)-cx0+1, int(y1*scale)-cy0+1
+	var grid []cellSum
+	var sparse map[int]*cellSum
+	if w*h <= maxGridCells {
+		grid = make([]cellSum, w*h)
+	} else {
+		sparse = map[int]*cellSum{}
+	}
+	ix.visit(b, f, func(i int) {
 		p := &ix.points[i]
-		x, y := pixel(p.lat, p.lon, zoom)
-		k := cellKey{int32(x / cellPx), int32(y / cellPx)}
-		c := cells[k]
-		if c == nil {
-			c = &cellSum{first: i}
-			cells[k] = c
-			order = append(order, k)
+		k := (int(p.my*scale)-cy0)*w + int(p.mx*scale) - cx0
+		var c *cellSum
+		if grid != nil {
+			c = &grid[min(max(k, 0), len(grid)-1)]
+		} else if c = sparse[k]; c == nil {
+			c = &cellSum{}
+			sparse[k] = c
+		}
+		if c.n == 0 {
+			c.first = i
 		}
 		c.lat += p.lat
 		c.lon += p.lon
 		c.n++
-	}
-	for _, k := range order {
-		c := cells[k]
-		if c.n == 1 {
+	})
+	emit := func(c *cellSum) {
+		switch {
+		case c.n == 1:
 			v.Businesses = append(v.Businesses, ix.pin(c.first, open))
-			continue
+		case c.n > 1:
+			v.Clusters = append(v.Clusters, Cluster{Lat: c.lat / float64(c.n), Lon: c.lon / float64(c.n), Count: c.n})
 		}
-		v.Clusters = append(v.Clusters, Cluster{Lat: c.lat / float64(c.n), Lon: c.lon / float64(c.n), Count: c.n})
+	}
+	for i := range grid {
+		emit(&grid[i])
+	}
+	keys := make([]int, 0, len(sparse))
+	for k := range sparse {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // a stable answer
+	for _, k := range keys {
+		emit(sparse[k])
 	}
 	return v
 }

@@ -22,6 +22,7 @@ type mapIndex struct {
 // mapPoint is one business on the map.
 type mapPoint struct {
 	lat, lon float64
+	mx, my   float64 // Web Mercator, 0–1 across the world (computed once: log and sin are dear)
 	id       int64
 	name     string
 	section  byte
@@ -36,6 +37,7 @@ func newMapIndex(version int64, list []store.BusinessPoint) *mapIndex {
 	byText := map[string]int32{}
 	for _, b := range list {
 		p := mapPoint{lat: b.Lat, lon: b.Lon, id: b.ID, name: b.Name, schedule: -1}
+		p.mx, p.my = mercator(b.Lat, b.Lon)
 		if len(b.Section) == 1 {
 			p.section = b.Section[0]
 		}
