@@ -138,6 +138,7 @@ func (a *App) Run(ctx context.Context) error {
 	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
 	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
+	a.setMenuButton(ctx)
 	// Before the webhook can accept anything: an update accepted by this run
 	// must not be taken for one the last run left.
 	a.replayUnhandled(ctx)

@@ -51,9 +51,9 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
 	f.Admin.Actions = append(f.Admin.Actions, f.Forms.AdminButtons)
-	f.Council = &handlers.Council{Store: st, Location: loc}
+	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Business = &handlers.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
-		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize}
+		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Core.Topics = map[string]handlers.Func{"metrics": f.Council.HelpMetrics}
 	f.DigestJob.Council = st.CouncilDecisionTitles
 	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {

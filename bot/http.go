@@ -39,6 +39,7 @@ func (a *App) serveHTTP() (httpServers, error) {
 	if !separateMetrics {
 		mux.Handle("GET /metrics", a.Metrics.Handler())
 	}
+	a.newMiniApp().Register(mux)
 	if a.cfg.Telegram.Mode == "webhook" {
 		u, err := url.Parse(a.cfg.Telegram.WebhookURL)
 		if err != nil {

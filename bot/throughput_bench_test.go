@@ -137,4 +137,7 @@ func (nopAPI) AnswerCallbackQuery(context.Context, *tg.AnswerCallbackQueryParams
 func (nopAPI) SendVenue(context.Context, *tg.SendVenueParams) (*models.Message, error) {
 	return &models.Message{}, nil
 }
+func (nopAPI) SendPhoto(context.Context, *tg.SendPhotoParams) (*models.Message, error) {
+	return &models.Message{}, nil
+}
 func (nopAPI) SetMyCommands(context.Context, *tg.SetMyCommandsParams) (bool, error) { return true, nil }

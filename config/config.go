@@ -25,6 +25,7 @@ type Config struct {
 	Voucher         VoucherConfig      `yaml:"voucher"`
 	Import          ImportConfig       `yaml:"import"`
 	Sources         SourcesConfig      `yaml:"sources"`
+	MiniApp         MiniAppConfig      `yaml:"miniapp"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -149,6 +150,7 @@ func Default() Config {
 			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
 		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
 		Log:      LogConfig{Format: "auto", Level: "info"},
+		MiniApp:  MiniAppConfig{TileURL: DefaultTileURL, MaxAge: 24 * time.Hour},
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},

@@ -141,7 +141,7 @@ func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, n
 		lines = append(lines, l.T("council_faction_deviator", map[string]any{"Name": d.FullName,
 			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cn(l, "miniapp_btn_chart", "fch", itoa(id))},
 		{cn(l, "council_btn_to_factions", "fl")}, {cn(l, "council_btn_back", "m")}}}, nil
 }
 

@@ -80,13 +80,22 @@ type Reply struct {
 	// Edit replaces the message whose button was pressed instead of sending a new one.
 	Edit  bool
 	Venue *Venue // send a map pin instead of text
+	Photo *Photo // send a picture instead of text (Buttons go under it)
 }
 
-// Button is one inline button: callback data or a URL.
+// Photo is a picture to send, with its caption.
+type Photo struct {
+	PNG     []byte
+	Caption string
+}
+
+// Button is one inline button: callback data, a URL, or a Mini App to
+// open (WebApp: its https URL).
 type Button struct {
-	Text string
-	Data string
-	URL  string
+	Text   string
+	Data   string
+	URL    string
+	WebApp string
 }
 
 // KeyButton is one reply-keyboard button; it may ask Telegram for the user's

@@ -57,4 +57,10 @@ var goals = []goal{
 	{Issue: "6", Figure: "Import 100,000 businesses", Bench: "BenchmarkImport", Pkg: "business/benchmark",
 		Unit: "s/import", Shown: "s", Op: "<=", Limit: 5},
 	{Issue: "7", Figure: "Money parsing", Bench: "BenchmarkParse", Pkg: "money", Unit: "ns/op", Shown: "ns/op"},
+	{Issue: "18", Figure: "Mini App map API p99, any viewport (100,000 businesses)", Bench: "BenchmarkMapViewport",
+		Pkg: "miniapp", Unit: "p99-ms", Shown: "ms", Op: "<=", Limit: 20, Command: "-benchtime 3000x"},
+	{Issue: "18", Figure: "Mini App map API CPU time per request", Bench: "BenchmarkMapViewport", Pkg: "miniapp",
+		Unit: "cpu-ms/op", Shown: "ms", Command: "-benchtime 3000x"},
+	{Issue: "18", Figure: "Mini App first render in headless Chromium, p99", Bench: "BenchmarkFirstRender", Pkg: "miniapp",
+		Unit: "p99-ms", Shown: "ms", Op: "<=", Limit: 1000, Command: "-benchtime 20x"},
 }
