@@ -19,6 +19,7 @@ type API interface {
 	EditMessageText(ctx context.Context, p *tg.EditMessageTextParams) (*models.Message, error)
 	AnswerCallbackQuery(ctx context.Context, p *tg.AnswerCallbackQueryParams) (bool, error)
 	SendVenue(ctx context.Context, p *tg.SendVenueParams) (*models.Message, error)
+	SendPhoto(ctx context.Context, p *tg.SendPhotoParams) (*models.Message, error)
 	SetMyCommands(ctx context.Context, p *tg.SetMyCommandsParams) (bool, error)
 }
 
@@ -36,10 +37,21 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 		})
 	}
 	markup := replyMarkup(r)
+	if r.Photo != "" {
+		return withRetry(ctx, func() error {
+			_, err := api.SendPhoto(ctx, &tg.SendPhotoParams{ChatID: chatID, Photo: &models.InputFileString{Data: r.Photo},
+				ReplyMarkup: markup})
+			return err
+		})
+	}
+	var mode models.ParseMode
+	if r.HTML {
+		mode = models.ParseModeHTML
+	}
 	if r.Edit && editID != 0 {
 		inline, _ := markup.(*models.InlineKeyboardMarkup)
 		err := withRetry(ctx, func() error {
-			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text}
+			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text, ParseMode: mode}
 			if inline != nil {
 				p.ReplyMarkup = inline
 			}
@@ -53,7 +65,7 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 	}
 	parts := SplitText(r.Text, maxMessageLen)
 	for i, part := range parts {
-		p := &tg.SendMessageParams{ChatID: chatID, Text: part}
+		p := &tg.SendMessageParams{ChatID: chatID, Text: part, ParseMode: mode}
 		if i == len(parts)-1 && markup != nil {
 			p.ReplyMarkup = markup
 		}

@@ -80,6 +80,11 @@ type Reply struct {
 	// Edit replaces the message whose button was pressed instead of sending a new one.
 	Edit  bool
 	Venue *Venue // send a map pin instead of text
+	// HTML sends Text in Telegram's HTML parse mode; the handler escapes
+	// what it did not write itself and keeps Text within one message.
+	HTML bool
+	// Photo sends a picture (an http(s) URL or a Telegram file id) instead of text.
+	Photo string
 }
 
 // Button is one inline button: callback data or a URL.

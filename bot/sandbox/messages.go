@@ -80,6 +80,10 @@ func (s *Server) toModel(st *stored) *models.Message {
 	if st.Location != nil {
 		m.Location = &models.Location{Latitude: st.Location.Lat, Longitude: st.Location.Lon}
 	}
+	if st.Photo != "" {
+		m.Caption, m.Text = st.Text, ""
+		m.Photo = []models.PhotoSize{{FileID: st.Photo, FileUniqueID: st.Photo, Width: 1280, Height: 720}}
+	}
 	if v := st.Venue; v != nil {
 		loc := models.Location{Latitude: v.Lat, Longitude: v.Lon}
 		m.Location = &loc

@@ -26,6 +26,7 @@ var methodTable = map[string]methodSpec{
 	"sendmessage":            {name: "sendMessage", fn: (*Server).sendMessage, chat: true, sends: true},
 	"sendlocation":           {name: "sendLocation", fn: (*Server).sendLocation, chat: true, sends: true},
 	"sendvenue":              {name: "sendVenue", fn: (*Server).sendVenue, chat: true, sends: true},
+	"sendphoto":              {name: "sendPhoto", fn: (*Server).sendPhoto, chat: true, sends: true},
 	"sendchataction":         {name: "sendChatAction", fn: (*Server).sendChatAction, chat: true},
 	"editmessagetext":        {name: "editMessageText", fn: (*Server).editMessageText, chat: true, chatOptional: true},
 	"editmessagereplymarkup": {name: "editMessageReplyMarkup", fn: (*Server).editMessageReplyMarkup, chat: true, chatOptional: true},
@@ -83,6 +84,21 @@ func (s *Server) sendVenue(r *request) (any, *apiError) {
 		return nil, aerr
 	}
 	m := Message{Method: "sendVenue", Venue: &Venue{Lat: lat, Lon: lon, Title: title, Address: address}}
+	return s.deliver(r.chatID, mk.applyTo(m)), nil
+}
+
+// sendPhoto takes a photo by URL or file id (uploads are not simulated);
+// the message keeps it in Photo and its caption in Text.
+func (s *Server) sendPhoto(r *request) (any, *apiError) {
+	photo := r.params["photo"]
+	if photo == "" {
+		return nil, badRequest("there is no photo in the request")
+	}
+	mk, aerr := parseMarkup(r.params["reply_markup"])
+	if aerr != nil {
+		return nil, aerr
+	}
+	m := Message{Method: "sendPhoto", Photo: photo, Text: r.params["caption"], ParseMode: r.params["parse_mode"]}
 	return s.deliver(r.chatID, mk.applyTo(m)), nil
 }
 

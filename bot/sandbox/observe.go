@@ -28,7 +28,8 @@ type Message struct {
 	Venue          *Venue
 	Location       *Location
 	Edits          int    // successful edits so far
-	Method         string // sendMessage, sendVenue or sendLocation
+	Method         string // sendMessage, sendVenue, sendLocation or sendPhoto
+	Photo          string // the URL or file id of a sendPhoto
 }
 
 // Venue is the payload of a sendVenue message.
