@@ -1,17 +1,22 @@
 package bot_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/bot/sandbox"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/store/storetest"
 )
 
 // The demo course (demo/data/courses/courses.yaml).
@@ -190,4 +195,65 @@ func TestLearnUnknownCourseAndRefusedStats(t *testing.T) {
 	assert.Contains(t, h.Last(u).Text, "лише адміністраторам")
 	h.PressData(u, m.ID, "1|crs|go|nosuch")
 	assert.Contains(t, lastAnswer(h), "Ця кнопка застаріла.")
+}
+
+// writeCourses writes a courses file with one lesson of text.
+func writeCourses(t *testing.T, text string) string {
+	path := filepath.Join(t.TempDir(), "courses.yaml")
+	src := `courses:
+  - id: long
+    title: {uk: "Довгий", en: "Long"}
+    description: {uk: "Опис", en: "About"}
+    lessons:
+      - title: {uk: "Один", en: "One"}
+        images: [https://city.example/one.png]
+        text:
+          uk: "` + text + `"
+          en: "` + text + `"
+`
+	require.NoError(t, os.WriteFile(path, []byte(src), 0o600))
+	return path
+}
+
+func TestCourseFileWithAnImageAndALongLesson(t *testing.T) {
+	para := `<b>Абзац</b> з <a href='https://city.example'>посиланням</a> &amp; текстом, який повторюється.\n`
+	path := writeCourses(t, strings.Repeat(para, 150))
+	h := bottest.Start(t, func(c *config.Config) { c.Courses.File = path })
+	u := bottest.Uk
+	m := h.Say(u, "/learn long")
+	m = h.Press(u, m, "▶ Почати")
+	h.Press(u, m, "📚 Увесь курс одразу")
+
+	msgs := h.SB.Messages(u.ID)
+	var photo []sandbox.Message
+	var parts []string
+	for _, msg := range msgs {
+		if msg.Method == "sendPhoto" {
+			photo = append(photo, msg)
+		}
+		if msg.ParseMode == "HTML" && strings.Contains(msg.Text, "Абзац") {
+			parts = append(parts, msg.Text)
+		}
+	}
+	require.Len(t, photo, 1)
+	assert.Equal(t, "https://city.example/one.png", photo[0].Photo)
+	require.Greater(t, len(parts), 1, "a lesson over Telegram's limit goes in several messages")
+	for _, p := range parts {
+		assert.LessOrEqual(t, len(utf16.Encode([]rune(p))), 4096)
+		assert.Equal(t, strings.Count(p, "<b>"), strings.Count(p, "</b>"), "no tag cut: %q", p[len(p)-40:])
+		assert.Equal(t, strings.Count(p, "<a "), strings.Count(p, "</a>"))
+	}
+	assert.Contains(t, flattenInline(h.Last(u)), "✅ Далі", "the way on is under the last part")
+	m = h.Press(u, h.Last(u), "✅ Далі")
+	assert.Contains(t, m.Text, "🎉 Вітаємо! Ви завершили курс «Довгий» — 1 урок.")
+}
+
+func TestInvalidCoursesFileStopsStartUp(t *testing.T) {
+	path := writeCourses(t, "<b>unclosed")
+	cfg := config.Default()
+	cfg.Telegram.Token, cfg.Telegram.APIURL = bottest.Token, "http://127.0.0.1:1"
+	cfg.Courses.File = path
+	_, err := bot.New(cfg, storetest.Open(t, nil), bot.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "courses file "+path+`:9: course "long" lesson 1: text (uk): unclosed <b>`)
 }
