@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -153,8 +155,12 @@ func (c *console) show(m sandbox.Message) {
 	switch {
 	case m.Venue != nil:
 		fmt.Fprintf(c.out, "%s 📍 %s, %s (%.5f, %.5f)\n", prefix, m.Venue.Title, m.Venue.Address, m.Venue.Lat, m.Venue.Lon)
+	case m.Photo != nil:
+		fmt.Fprintf(c.out, "%s 🖼 %s %s\n", prefix, photoLabel(m.Photo), m.Photo.Caption)
 	case m.Location != nil:
 		fmt.Fprintf(c.out, "%s 📍 %.5f, %.5f\n", prefix, m.Location.Lat, m.Location.Lon)
+	case m.ParseMode == "HTML":
+		fmt.Fprintf(c.out, "%s %s\n", prefix, plainText(m.Text))
 	default:
 		fmt.Fprintf(c.out, "%s %s\n", prefix, m.Text)
 	}
@@ -208,4 +214,19 @@ func (c *console) settle(max time.Duration) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+var tagRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?>`)
+
+// plainText shows a Telegram HTML message in the terminal: tags dropped,
+// entities turned back into characters.
+func plainText(s string) string { return html.UnescapeString(tagRe.ReplaceAllString(s, "")) }
+
+// photoLabel names a picture in the terminal: its URL or file id, or the
+// size of an image the bot drew (a chart).
+func photoLabel(p *sandbox.Photo) string {
+	if p.Ref != "" {
+		return p.Ref
+	}
+	return fmt.Sprintf("[%s %d×%d]", p.Format, p.Width, p.Height)
 }

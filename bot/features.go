@@ -5,6 +5,8 @@ import (
 	"log/slog"
 
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/courses"
+	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
@@ -21,6 +23,7 @@ type Features struct {
 	Council     *handlers.Council
 	Business    *handlers.Business
 	Voucher     *handlers.Voucher
+	Courses     *handlers.Courses
 
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
@@ -51,6 +54,15 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
 	f.Admin.Actions = append(f.Admin.Actions, f.Forms.AdminButtons)
+	// An invalid courses file stops start-up too, naming file:line, course and lesson.
+	courseCatalog, err := courses.Load(cfg.Courses.File, demo.Courses)
+	if err != nil {
+		return Features{}, err
+	}
+	f.Courses = &handlers.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
+	f.Core.Courses = courseCatalog
+	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
+	f.Admin.Actions = append(f.Admin.Actions, f.Courses.AdminButtons)
 	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Business = &handlers.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
 		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}

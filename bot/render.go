@@ -41,10 +41,14 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 	if r.Photo != nil {
 		return sendPhoto(ctx, api, chatID, r.Photo, markup)
 	}
+	var mode models.ParseMode
+	if r.HTML {
+		mode = models.ParseModeHTML
+	}
 	if r.Edit && editID != 0 {
 		inline, _ := markup.(*models.InlineKeyboardMarkup)
 		err := withRetry(ctx, func() error {
-			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text}
+			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text, ParseMode: mode}
 			if inline != nil {
 				p.ReplyMarkup = inline
 			}
@@ -58,7 +62,7 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 	}
 	parts := SplitText(r.Text, maxMessageLen)
 	for i, part := range parts {
-		p := &tg.SendMessageParams{ChatID: chatID, Text: part}
+		p := &tg.SendMessageParams{ChatID: chatID, Text: part, ParseMode: mode}
 		if i == len(parts)-1 && markup != nil {
 			p.ReplyMarkup = markup
 		}
@@ -72,8 +76,12 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 // sendPhoto uploads a picture (multipart: a new reader for every try).
 func sendPhoto(ctx context.Context, api API, chatID int64, p *handlers.Photo, markup models.ReplyMarkup) error {
 	return withRetry(ctx, func() error {
-		params := &tg.SendPhotoParams{ChatID: chatID, Caption: p.Caption,
-			Photo: &models.InputFileUpload{Filename: "chart.png", Data: bytes.NewReader(p.PNG)}}
+		params := &tg.SendPhotoParams{ChatID: chatID, Caption: p.Caption}
+		if p.URL != "" {
+			params.Photo = &models.InputFileString{Data: p.URL}
+		} else {
+			params.Photo = &models.InputFileUpload{Filename: "chart.png", Data: bytes.NewReader(p.PNG)}
+		}
 		if markup != nil {
 			params.ReplyMarkup = markup
 		}

@@ -42,6 +42,7 @@ func NewRoutes(f Features) Routes {
 			"edrpou":   f.Business.EDRPOU,
 			"card":     f.Card.Menu,
 			"voucher":  f.Voucher.Menu,
+			"learn":    f.Courses.Learn,
 		},
 		Buttons: map[string]handlers.Func{
 			"lang":    f.Core.LanguageButton,
@@ -55,6 +56,7 @@ func NewRoutes(f Features) Routes {
 			"card":    f.Card.Button,
 			"vc":      f.Voucher.Button,
 			"vca":     f.Voucher.AdminButton,
+			"crs":     f.Courses.Button,
 		},
 		Steps: map[string]handlers.Func{
 			"dgitem":  f.DigestAdmin.Step,
@@ -74,6 +76,8 @@ func NewRoutes(f Features) Routes {
 			"business": "business",
 			"card":     "card",
 			"voucher":  "voucher",
+			"learn":    "learn",
+			"course_":  "learn",
 		},
 		Location:   f.Business.Near,
 		Unknown:    f.Core.Unknown,

@@ -20,6 +20,7 @@ type Config struct {
 	Conversation    ConversationConfig `yaml:"conversation"`
 	Digest          DigestConfig       `yaml:"digest"`
 	Forms           FormsConfig        `yaml:"forms"`
+	Courses         CoursesConfig      `yaml:"courses"`
 	Card            CardConfig         `yaml:"card"`
 	Business        BusinessConfig     `yaml:"business"`
 	Voucher         VoucherConfig      `yaml:"voucher"`
@@ -86,6 +87,11 @@ type DigestConfig struct {
 type FormsConfig struct {
 	File      string `yaml:"file"`        // the forms and info pages; "" = the built-in demo forms
 	MaxPerDay int    `yaml:"max_per_day"` // submissions per user per form in 24 hours
+}
+
+// CoursesConfig controls the courses learned in the chat (docs/courses.md).
+type CoursesConfig struct {
+	File string `yaml:"file"` // the courses; "" = the built-in demo city's course
 }
 
 // CardConfig controls the social card (docs/card.md).

@@ -6,6 +6,7 @@ import (
 
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
 )
 
 // Privacy shows what is stored about the user and offers to delete it.
@@ -32,6 +33,7 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	if len(pd.Vouchers) > 0 {
 		b.WriteString("\n" + req.L.N("voucher_privacy", len(pd.Vouchers), map[string]any{"Numbers": strings.Join(pd.Vouchers, ", ")}))
 	}
+	b.WriteString(c.coursesPrivacy(req.L, pd.Courses))
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}
@@ -58,4 +60,26 @@ func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error
 		return Response{Replies: []Reply{{Text: req.L.T("privacy_kept"), Edit: true}}}, nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+// coursesPrivacy lists the courses the user started, with their progress.
+func (c *Core) coursesPrivacy(l *locales.Localizer, progress []store.CourseProgress) string {
+	var names []string
+	for _, p := range progress {
+		title, of := p.Course, 0
+		if c.Courses != nil {
+			if co, ok := c.Courses.Course(p.Course); ok {
+				title, of = co.Title.In(l.Lang), len(co.Lessons)
+			}
+		}
+		state := "✅"
+		if !p.Finished() {
+			state = l.T("learn_progress_short", map[string]any{"Done": min(p.Lesson, of), "Of": of})
+		}
+		names = append(names, l.T("learn_privacy_item", map[string]any{"Title": title, "State": state}))
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "\n" + l.T("learn_privacy", map[string]any{"Courses": strings.Join(names, ", ")})
 }

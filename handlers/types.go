@@ -81,11 +81,16 @@ type Reply struct {
 	Edit  bool
 	Venue *Venue // send a map pin instead of text
 	Photo *Photo // send a picture instead of text (Buttons go under it)
+	// HTML sends Text in Telegram's HTML parse mode; the handler escapes
+	// what it did not write itself and keeps Text within one message.
+	HTML bool
 }
 
-// Photo is a picture to send, with its caption.
+// Photo is a picture to send, with its caption: an image the bot made
+// (PNG) or one Telegram fetches itself (URL: an http(s) URL or a file id).
 type Photo struct {
 	PNG     []byte
+	URL     string
 	Caption string
 }
 
