@@ -51,7 +51,7 @@ const (
 // swaps the names snapshot atomically while messages are read.
 type Engine struct {
 	words      *index
-	info       []wordInfo // by word id
+	info       []wordInfo       // by word id
 	ids        map[string]int32 // word key ("mul", "holosu*") → id
 	phrases    []phrase
 	intents    []string
