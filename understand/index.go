@@ -80,8 +80,10 @@ func (ix *index) exactOrPrefix(stem string, fn func(id int32, q float64)) bool {
 }
 
 // fuzzy calls fn for every id whose key is one edit (insertion, deletion,
-// substitution or swap of neighbours) away from stem.
-func (ix *index) fuzzy(stem string, fn func(id int32, q float64)) {
+// substitution or swap of neighbours) away from stem, or whose key is the
+// stem of fold with one letter removed (a doubled letter before a case
+// ending: "гнатюкомм").
+func (ix *index) fuzzy(stem, fold string, fn func(id int32, q float64)) {
 	var seen []int32
 	try := func(key string, id int32) {
 		if !containsID(seen, id) && osa1(stem, key) {
@@ -99,6 +101,11 @@ func (ix *index) fuzzy(stem string, fn func(id int32, q float64)) {
 		}
 		for _, e := range ix.deletes[d] { // a wrong or swapped letter
 			try(e.key, e.id)
+		}
+	}
+	for i := range len(fold) {
+		for _, id := range ix.exact[Stem(fold[:i]+fold[i+1:])] {
+			try(stem, id) // one letter removed: one edit by construction
 		}
 	}
 }

@@ -23,7 +23,7 @@ type names struct {
 	depIndex *index
 	depParts []depPart // by id in depIndex
 	bizIndex *index
-	bizWords []string // by id in bizIndex: the folded word as written in a name
+	bizWords []string // by id in bizIndex: the word as a name writes it (lower case)
 }
 
 // depPart is one word of a deputy's name.
@@ -58,7 +58,7 @@ func (e *Engine) SetNames(n Names) {
 			}
 			seen[k] = true
 			c.bizIndex.add(k, int32(len(c.bizWords)), false)
-			c.bizWords = append(c.bizWords, Fold(w))
+			c.bizWords = append(c.bizWords, w)
 		}
 	}
 	e.names.Store(c)

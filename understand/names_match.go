@@ -37,7 +37,7 @@ func (r *reading) deputy(free []int) (Entity, float64, []int) {
 			matched = true
 		}
 		if !r.n.depIndex.exactOrPrefix(t.stem, add) && t.n >= fuzzyMinLetters {
-			r.n.depIndex.fuzzy(t.stem, add)
+			r.n.depIndex.fuzzy(t.stem, t.fold, add)
 		}
 		if matched {
 			used = append(used, i)
@@ -69,7 +69,7 @@ func (r *reading) deputy(free []int) (Entity, float64, []int) {
 }
 
 // businessWords are the free tokens found among the words of business
-// names, as the names write them (a typo corrected), and their total
+// names, as typed or, for a typo, as the names write it, and their total
 // quality.
 func (r *reading) businessWords(free []int) (string, float64) {
 	var out []string
@@ -83,12 +83,12 @@ func (r *reading) businessWords(free []int) (string, float64) {
 			}
 		}
 		if !r.n.bizIndex.exactOrPrefix(t.stem, add) && t.n >= fuzzyMinLetters {
-			r.n.bizIndex.fuzzy(t.stem, add)
+			r.n.bizIndex.fuzzy(t.stem, t.fold, add)
 		}
 		if best > 0 {
 			total += best
 			if best == qExact {
-				word = t.fold // as typed: the search matches it as a prefix
+				word = t.raw // as typed: the search matches it as a prefix
 			}
 			out = append(out, word)
 		}

@@ -35,8 +35,12 @@ func (e *Engine) Understand(text string) Result {
 	r.matchPhrases()
 	cands := r.candidates(text)
 	res := Result{Norm: norm, Candidates: cands}
-	if len(cands) > 0 && cands[0].Score >= confidentScore &&
-		(len(cands) == 1 || cands[0].Score-cands[1].Score >= confidentMargin) {
+	switch {
+	case len(cands) == 1 && cands[0].Score >= qFuzzy: // the only reading, if only through a typo
+		res.Confident = true
+	case len(cands) > 1 && cands[0].Score >= confidentScore && cands[0].Score-cands[1].Score >= confidentMargin:
+		res.Confident = true
+	case len(cands) == 1 && cands[0].Score >= confidentScore:
 		res.Confident = true
 	}
 	return res
@@ -56,7 +60,7 @@ func (r *reading) matchWords() {
 		if len(r.n.depIndex.exact[t.stem]) > 0 || len(r.n.bizIndex.exact[t.stem]) > 0 {
 			continue
 		}
-		r.e.words.fuzzy(t.stem, add)
+		r.e.words.fuzzy(t.stem, t.fold, add)
 	}
 }
 
@@ -166,12 +170,6 @@ func (r *reading) free() []int {
 func (r *reading) candidates(text string) []Candidate {
 	var out []Candidate
 	entities := map[string]Entity{}
-	for intent, s := range r.scores {
-		if d, _, _ := strings.Cut(intent, "."); r.domains[d] > 0 {
-			s += domainLift * min(r.domains[d], 1)
-		}
-		r.scores[intent] = s
-	}
 	for d, q := range r.domains {
 		r.scores[d+".menu"] += q
 		r.why[d+".menu"] = append(r.why[d+".menu"], d)
@@ -203,6 +201,13 @@ func (r *reading) candidates(text string) []Candidate {
 	if words, q := r.businessWords(free); q > 0 {
 		r.scores[IntentSearch] += q
 		entities[IntentSearch] = Entity{Kind: KindWords, Value: words}
+	}
+	// A section's word lifts every reading of the section (entities' too).
+	for intent, s := range r.scores {
+		if d, what, _ := strings.Cut(intent, "."); r.domains[d] > 0 && what != "menu" {
+			s += domainLift * min(r.domains[d], 1)
+		}
+		r.scores[intent] = s
 	}
 	for intent, s := range r.scores {
 		if s > 0 {
