@@ -62,43 +62,24 @@ func (s *Store) Misses(ctx context.Context, limit int) ([]Miss, int, error) {
 	return out, total, rows.Err()
 }
 
-// BusinessCategory picks the businesses of a category: their KVED class
-// (or division) is one of KVED, or their name has one of Names (folded
-// words, matched as prefixes of name words).
+// BusinessCategory picks the businesses of a category: their KVED class is
+// one of KVED ("47.73", as the import stores it); a category without
+// classes is found by Names (folded words of names, "aptek*" a prefix).
 type BusinessCategory struct {
 	KVED  []string
 	Names []string
 }
 
-// where is the SQL condition on businesses b and its arguments.
-func (c BusinessCategory) where() (string, []any) {
-	var parts []string
-	var args []any
-	for _, k := range c.KVED {
-		// "47.73" covers "47.73" and any finer code; "56" a whole division.
-		parts = append(parts, `(b.kved >= ? AND b.kved < ?)`)
-		args = append(args, k, k+"/") // '/' sorts right after '.' and the digits' predecessors
-	}
-	if m := c.match(); m != "" {
-		parts = append(parts, `b.id IN (SELECT rowid FROM business_fts WHERE business_fts MATCH ?)`)
-		args = append(args, m)
-	}
-	if len(parts) == 0 {
-		return "0", nil
-	}
-	return "(" + strings.Join(parts, " OR ") + ")", args
-}
-
-// match is an FTS5 query over names only: any of the words (long ones as
-// prefixes).
+// match is an FTS5 query over names only: any of the words; a word ending
+// in * is a prefix. Only letters and digits reach the quotes.
 func (c BusinessCategory) match() string {
 	var terms []string
 	for _, n := range c.Names {
-		for _, t := range business.Terms(n, business.MaxTerms) {
-			switch {
-			case len(t) >= 5: // "apteka"* also finds "Аптека-магазин"
+		prefix := strings.HasSuffix(n, "*")
+		for _, t := range business.Terms(n, 1) {
+			if prefix {
 				terms = append(terms, `"`+t+`"*`)
-			case len(t) >= 3: // "sto" must not find "Стоматологія"
+			} else {
 				terms = append(terms, `"`+t+`"`)
 			}
 		}
@@ -110,20 +91,39 @@ func (c BusinessCategory) match() string {
 }
 
 // BusinessesOfCategory is one page of a category's businesses by name, and
-// the total.
+// the total. Each class is read in name order through the (kved, name)
+// index and the classes are merged here: sorting thousands of pharmacies
+// for every page would cost tens of milliseconds.
 func (s *Store) BusinessesOfCategory(ctx context.Context, c BusinessCategory, offset, limit int) ([]BusinessBrief, int, error) {
-	where, args := c.where()
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM businesses b WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("category count: %w", err)
+	if len(c.KVED) == 0 {
+		return s.SearchBusinesses(ctx, c.match(), offset, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours FROM businesses b WHERE `+
-		where+` ORDER BY b.name, b.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, 0, err
+	var all []BusinessBrief
+	total := 0
+	for _, k := range c.KVED {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM businesses WHERE kved = ?`, k).Scan(&n); err != nil {
+			return nil, 0, fmt.Errorf("category count: %w", err)
+		}
+		total += n
+		rows, err := s.db.QueryContext(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE kved = ?
+			ORDER BY name, id LIMIT ?`, k, offset+limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		part, err := scanBriefs(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		all = append(all, part...)
 	}
-	out, err := scanBriefs(rows)
-	return out, total, err
+	sort.SliceStable(all, func(i, j int) bool {
+		return all[i].Name < all[j].Name || (all[i].Name == all[j].Name && all[i].ID < all[j].ID)
+	})
+	if offset >= len(all) {
+		return nil, total, nil
+	}
+	return all[offset:min(offset+limit, len(all))], total, nil
 }
 
 // BusinessesNearOfCategory lists a category's businesses within radiusM
@@ -131,13 +131,18 @@ func (s *Store) BusinessesOfCategory(ctx context.Context, c BusinessCategory, of
 // widens a small circle until it holds limit of them.
 func (s *Store) BusinessesNearOfCategory(ctx context.Context, lat, lon, radiusM float64, limit int,
 	c BusinessCategory) ([]BusinessBrief, error) {
-	where, args := c.where()
+	cond, args := `b.kved IN (?`+strings.Repeat(`, ?`, max(len(c.KVED)-1, 0))+`)`, []any{}
+	for _, k := range c.KVED {
+		args = append(args, k)
+	}
+	if len(c.KVED) == 0 {
+		cond, args = `g.id IN (SELECT rowid FROM business_fts WHERE business_fts MATCH ?)`, []any{c.match()}
+	}
 	var hits []nearHit
 	for r := min(radiusM, 500); ; r = min(2*r, radiusM) {
 		box := business.BoundingBox(lat, lon, r)
-		rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.lat, g.lon FROM business_geo g
-			JOIN businesses b ON b.id = g.id
-			WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? AND g.min_lon <= ? AND `+where,
+		rows, err := s.db.QueryContext(ctx, `SELECT g.id, g.lat, g.lon FROM business_geo g JOIN businesses b ON b.id = g.id
+			WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? AND g.min_lon <= ? AND `+cond,
 			append([]any{box.MinLat, box.MaxLat, box.MinLon, box.MaxLon}, args...)...)
 		if err != nil {
 			return nil, err

@@ -41,8 +41,11 @@ type Category struct {
 	ID     string
 	KVED   []string
 	Titles map[string]string // language → title
-	// Names are the folded words that, found in a business's name, put it
-	// in the category (its words in every language).
+	// Names are the words that, found in a business's name, put it in the
+	// category (its one-word words in every language), folded: a stem of
+	// five letters or more ends in * and matches as a prefix ("aptek*"
+	// finds "Аптека" and "Аптеки"); a shorter word must match whole ("sto"
+	// must not find "Стоматологія").
 	Names []string
 }
 
@@ -130,8 +133,8 @@ func (lx *Lexicon) addCategories(lang string, f File) {
 			}
 		}
 		for _, w := range def.Words {
-			if !strings.Contains(w, " ") && !slices.Contains(c.Names, Fold(w)) {
-				c.Names = append(c.Names, Fold(w))
+			if n := nameTerm(w); n != "" && !slices.Contains(c.Names, n) {
+				c.Names = append(c.Names, n)
 			}
 		}
 		sort.Strings(c.Names)
@@ -150,4 +153,17 @@ func (lx *Lexicon) IntentIDs() []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(set))
+}
+
+// nameTerm is a category word as Category.Names keeps it, or "" for a
+// phrase of several words.
+func nameTerm(w string) string {
+	parts := strings.Fields(Normalize(w))
+	if len(parts) != 1 {
+		return ""
+	}
+	if k := Key(parts[0]); len(k) >= 5 {
+		return k + "*"
+	}
+	return Fold(parts[0])
 }

@@ -9,5 +9,5 @@ CREATE TABLE understand_misses (
 ) WITHOUT ROWID;
 CREATE INDEX understand_misses_count ON understand_misses(count DESC, last_seen DESC);
 
--- "Pharmacies" are KVED class 47.73: a category is a range of classes, read through this index.
-CREATE INDEX businesses_kved ON businesses(kved);
+-- "Pharmacies" are KVED class 47.73: a category's businesses are read by class, in name order, through this index.
+CREATE INDEX businesses_kved ON businesses(kved, name);
