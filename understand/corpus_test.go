@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -167,4 +166,29 @@ func TestMenuLabelsAreUnderstood(t *testing.T) {
 	}
 }
 
-var _ = io.EOF
+// BenchmarkCorpus reports the corpus accuracy for docs/PERFORMANCE.md
+// (make bench) and the time to understand one phrasing.
+func BenchmarkCorpus(b *testing.B) {
+	e := demoEngine(b)
+	corpus := readCorpus(b)
+	ok, menu, menuOK := 0, 0, 0
+	for _, p := range corpus {
+		best, _ := e.Understand(p.text).Best()
+		if best.Intent == p.intent {
+			ok++
+		}
+		if p.menu {
+			menu++
+			if best.Intent == p.intent {
+				menuOK++
+			}
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Understand(corpus[i%len(corpus)].text)
+	}
+	b.ReportMetric(100*float64(ok)/float64(len(corpus)), "intent-%")
+	b.ReportMetric(100*float64(menuOK)/float64(menu), "menu-%")
+	b.ReportMetric(float64(len(corpus)), "phrasings")
+}

@@ -41,11 +41,13 @@ func Normalize(text string) string {
 			break
 		}
 		switch {
+		case isApostrophe(r): // before letters: ʼ (U+02BC) is a letter to Unicode
+			if !space {
+				b.WriteRune('\'')
+			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 			space = false
-		case isApostrophe(r) && !space:
-			b.WriteRune('\'')
 		default:
 			if !space {
 				b.WriteByte(' ')

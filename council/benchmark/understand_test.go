@@ -24,14 +24,23 @@ import (
 // answer (deputy card, leaderboard, decisions search, category list, name
 // search, EDRPOU, card and voucher flows, choices, sections), in both
 // languages, with case forms and typos.
-var typed = []string{
-	"як голосував Прізвище07", "Прізвище12", "депутат Прізвищем03", "хто прогулює сесії", "рішення про бюджет",
-	"остання сесія", "фракції", "де найближча аптека?", "аптека", "pharmacy", "кав'ярня", "СТО", "ремонт авто",
-	"Злагода", "будсервіс", "21560766", "баланс картки", "чи готова моя картка", "загубив картку",
-	"калькулятор ваучера", "статус заявки LV-2026-000101", "підписатися на дайджест", "повідомити про фейк",
-	"ваучер картка", "ывфапрол", "how did Prizvyshche07 vote", "coffee near me", "lowest attendance",
-	"decisions about parking", "балланс картки",
+var typed = append(append([]string(nil), typedDirect...), typedPages...)
+
+// typedDirect are answered by a card, a leaderboard, a category, a flow's
+// first step: what a resident waits for after typing.
+var typedDirect = []string{
+	"як голосував Прізвище07", "Прізвище12", "депутат Прізвищем03", "хто прогулює сесії", "де найближча аптека?",
+	"аптека", "pharmacy", "кав'ярня", "СТО", "ремонт авто", "21560766", "баланс картки", "чи готова моя картка",
+	"загубив картку", "калькулятор ваучера", "статус заявки LV-2026-000101", "підписатися на дайджест",
+	"повідомити про фейк", "ваучер картка", "ывфапрол", "how did Prizvyshche07 vote", "coffee near me",
+	"lowest attendance", "балланс картки",
 }
+
+// typedPages open pages whose own queries are the cost, whoever opens them
+// (a button or a typed question): the factions page computes every
+// faction's discipline over all votes, a decisions or business search
+// scans titles or ranks full-text matches, the sessions list counts items.
+var typedPages = []string{"фракції", "рішення про бюджет", "decisions about parking", "остання сесія", "Злагода", "будсервіс"}
 
 var (
 	cityOnce sync.Once
@@ -81,7 +90,13 @@ func city(b *testing.B) bot.Features {
 // feature it names, database queries included (issue 17: p99 ≤ 5 ms with
 // 100,000 businesses and the council's votes loaded). Every tenth operation
 // is the location that answers "the nearest pharmacy".
-func BenchmarkUnderstandAnswer(b *testing.B) {
+func BenchmarkUnderstandAnswer(b *testing.B) { benchmarkAnswers(b, typed) }
+
+// BenchmarkUnderstandAnswerDirect is BenchmarkUnderstandAnswer without the
+// typedPages.
+func BenchmarkUnderstandAnswerDirect(b *testing.B) { benchmarkAnswers(b, typedDirect) }
+
+func benchmarkAnswers(b *testing.B, typed []string) {
 	f := city(b)
 	ctx := context.Background()
 	langs := []*locales.Localizer{locales.New("uk"), locales.New("en")}
