@@ -9,7 +9,9 @@ import (
 	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/understand"
 )
 
 // Features are the handlers the bot is built from.
@@ -27,6 +29,9 @@ type Features struct {
 
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
+
+	Understand *handlers.Understand // typed questions (docs/understand.md)
+	Names      *handlers.NamesWatch // its deputies' and businesses' names, refreshed after imports
 }
 
 // NewFeatures builds every feature's handlers from the configuration; log
@@ -76,5 +81,34 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	}
 	f.Admin.Actions = append(f.Admin.Actions, f.Voucher.AdminButtons)
 	f.Card.Log, f.CardAlerts.Log, f.Voucher.Log = log, log, log
+	if err := f.addUnderstand(st); err != nil {
+		return Features{}, err
+	}
 	return f, nil
+}
+
+// addUnderstand builds the answers to typed questions over every other
+// feature: the word lists of locales/intents.*.yaml plus the titles of the
+// city's forms and pages.
+func (f *Features) addUnderstand(st *store.Store) error {
+	lx, err := understand.LoadLexicon(locales.IntentFiles())
+	if err != nil {
+		return err
+	}
+	engine := understand.New(lx)
+	for _, form := range f.Forms.Catalog.Forms {
+		for _, title := range form.Title {
+			engine.AddTitle("form."+form.ID, title)
+		}
+	}
+	for _, page := range f.Forms.Catalog.Pages {
+		for _, title := range page.Title {
+			engine.AddTitle("page."+page.ID, title)
+		}
+	}
+	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
+		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
+	f.Admin.Actions = append(f.Admin.Actions, f.Understand.AdminButtons)
+	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
+	return nil
 }
