@@ -74,7 +74,13 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now,
 		metricsListener: opts.MetricsListener}
-	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}, a.log)
+	// The handlers' replies share this client with the poller. Its pool
+	// keeps a connection per handler: with the default transport's 2 idle
+	// connections, 128 handlers replying at once would dial (and close) a
+	// TCP connection for nearly every reply.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = cfg.Telegram.MaxConcurrentHandlers + 1
+	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second, Transport: transport}, a.log)
 	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
 	// would mean no long poll at all (a busy loop of getUpdates); adding the
 	// second back makes poll_timeout the wait Telegram actually holds.

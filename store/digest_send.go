@@ -55,6 +55,19 @@ var ErrDigestWindowTaken = errors.New("the digest of this period is already queu
 // before rendering anything.
 func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
 	pushes func(key string) ([]Push, error)) (Digest, error) {
+	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
+		list, err := pushes(key)
+		if err != nil {
+			return 0, err
+		}
+		return s.enqueueTx(ctx, tx, list)
+	})
+}
+
+// queueDigest claims the window and lets fill queue the digest's pushes
+// (under its outbox key) in the same transaction; fill reports how many.
+func (s *Store) queueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
+	fill func(tx *sql.Tx, key string) (int, error)) (Digest, error) {
 	d := Digest{Follows: follows, From: from, To: to, Items: items, CreatedAt: s.now()}
 	taken := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -70,11 +83,7 @@ func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Ti
 		if d.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		list, err := pushes(DigestKey(d.ID))
-		if err != nil {
-			return err
-		}
-		if d.Recipients, err = s.enqueueTx(ctx, tx, list); err != nil {
+		if d.Recipients, err = fill(tx, DigestKey(d.ID)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE digests SET recipients = ? WHERE id = ?`, d.Recipients, d.ID)

@@ -156,7 +156,7 @@ func (s *Store) BusinessesNearOfCategory(ctx context.Context, lat, lon, radiusM 
 			break
 		}
 	}
-	return s.nearBriefs(ctx, hits, limit)
+	return s.nearBriefs(ctx, nearestFirst(hits, limit))
 }
 
 // scanNear reads id, lat, lon rows and keeps those within r metres.
@@ -174,27 +174,6 @@ func scanNear(rows *sql.Rows, lat, lon, r float64) ([]nearHit, error) {
 		}
 	}
 	return hits, rows.Err()
-}
-
-// nearBriefs sorts hits nearest first and reads the first limit of them.
-func (s *Store) nearBriefs(ctx context.Context, hits []nearHit, limit int) ([]BusinessBrief, error) {
-	sort.Slice(hits, func(i, j int) bool {
-		return hits[i].d < hits[j].d || (hits[i].d == hits[j].d && hits[i].id < hits[j].id)
-	})
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
-	out := make([]BusinessBrief, 0, len(hits))
-	for _, h := range hits {
-		b := BusinessBrief{ID: h.id, DistanceM: h.d}
-		err := s.db.QueryRowContext(ctx, `SELECT name, address, kved, hours FROM businesses WHERE id = ?`, h.id).
-			Scan(&b.Name, &b.Address, &b.KVED, &b.Hours)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, nil
 }
 
 // UnderstandNames are the names the understanding layer knows: every

@@ -124,6 +124,7 @@ func runBot(ctx context.Context, e *env) error {
 		return err
 	}
 	defer stopSources()
+	go releaseStartupMemoryAfter(ctx, startupSettle)
 	return app.Run(ctx)
 }
 
