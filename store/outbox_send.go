@@ -15,10 +15,10 @@ type OutboxItem struct {
 	// Message and Args are a push queued as data: the sender renders them in
 	// Language, the recipient's language now ("" when the chat is no user's:
 	// the sender falls back as the router does). Text is a literal push.
-	Message  string
-	Args     []byte
-	Language string
-	Text     string
+	Message   string
+	Args      []byte
+	Language  string
+	Text      string
 	Attempts  int
 	PartsSent int
 	Buttons   [][]PushButton // under the last part
