@@ -86,7 +86,7 @@ func TestCardPrivacyListsAndDeletesLinks(t *testing.T) {
 	linkCard(h, u, studentCard, studentBirth)
 	linkCard(h, u, veteranCard, veteranBirth)
 	m := h.Say(u, "/privacy")
-	assert.Contains(t, m.Text, "Прив’язані картки: •••• 0031, •••• 0049")
+	assert.Contains(t, m.Text, "• прив’язані картки: •••• 0031, •••• 0049")
 	m = h.Press(u, m, "🗑 Видалити мої дані")
 	h.Press(u, m, "Так, видалити")
 	links, err := h.Store.CardLinks(t.Context(), u.ID)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -143,4 +144,25 @@ func flattenInline(m sandbox.Message) []string {
 		}
 	}
 	return out
+}
+
+// Issue 19: /privacy lists the digest subscription and its topics, in the
+// same bullet list as everything else stored.
+func TestPrivacyListsTheDigestSubscriptionAndTopics(t *testing.T) {
+	h := bottest.Start(t)
+	u := bottest.Uk
+	m := h.Say(u, "/digest")
+	m = h.Press(u, m, "🔔 Підписатися")
+	h.Press(u, m, "✅ Транспорт")
+	text := h.Say(u, "/privacy").Text
+	assert.Contains(t, text, "\n• підписані на дайджест; теми: Новини, Бізнес, Рада\n")
+	for _, line := range strings.Split(strings.Split(text, "\n\n")[0], "\n")[1:] {
+		assert.True(t, strings.HasPrefix(line, "• "), "one list format: %q", line)
+	}
+
+	m = h.Say(u, "/digest")
+	for _, topic := range []string{"✅ Новини", "✅ Бізнес", "✅ Рада"} {
+		m = h.Press(u, m, topic)
+	}
+	assert.Contains(t, h.Say(u, "/privacy").Text, "• підписані на дайджест, але жодної теми не обрано")
 }
