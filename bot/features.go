@@ -39,8 +39,8 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
 		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
-	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc}
 	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
+	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc, City: cfg.City.Name, Job: f.DigestJob}
 	f.DigestAdmin = &handlers.DigestAdmin{Store: st, Job: f.DigestJob, Admin: f.Admin}
 	f.Admin.Actions = append(f.Admin.Actions, f.DigestAdmin.AdminButtons)
 	// An invalid forms file stops start-up, naming the form and step.
