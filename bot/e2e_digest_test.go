@@ -190,3 +190,13 @@ func TestDigestPanelShowsTheLastDigestSent(t *testing.T) {
 	assert.Contains(t, last.Text, "Ярмарок news")
 	assert.Contains(t, last.Text, "Ярмарок transport")
 }
+
+// Issue 19: the admin panel's audit lines are in the city's time (the fake
+// clock is 10:00 UTC, 12:00 in Kyiv).
+func TestAdminAuditTimesAreCityTime(t *testing.T) {
+	h := bottest.Start(t, asAdmin)
+	h.Say(admin, "/admin")
+	m := h.Say(admin, "/admin")
+	assert.Contains(t, m.Text, "28 Nov 2026, 12:00 · 502 · admin.panel")
+	assert.NotContains(t, m.Text, "10:00")
+}
