@@ -146,7 +146,7 @@ func TestVoucherImportPushesEachChangeOnce(t *testing.T) {
 	path := writeVouchers(t, "LV-2026-000102;ЮО;41234569;ТОВ «Зелена Пекарня»;energy_saving;60 000;Схвалено;28.11.2026;30 000;Кошти буде перераховано до 15 грудня.")
 	sum, err := importer.Run(t.Context(), env, "vouchers", path)
 	require.NoError(t, err)
-	assert.Contains(t, sum.String(), "1 status changes, 1 status messages queued")
+	assert.Contains(t, sum.String(), "1 status change, 1 status message queued")
 	push := waitMessage(t, h, u.ID, "новий статус «Схвалено»")
 	assert.Equal(t, "🔔 Заявка LV-2026-000102 на бізнес-ваучер: новий статус «Схвалено» (28.11.2026)\nСхвалена сума: "+
 		uk.Money(30_000_00)+"\nКоментар: Кошти буде перераховано до 15 грудня.\nПодробиці: /voucher LV-2026-000102", push.Text)

@@ -33,7 +33,7 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 	}
 	var sum Summary
 	sum.Rows = len(items)
-	sum.Addf("%d items read, %d new or changed", len(items), changed)
+	sum.Addf("%s read, %d new or changed", Count(len(items), "item", "items"), changed)
 	if len(f.Unknown) > 0 {
 		sum.Addf("ignored unknown columns: %v", f.Unknown)
 	}
