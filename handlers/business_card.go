@@ -24,15 +24,17 @@ func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 		return Response{}, err
 	}
 	radius := l.Decimal(b.RadiusKM, 1)
-	if len(list) == 0 {
-		return Response{Replies: []Reply{{Text: l.T("business_near_none", map[string]any{"Radius": radius}),
-			Buttons: [][]Button{{bz(l.T("business_btn_sectors"), "sec")}}}}, Next: Step("bz", "near", nil)}, nil
+	answer := Reply{Text: l.T("business_near_none", map[string]any{"Radius": radius}),
+		Buttons: [][]Button{{bz(l.T("business_btn_sectors"), "sec")}}}
+	if len(list) > 0 {
+		answer = Reply{Text: l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
+			b.lines(req, list, 1, true), Buttons: b.briefButtons(l, list, true)}
 	}
-	text := l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" + b.lines(req, list, 1, true)
-	// The conversation stays at "near" so a second shared location (or the
-	// 🏠 button of the location keyboard) is understood.
-	return Response{Replies: []Reply{{Text: text, Buttons: b.briefButtons(l, list, true)}},
-		Next: Step("bz", "near", nil)}, nil
+	// The location keyboard has done its job: the main menu comes back (a
+	// message carries inline buttons or a keyboard, hence a second one). A
+	// location shared later is answered outside any conversation too.
+	return Response{EndConv: true, Replies: []Reply{answer,
+		{Text: l.T("business_near_again"), Keyboard: MenuKeyboard(l)}}}, nil
 }
 
 // edrpou looks a code up after checking its check digit.
@@ -53,7 +55,9 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	}
 	switch len(found) {
 	case 0:
-		return Response{Replies: []Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code})}}}, nil
+		// The step stays open: the next code typed is looked up too.
+		return Response{Replies: []Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code}) + "\n" +
+			l.T("business_edrpou_next")}}, Next: again}, nil
 	case 1:
 		return b.cardOf(req, found[0]), nil
 	}
