@@ -27,6 +27,8 @@ func TestCardIsMyCardReady(t *testing.T) {
 	m := ask("SC-2026-000103", "23.08.1958")
 	assert.Equal(t, "📄 Заява SC-2026-000103\nСтатус: готова — можна забирати (з 27.11.2026)\n"+
 		"📍 Забрати картку: ЦНАП «Центральний», вул. Шевченка, 12, Нове Місто", m.Text)
+	// Issue 19: the answer has a way back to the card menu.
+	assert.Contains(t, h.Press(u, m, "↩ Картка").Text, "Що вас цікавить?")
 	assert.Contains(t, ask("sc-2026-000105", "05.03.1980").Text, "Статус: відмовлено (з 18.11.2026)\nПричина: Не додано посвідчення")
 	assert.Contains(t, ask("SC-2026-000104", "30.10.2005").Text, "Статус: видано")
 	assert.Contains(t, ask("SC-2026-000103", "24.08.1958").Text, "не знайдено", "a wrong date reveals nothing")
