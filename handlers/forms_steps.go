@@ -27,26 +27,38 @@ func (f *Forms) ask(req *Request, form *forms.Form, step *forms.Step) Reply {
 		}
 	}
 	text := req.L.T("forms_step", map[string]any{"N": n, "Of": len(form.Steps), "Question": step.Question.In(lang)})
-	var rows [][]Button
 	switch step.Type {
-	case forms.TypeChoice:
-		for _, o := range step.Options {
-			rows = append(rows, []Button{{Text: o.Label.In(lang),
-				Data: callback.Encode(convForm, "ch", form.ID, step.ID, o.ID)}})
-		}
 	case forms.TypeDateTime:
 		text += "\n\n" + req.L.T("forms_hours") + "\n" + f.hoursText(req.L, step)
-		rows = f.slotRows(req, form, step)
 	case forms.TypePhone:
 		if step.Optional {
 			text += "\n" + req.L.T("forms_optional_hint")
 		}
 		return Reply{Text: text, Keyboard: [][]KeyButton{{{Text: req.L.T("forms_share_phone"), RequestContact: true}}}}
 	}
+	return Reply{Text: text, Buttons: f.stepRows(req, form, step)}
+}
+
+// stepRows are the inline buttons that answer a step: its options or free
+// slots, and Skip for an optional step. A refused answer gets them again,
+// so that Skip is never lost to a typo.
+func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]Button {
+	var rows [][]Button
+	switch step.Type {
+	case forms.TypeChoice:
+		for _, o := range step.Options {
+			rows = append(rows, []Button{{Text: o.Label.In(req.L.Lang),
+				Data: callback.Encode(convForm, "ch", form.ID, step.ID, o.ID)}})
+		}
+	case forms.TypeDateTime:
+		rows = f.slotRows(req, form, step)
+	case forms.TypePhone:
+		return nil // the contact keyboard stays from the question
+	}
 	if step.Optional {
 		rows = append(rows, []Button{{Text: req.L.T("forms_skip"), Data: callback.Encode(convForm, "sk", form.ID, step.ID)}})
 	}
-	return Reply{Text: text, Buttons: rows}
+	return rows
 }
 
 // slotRows offers the next free slots, two to a row.
@@ -92,7 +104,8 @@ func (f *Forms) Step(_ context.Context, req *Request) (Response, error) {
 		Photo: req.Photo}
 	ans, problem := step.Check(in, req.Now, f.Location)
 	if problem != nil {
-		return Response{Next: req.Conv, Replies: []Reply{{Text: f.problemText(req, step, problem)}}}, nil
+		return Response{Next: req.Conv, Replies: []Reply{{Text: f.problemText(req, step, problem),
+			Buttons: f.stepRows(req, form, step)}}}, nil
 	}
 	return f.advance(req, form, step, ans, nil), nil
 }
