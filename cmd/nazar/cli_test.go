@@ -42,20 +42,21 @@ func TestHelpExitsZeroAndListsEveryCommandAndDataset(t *testing.T) {
 	assert.Contains(t, errOut, "datasets (nazar import")
 }
 
-// Issue 19: a database created because none existed is announced with its
-// full path; summaries count in the right number; a preview before any
+// Issue 19: a database created where none was configured is announced with
+// its full path; summaries count in the right number; a preview before any
 // digest names the first digest's period.
 func TestCLIOnAFreshDatabase(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "sub", "fresh.db")
-	env := []string{"NAZAR_DATABASE_PATH=" + db}
+	t.Chdir(dir) // the default database.path, data/nazar.db, is relative
+	db := filepath.Join(dir, "data", "nazar.db")
+	var env []string
 	cards := filepath.Join(dir, "cards.csv")
 	require.NoError(t, os.WriteFile(cards, []byte("card_number,holder_name,birth_date,category,status,valid_until,balance_uah,updated_at\n"+
 		"9876 5400 0000 0015,Коваленко Марія Іванівна,1952-04-17,pensioner,active,2030-05-31,0.00,2026-11-28T08:30:00+02:00\n"), 0o600))
 
 	code, out, errOut := cli(t, env, "import", "cards", cards)
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, errOut, "no database at "+db+" yet: creating a new one there")
+	assert.Contains(t, errOut, "no database configured (database.path, NAZAR_DATABASE_PATH): creating a new one at "+db)
 	assert.Contains(t, out, "1 card read, 1 new or changed")
 
 	code, out, errOut = cli(t, env, "digest", "preview")
@@ -63,4 +64,9 @@ func TestCLIOnAFreshDatabase(t *testing.T) {
 	assert.NotContains(t, errOut, "creating", "the database exists now")
 	assert.Contains(t, out, "(the first digest: the last 7 days), 0 items")
 	assert.Contains(t, out, "(nothing in this period: nothing would be sent)")
+
+	configured := filepath.Join(dir, "elsewhere.db")
+	code, _, errOut = cli(t, []string{"NAZAR_DATABASE_PATH=" + configured}, "migrate")
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, errOut, "a configured path is not announced")
 }

@@ -181,18 +181,22 @@ func fullUsage() string {
 		"\nconfiguration: config.yaml (or --config FILE) and NAZAR_<SECTION>_<KEY> variables; see config.example.yaml\n"
 }
 
-// noteNewDatabase says where a database is about to be created, so that an
-// operator who forgot to configure database.path is not left guessing
-// where the data went (or why the bot "forgot" everything).
+// noteNewDatabase says where a database is about to be created when none
+// was configured (database.path is the default), so that an operator who
+// forgot NAZAR_DATABASE_PATH is not left guessing where the data went (or
+// why the bot "forgot" everything).
 func noteNewDatabase(e *env) {
 	path := e.cfg.Database.Path
+	if path != config.Default().Database.Path {
+		return // configured: the operator knows where it is
+	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		return
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	fmt.Fprintf(e.stderr, "no database at %s yet: creating a new one there (database.path, NAZAR_DATABASE_PATH)\n", path)
+	fmt.Fprintf(e.stderr, "no database configured (database.path, NAZAR_DATABASE_PATH): creating a new one at %s\n", path)
 }
 
 // newLogger logs text on a terminal and JSON otherwise, always through the
