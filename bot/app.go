@@ -46,6 +46,9 @@ type App struct {
 	pace     *rate.Limiter // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
+
+	// metricsListener serves http.metrics_listen when set (tests).
+	metricsListener net.Listener
 }
 
 // Options carry what differs between production and tests.
@@ -56,6 +59,9 @@ type Options struct {
 	Listener net.Listener
 	// Collectors are more metrics served on /metrics (the data sources').
 	Collectors []prometheus.Collector
+	// MetricsListener, likewise, for http.metrics_listen (used only when
+	// that is set).
+	MetricsListener net.Listener
 }
 
 // New builds the bot from configuration. It makes no network call.
@@ -66,7 +72,8 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now}
+	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now,
+		metricsListener: opts.MetricsListener}
 	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}, a.log)
 	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
 	// would mean no long poll at all (a busy loop of getUpdates); adding the
@@ -131,6 +138,7 @@ func (a *App) Run(ctx context.Context) error {
 	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
 	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
+	a.setMenuButton(ctx)
 	// Before the webhook can accept anything: an update accepted by this run
 	// must not be taken for one the last run left.
 	a.replayUnhandled(ctx)

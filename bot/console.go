@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,4 +140,19 @@ func (c *console) settle(max time.Duration) {
 func (c *console) outboxIdle() bool {
 	n, err := c.st.OutboxDue(context.Background())
 	return err != nil || n == 0
+}
+
+var tagRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?>`)
+
+// plainText shows a Telegram HTML message in the terminal: tags dropped,
+// entities turned back into characters.
+func plainText(s string) string { return html.UnescapeString(tagRe.ReplaceAllString(s, "")) }
+
+// photoLabel names a picture in the terminal: its URL or file id, or the
+// size of an image the bot drew (a chart).
+func photoLabel(p *sandbox.Photo) string {
+	if p.Ref != "" {
+		return p.Ref
+	}
+	return fmt.Sprintf("[%s %d×%d]", p.Format, p.Width, p.Height)
 }

@@ -145,8 +145,12 @@ func messageText(m sandbox.Message) string {
 	switch {
 	case m.Venue != nil:
 		return fmt.Sprintf("📍 %s, %s (%.5f, %.5f)", m.Venue.Title, m.Venue.Address, m.Venue.Lat, m.Venue.Lon)
+	case m.Photo != nil:
+		return fmt.Sprintf("🖼 %s %s", photoLabel(m.Photo), m.Photo.Caption)
 	case m.Location != nil:
 		return fmt.Sprintf("📍 %.5f, %.5f", m.Location.Lat, m.Location.Lon)
+	case m.ParseMode == "HTML":
+		return plainText(m.Text)
 	}
 	return m.Text
 }

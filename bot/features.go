@@ -1,14 +1,17 @@
 package bot
 
 import (
+	"fmt"
 	"log/slog"
 
-	"github.com/robfig/cron/v3"
-
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/courses"
+	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/understand"
 )
 
 // Features are the handlers the bot is built from.
@@ -22,18 +25,23 @@ type Features struct {
 	Council     *handlers.Council
 	Business    *handlers.Business
 	Voucher     *handlers.Voucher
+	Courses     *handlers.Courses
 
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
+
+	Understand *handlers.Understand // typed questions (docs/understand.md)
+	Names      *handlers.NamesWatch // its deputies' and businesses' names, refreshed after imports
 }
 
 // NewFeatures builds every feature's handlers from the configuration; log
 // receives the features' own log lines (the app's scrubbing logger).
 func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features, error) {
 	loc := cfg.Location()
-	schedule, err := cron.ParseStandard(cfg.Digest.Schedule)
+	// In the city's zone unless the expression names one (CRON_TZ=).
+	schedule, err := cfg.Digest.ParseSchedule(loc)
 	if err != nil {
-		return Features{}, err
+		return Features{}, fmt.Errorf("digest.schedule: %w", err)
 	}
 	f := Features{
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
@@ -51,9 +59,18 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
 	f.Admin.Actions = append(f.Admin.Actions, f.Forms.AdminButtons)
-	f.Council = &handlers.Council{Store: st, Location: loc}
+	// An invalid courses file stops start-up too, naming file:line, course and lesson.
+	courseCatalog, err := courses.Load(cfg.Courses.File, demo.Courses)
+	if err != nil {
+		return Features{}, err
+	}
+	f.Courses = &handlers.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
+	f.Core.Courses = courseCatalog
+	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
+	f.Admin.Actions = append(f.Admin.Actions, f.Courses.AdminButtons)
+	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Business = &handlers.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
-		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize}
+		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Core.Topics = map[string]handlers.Func{"metrics": f.Council.HelpMetrics}
 	f.DigestJob.Council = st.CouncilDecisionTitles
 	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {
@@ -64,5 +81,34 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	}
 	f.Admin.Actions = append(f.Admin.Actions, f.Voucher.AdminButtons)
 	f.Card.Log, f.CardAlerts.Log, f.Voucher.Log = log, log, log
+	if err := f.addUnderstand(st); err != nil {
+		return Features{}, err
+	}
 	return f, nil
+}
+
+// addUnderstand builds the answers to typed questions over every other
+// feature: the word lists of locales/intents.*.yaml plus the titles of the
+// city's forms and pages.
+func (f *Features) addUnderstand(st *store.Store) error {
+	lx, err := understand.LoadLexicon(locales.IntentFiles())
+	if err != nil {
+		return err
+	}
+	engine := understand.New(lx)
+	for _, form := range f.Forms.Catalog.Forms {
+		for _, title := range form.Title {
+			engine.AddTitle("form."+form.ID, title)
+		}
+	}
+	for _, page := range f.Forms.Catalog.Pages {
+		for _, title := range page.Title {
+			engine.AddTitle("page."+page.ID, title)
+		}
+	}
+	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
+		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
+	f.Admin.Actions = append(f.Admin.Actions, f.Understand.AdminButtons)
+	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
+	return nil
 }

@@ -18,7 +18,7 @@ type Routes struct {
 	// or a prefix ending in "_" ("dep_" → the rest is the argument).
 	DeepLinks  map[string]string
 	Location   handlers.Func // a location shared outside any conversation
-	Unknown    handlers.Func // text nobody expects
+	Unknown    handlers.Func // text nobody expects: read as a typed question
 	Expired    handlers.Func // a message after the conversation timed out
 	ChatMember func(ctx context.Context, userID, chatID int64, blocked bool) error
 }
@@ -42,6 +42,7 @@ func NewRoutes(f Features) Routes {
 			"edrpou":   f.Business.EDRPOU,
 			"card":     f.Card.Menu,
 			"voucher":  f.Voucher.Menu,
+			"learn":    f.Courses.Learn,
 		},
 		Buttons: map[string]handlers.Func{
 			"lang":    f.Core.LanguageButton,
@@ -55,6 +56,8 @@ func NewRoutes(f Features) Routes {
 			"card":    f.Card.Button,
 			"vc":      f.Voucher.Button,
 			"vca":     f.Voucher.AdminButton,
+			"crs":     f.Courses.Button,
+			"u":       f.Understand.Button,
 		},
 		Steps: map[string]handlers.Func{
 			"dgitem":  f.DigestAdmin.Step,
@@ -64,6 +67,7 @@ func NewRoutes(f Features) Routes {
 			"card":    f.Card.Step,
 			"voucher": f.Voucher.Step,
 			"vadmin":  f.Voucher.AdminStep,
+			"u":       f.Understand.Step,
 		},
 		DeepLinks: map[string]string{
 			"digest":   "digest",
@@ -74,9 +78,11 @@ func NewRoutes(f Features) Routes {
 			"business": "business",
 			"card":     "card",
 			"voucher":  "voucher",
+			"learn":    "learn",
+			"course_":  "learn",
 		},
 		Location:   f.Business.Near,
-		Unknown:    f.Core.Unknown,
+		Unknown:    f.Understand.Text,
 		Expired:    f.Core.Expired,
 		ChatMember: f.Core.ChatMember,
 	}

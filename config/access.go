@@ -44,10 +44,10 @@ func (c Config) IsAdmin(id int64) bool {
 // redactedMark replaces secrets in Redacted output.
 const redactedMark = "***"
 
-// Redacted returns a copy that is safe to log: the bot token and webhook
-// secret are replaced by "***" when set (left empty when empty, so logs
-// still show whether they are configured), and so are credentials written
-// in a source's URL.
+// Redacted returns a copy that is safe to log: the bot token, the webhook
+// secret and the database key are replaced by "***" when set (left empty
+// when empty, so logs still show whether they are configured), and so are
+// credentials written in a source's URL.
 func (c Config) Redacted() Config {
 	c.Admins = slices.Clone(c.Admins)
 	c.Sources = slices.Clone(c.Sources)
@@ -59,6 +59,9 @@ func (c Config) Redacted() Config {
 	}
 	if c.Telegram.SecretToken != "" {
 		c.Telegram.SecretToken = redactedMark
+	}
+	if c.Database.Key != "" {
+		c.Database.Key = redactedMark
 	}
 	return c
 }

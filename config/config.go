@@ -20,11 +20,13 @@ type Config struct {
 	Conversation    ConversationConfig `yaml:"conversation"`
 	Digest          DigestConfig       `yaml:"digest"`
 	Forms           FormsConfig        `yaml:"forms"`
+	Courses         CoursesConfig      `yaml:"courses"`
 	Card            CardConfig         `yaml:"card"`
 	Business        BusinessConfig     `yaml:"business"`
 	Voucher         VoucherConfig      `yaml:"voucher"`
 	Import          ImportConfig       `yaml:"import"`
 	Sources         SourcesConfig      `yaml:"sources"`
+	MiniApp         MiniAppConfig      `yaml:"miniapp"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -43,12 +45,23 @@ type TelegramConfig struct {
 // HTTPConfig is the local HTTP server (webhook, healthz, metrics).
 type HTTPConfig struct {
 	Listen string `yaml:"listen"`
+	// MetricsListen, when set, serves /metrics (and /healthz) on a second
+	// address so the port Telegram reaches does not expose them; "" keeps
+	// /metrics on Listen.
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // DatabaseConfig is the SQLite database.
 type DatabaseConfig struct {
 	Path        string        `yaml:"path"`
 	BusyTimeout time.Duration `yaml:"busy_timeout"`
+	// KeyFile holds the database key that seals what residents typed;
+	// "" means the database path plus ".key". Created (mode 0600) at the
+	// first start when missing.
+	KeyFile string `yaml:"key_file"`
+	// Key, when set, is the database key itself (64 hex digits or base64 of
+	// 32 bytes) and KeyFile is not used. Prefer NAZAR_DATABASE_KEY.
+	Key string `yaml:"key"`
 }
 
 // CityConfig describes the city the bot serves.
@@ -74,6 +87,11 @@ type DigestConfig struct {
 type FormsConfig struct {
 	File      string `yaml:"file"`        // the forms and info pages; "" = the built-in demo forms
 	MaxPerDay int    `yaml:"max_per_day"` // submissions per user per form in 24 hours
+}
+
+// CoursesConfig controls the courses learned in the chat (docs/courses.md).
+type CoursesConfig struct {
+	File string `yaml:"file"` // the courses; "" = the built-in demo city's course
 }
 
 // CardConfig controls the social card (docs/card.md).
@@ -138,9 +156,10 @@ func Default() Config {
 			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
 		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
 		Log:      LogConfig{Format: "auto", Level: "info"},
-		Import:   ImportConfig{MaxFileMB: 2048},
+		MiniApp:  MiniAppConfig{TileURL: DefaultTileURL, MaxAge: 24 * time.Hour},
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},
+		Import: ImportConfig{MaxFileMB: 2048},
 	}
 }

@@ -27,11 +27,13 @@ type BusinessStore interface {
 // lookup and the business card with a map pin. Button data: "bz|…";
 // conversation feature "bz" (steps: words, edrpou, near).
 type Business struct {
-	Store     BusinessStore
-	Location  *time.Location // the city's time zone: "open now" is city time
-	RadiusKM  float64
-	NearLimit int
-	PageSize  int
+	Store BusinessStore
+	// MiniAppURL is miniapp.public_url: "" hides the Mini App button.
+	MiniAppURL string
+	Location   *time.Location // the city's time zone: "open now" is city time
+	RadiusKM   float64
+	NearLimit  int
+	PageSize   int
 }
 
 // bz is a button of the business directory.
@@ -65,10 +67,10 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 	if err != nil || n == 0 {
 		return Reply{Text: l.T("business_empty")}, err
 	}
-	return Reply{Text: l.N("business_title", n, nil), Buttons: [][]Button{
+	return Reply{Text: l.N("business_title", n, nil), Buttons: append([][]Button{
 		{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")},
 		{bz(l.T("business_btn_near"), "near"), bz(l.T("business_btn_edrpou"), "edr")},
-	}}, nil
+	}, miniAppRow(l, b.MiniAppURL, "miniapp_btn_open_map", "")...)}, nil
 }
 
 // Button handles "bz|…" presses: lists edit the message in place; a card

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -24,6 +25,8 @@ type CoreStore interface {
 type Core struct {
 	Store CoreStore
 	City  string
+	// Courses names the courses /privacy lists (nil: no courses).
+	Courses *courses.Catalog
 	// Topics answer "/help <topic>" (e.g. "metrics", set by the council feature).
 	Topics map[string]Func
 }
@@ -48,6 +51,7 @@ var Commands = []Command{
 	{"voucher", locales.ID("voucher_cmd")},
 	{"digest", locales.ID("cmd_digest")},
 	{"services", locales.ID("cmd_services")},
+	{"learn", locales.ID("cmd_learn")},
 	{"language", locales.ID("cmd_language")},
 	{"privacy", locales.ID("cmd_privacy")},
 	{"cancel", locales.ID("cmd_cancel")},

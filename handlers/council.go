@@ -34,6 +34,10 @@ type CouncilStore interface {
 	Factions(ctx context.Context, today time.Time) ([]store.Faction, error)
 	FactionDetail(ctx context.Context, id int64, today time.Time) (store.Faction, bool, error)
 	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
+	// for the charts (issue 18)
+	CouncilVersion(ctx context.Context) (int64, error)
+	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
+	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]store.MonthFigures, error)
 }
 
 // Council serves SPEC §5: find a deputy, their card and votes, sessions and
@@ -42,6 +46,9 @@ type CouncilStore interface {
 type Council struct {
 	Store    CouncilStore
 	Location *time.Location // the city's time zone, for times of votes
+	// MiniAppURL is miniapp.public_url: "" hides the Mini App button.
+	MiniAppURL string
+	charts     chartCache
 }
 
 // Page sizes: a votes page stays well under Telegram's 4,096 characters.
@@ -70,12 +77,12 @@ func (c *Council) menu(ctx context.Context, l *locales.Localizer) (Reply, error)
 	}
 	text := l.T("council_title", map[string]any{"Deputies": o.Deputies, "Factions": o.Factions,
 		"Sessions": o.Sessions, "Events": o.Events, "Period": period})
-	return Reply{Text: text, Buttons: [][]Button{
+	return Reply{Text: text, Buttons: append([][]Button{
 		{cn(l, "council_btn_find", "find")},
 		{cn(l, "council_btn_sessions", "s", "0"), cn(l, "council_btn_decisions", "dec", "0")},
 		{cn(l, "council_btn_drafts", "dr", "0"), cn(l, "council_btn_factions", "fl")},
 		{cn(l, "council_btn_leaders", "lb"), cn(l, "council_btn_metrics", "hm")},
-	}}, nil
+	}, miniAppRow(l, c.MiniAppURL, "miniapp_btn_open_council", "council")...)}, nil
 }
 
 // cn is a button of a council page.
@@ -114,6 +121,8 @@ func (c *Council) Button(ctx context.Context, req *Request) (Response, error) {
 		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step("council", "name", nil)}, nil
 	case "dw":
 		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_ask")}}, Next: Step("council", "words", nil)}, nil
+	case "fch":
+		return c.factionChart(ctx, req, id)
 	}
 	show, ok := pages[d.Action]
 	if !ok {

@@ -30,6 +30,7 @@ func (c *Council) card(ctx context.Context, req *Request, id int64) (Reply, erro
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
 		{dep(l, "council_btn_votes", "v", itoa(id), "0"), dep(l, "council_btn_drafts_of", "d", itoa(id), "0")},
 		{dep(l, "council_btn_compare", "cmp", itoa(id)), follow},
+		{dep(l, "miniapp_btn_chart", "ch", itoa(id))},
 		{cn(l, "council_btn_back", "m")},
 	}}, nil
 }

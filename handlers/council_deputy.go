@@ -95,6 +95,8 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 		reply, err = c.compare(ctx, req.L, id, arg, req.Now)
 	case "cmp":
 		return c.askCompare(ctx, req, id)
+	case "ch":
+		return c.deputyChart(ctx, req, id)
 	case "f", "u":
 		if answer, err = c.follow(ctx, req, id, d.Action == "f"); err == nil {
 			reply, err = c.card(ctx, req, id)

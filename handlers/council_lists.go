@@ -48,7 +48,7 @@ func decisionList(l *locales.Localizer, list []store.Decision, total int, page i
 		"Total": total})}
 	for _, d := range list {
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
-			"Number": d.Number, "Title": short(d.Title, councilTitleLen)}))
+			"Number": d.Number, "Title": short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
 	}
 	return Reply{Text: strings.Join(lines, "\n")}
 }
@@ -141,7 +141,7 @@ func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, n
 		lines = append(lines, l.T("council_faction_deviator", map[string]any{"Name": d.FullName,
 			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cn(l, "miniapp_btn_chart", "fch", itoa(id))},
 		{cn(l, "council_btn_to_factions", "fl")}, {cn(l, "council_btn_back", "m")}}}, nil
 }
 

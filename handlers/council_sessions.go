@@ -68,6 +68,9 @@ func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page in
 			mark = "❌"
 		}
 		label := strings.TrimSpace(mark + " " + it.Number + " " + it.Title)
+		if it.Title == "" {
+			label = mark + " " + titleOr(l, "", numberOr(it.Number, it.UID), it.Day)
+		}
 		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnData("mi", it.ID)}})
 	}
 	if p := pager(l, page, total, councilButtons, "si", itoa(id)); len(p) > 0 {
@@ -97,7 +100,12 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 	if err != nil {
 		return Reply{}, err
 	}
-	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": short(m.Title, 600),
+	day := m.Day
+	if day < 0 && len(events) > 0 {
+		day = events[0].Day
+	}
+	title := titleOr(l, m.Title, numberOr(m.Number, m.UID), day)
+	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": short(title, 600),
 		"Session": m.Session})
 	reply := Reply{}
 	if len(events) == 0 {
@@ -132,7 +140,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 	e := rc.Event
 	title := e.Title
 	if title == "" {
-		title = e.MotionTitle
+		title = titleOr(l, e.MotionTitle, e.UID, e.Day)
 	}
 	lines := []string{l.T("council_event_title", map[string]any{"When": l.DateTime(e.At.In(c.loc())),
 		"Title": short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,

@@ -30,7 +30,7 @@ func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Repl
 		"Total": total})}
 	for _, v := range rows {
 		lines = append(lines, "", l.T("council_votes_line", map[string]any{"Date": l.Date(v.At.In(c.loc())),
-			"Title": short(v.Title, councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
+			"Title": short(titleOr(l, v.Title, v.UID, council.DayOf(v.At.In(c.loc()))), councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
 			"Result": resultName(l, v.Adopted)}))
 	}
 	buttons := [][]Button{}
@@ -90,7 +90,7 @@ func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
 			date = l.Date(d.Day.Time())
 		}
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": date, "Number": d.Number,
-			"Title": short(d.Title, councilTitleLen)}))
+			"Title": short(titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day), councilTitleLen)}))
 	}
 	return lines
 }

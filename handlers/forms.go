@@ -37,6 +37,9 @@ type Forms struct {
 	// OperatorLanguage is the language of the operators' messages (a group
 	// has no language of its own): the configured default language.
 	OperatorLanguage string
+	// More adds rows to the Services menu after the forms, one function per
+	// feature that lives there (the courses' «🎓 Навчання»).
+	More []func(req *Request) [][]Button
 }
 
 const (
@@ -61,6 +64,9 @@ func (f *Forms) servicesList(req *Request) Reply {
 	var rows [][]Button
 	for _, form := range f.Catalog.Forms {
 		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: callback.Encode(convForm, "go", form.ID)}})
+	}
+	for _, more := range f.More {
+		rows = append(rows, more(req)...)
 	}
 	for _, p := range f.Catalog.Pages {
 		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: callback.Encode(convForm, "pg", p.ID)}})

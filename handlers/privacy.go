@@ -35,6 +35,7 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 		b.WriteString("\n" + req.L.N("voucher_privacy", len(pd.Vouchers), map[string]any{"Numbers": strings.Join(pd.Vouchers, ", ")}))
 	}
 	b.WriteString(digestPrivacy(req.L, pd.Digest))
+	b.WriteString(c.coursesPrivacy(req.L, pd.Courses))
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}
@@ -80,4 +81,26 @@ func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
 		id = locales.ID("digest_privacy_no_topics")
 	}
 	return "\n" + l.T(id, map[string]any{"Topics": strings.Join(topics, ", ")})
+}
+
+// coursesPrivacy lists the courses the user started, with their progress.
+func (c *Core) coursesPrivacy(l *locales.Localizer, progress []store.CourseProgress) string {
+	var names []string
+	for _, p := range progress {
+		title, of := p.Course, 0
+		if c.Courses != nil {
+			if co, ok := c.Courses.Course(p.Course); ok {
+				title, of = co.Title.In(l.Lang), len(co.Lessons)
+			}
+		}
+		state := "✅"
+		if !p.Finished() {
+			state = l.T("learn_progress_short", map[string]any{"Done": min(p.Lesson, of), "Of": of})
+		}
+		names = append(names, l.T("learn_privacy_item", map[string]any{"Title": title, "State": state}))
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "\n" + l.T("learn_privacy", map[string]any{"Courses": strings.Join(names, ", ")})
 }

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/transparentcities/nazar/callback"
-	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
 )
@@ -76,7 +75,7 @@ func (v *Voucher) adminApplication(ctx context.Context, req *Request) (Response,
 		row = append(row, Button{Text: req.L.T(voucherStatusIDs[s]), Data: callback.Encode("vca", "set", s)})
 	}
 	text := req.L.T("voucher_admin_app", map[string]any{"No": app.No, "Name": app.Name,
-		"Applicant": req.L.T(applicantIDs[app.Applicant]), "TaxID": privacy.MaskTaxID(app.TaxID),
+		"Applicant": req.L.T(applicantIDs[app.Applicant]), "TaxID": app.TaxIDMasked,
 		"Expenses": req.L.Money(app.Expenses), "Status": req.L.T(voucherStatusIDs[app.Status])})
 	return Response{Next: Step(convVoucherAdmin, "status", map[string]string{"no": no}),
 		Replies: []Reply{{Text: text, Buttons: [][]Button{row}}}}, nil
@@ -125,7 +124,7 @@ func (v *Voucher) adminApply(ctx context.Context, req *Request) (Response, error
 		return Response{}, err
 	}
 	v.logger().Info("voucher status changed", "admin_id", req.UserID, "application", no, "status", status,
-		"tax_id", privacy.MaskTaxID(app.TaxID), "pushes", pushed)
+		"tax_id", app.TaxIDMasked, "pushes", pushed)
 	return WithMenu(req.L, req.L.N("voucher_admin_done", pushed, map[string]any{"No": no,
 		"Status": req.L.T(voucherStatusIDs[status])})), nil
 }

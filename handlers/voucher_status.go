@@ -124,7 +124,7 @@ var voucherStatusIDs = map[string]string{
 func voucherStatusText(l *locales.Localizer, a store.VoucherApplication, history []store.VoucherChange) string {
 	var b strings.Builder
 	b.WriteString(l.T("voucher_app_head", map[string]any{"No": a.No, "Name": a.Name,
-		"Applicant": l.T(applicantIDs[a.Applicant]), "TaxID": privacy.MaskTaxID(a.TaxID),
+		"Applicant": l.T(applicantIDs[a.Applicant]), "TaxID": a.TaxIDMasked,
 		"Category": voucherCategoryLabel(l, a.Category), "Expenses": l.Money(a.Expenses),
 		"Status": l.T(voucherStatusIDs[a.Status])}))
 	changes := make([]voucher.Change, len(history))

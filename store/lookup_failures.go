@@ -19,9 +19,18 @@ const (
 )
 
 // lookupHash is how the subject of a failed lookup (a card or application
-// number) is kept. For "card" it is the hash the earlier card_failures
-// table held, so its rows carried over.
-func lookupHash(scope, subject string) string {
+// number) is kept: a keyed hash under the database key (store/sealed.go), so
+// that a copy of the database cannot tell, by hashing every card number,
+// which cards were tried. What is keyed is the plain hash versions before
+// the key stored (and card_failures before them), so that their rows are
+// converted at start (store/sealed_legacy.go) and a lock in force stays in
+// force across the upgrade.
+func (s *Store) lookupHash(scope, subject string) string {
+	return s.hash(hashLookup, unkeyedLookupHash(scope, subject))
+}
+
+// unkeyedLookupHash is the subject hash of the versions before the key.
+func unkeyedLookupHash(scope, subject string) string {
 	sum := sha256.Sum256([]byte("nazar-" + scope + ":" + subject))
 	return hex.EncodeToString(sum[:])
 }
@@ -32,8 +41,8 @@ func lookupHash(scope, subject string) string {
 func (s *Store) RecordLookupFailure(ctx context.Context, scope string, userID int64, subject, label string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO lookup_failures(scope, user_id, subject_hash, label, at)
-			VALUES (?, ?, ?, ?, ?)`, scope, userID, lookupHash(scope, subject), label, unix(now)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO lookup_failures(scope, user_id, subject_hash, keyed, label, at)
+			VALUES (?, ?, ?, 1, ?, ?)`, scope, userID, s.lookupHash(scope, subject), label, unix(now)); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM lookup_failures WHERE at < ?`, unix(lockout.FailuresSince(now)))
@@ -49,7 +58,7 @@ func (s *Store) LookupFailures(ctx context.Context, scope string, userID int64, 
 	if byUser, err = s.failureTimes(ctx, `scope = ? AND user_id = ?`, since, scope, userID); err != nil || subject == "" {
 		return byUser, nil, err
 	}
-	bySubject, err = s.failureTimes(ctx, `scope = ? AND subject_hash = ?`, since, scope, lookupHash(scope, subject))
+	bySubject, err = s.failureTimes(ctx, `scope = ? AND subject_hash = ?`, since, scope, s.lookupHash(scope, subject))
 	return byUser, bySubject, err
 }
 

@@ -60,8 +60,13 @@ func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]Out
 		for rows.Next() && len(items) < limit {
 			var it OutboxItem
 			var buttons string
-			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &it.Text, &it.Attempts, &it.PartsSent,
+			var text []byte
+			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &text, &it.Attempts, &it.PartsSent,
 				&buttons); err != nil {
+				rows.Close()
+				return err
+			}
+			if it.Text, err = s.bodyText(text); err != nil {
 				rows.Close()
 				return err
 			}
@@ -179,7 +184,11 @@ func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]Out
 	var out []OutboxRow
 	for rows.Next() {
 		var r OutboxRow
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &r.Text, &r.Status, &r.Error); err != nil {
+		var text []byte
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &text, &r.Status, &r.Error); err != nil {
+			return nil, err
+		}
+		if r.Text, err = s.bodyText(text); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

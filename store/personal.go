@@ -18,6 +18,8 @@ type PersonalData struct {
 	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
 
 	Digest Subscriber // the digest subscription (handlers/digest.go); Digest.UserID is 0 if none
+
+	Courses []CourseProgress // courses started (handlers/courses.go)
 }
 
 // PersonalData collects what is stored about a user; found is false for a
@@ -45,6 +47,9 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 	if pd.Vouchers, err = s.VoucherSubscriptions(ctx, userID); err != nil {
 		return pd, true, err
 	}
-	pd.Digest, _, err = s.Subscription(ctx, userID)
+	if pd.Digest, _, err = s.Subscription(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	pd.Courses, err = s.CourseProgresses(ctx, userID)
 	return pd, true, err
 }

@@ -15,6 +15,8 @@ import (
 
 	// The cgo SQLite driver; the sqlite_fts5 build tag enables full-text search.
 	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/transparentcities/nazar/store/dbkey"
 )
 
 // Options tune how the database is opened.
@@ -24,12 +26,20 @@ type Options struct {
 	BusyTimeout time.Duration
 	// Now is the clock used for every timestamp the store writes; time.Now when nil.
 	Now func() time.Time
+	// Key is the database key (32 bytes) that seals what residents typed.
+	// When nil, it is read from KeyFile, which is created at the first start
+	// (see openKeys).
+	Key []byte
+	// KeyFile holds the key as hex; "" means the database path plus ".key".
+	KeyFile string
 }
 
 // Store is the SQLite database of one city deployment.
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// keys seal and hash personal data (store/sealed.go).
+	keys *dbkey.Keys
 	// sendMu queues the outbox sender's own writes in Go. SQLite has one
 	// writer at a time, and a writer that finds the lock taken sleeps in
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
@@ -51,6 +61,9 @@ func Open(path string, opts Options) (*Store, error) {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
+	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
 	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = 5 * time.Second
@@ -74,7 +87,16 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &Store{db: db, now: opts.Now}, nil
+	if err := tightenModes(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	keys, err := openKeys(context.Background(), db, path, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, now: opts.Now, keys: keys}, nil
 }
 
 // Close closes the database.

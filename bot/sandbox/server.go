@@ -35,6 +35,7 @@ type Server struct {
 	callbackSeq   int64
 	calls         []Call
 	commands      map[string][]models.BotCommand
+	menuButtons   map[int64]MenuButton
 	watchers      []chan Message
 	eventWatchers []chan Event
 	webhookURL    string
@@ -54,15 +55,16 @@ var botUser = models.User{ID: 1, IsBot: true, FirstName: "Nazar Test", Username:
 // New starts a Server that accepts token. Close it when done.
 func New(token string) *Server {
 	s := &Server{
-		Token:    token,
-		done:     make(chan struct{}),
-		arrived:  make(chan struct{}),
-		users:    map[int64]User{},
-		chats:    map[int64]*chatState{},
-		commands: map[string][]models.BotCommand{},
-		blocked:  map[int64]bool{},
-		delayed:  map[string]int{},
-		stats:    Stats{SentPerChat: map[int64]int{}},
+		Token:       token,
+		done:        make(chan struct{}),
+		arrived:     make(chan struct{}),
+		users:       map[int64]User{},
+		chats:       map[int64]*chatState{},
+		commands:    map[string][]models.BotCommand{},
+		menuButtons: map[int64]MenuButton{},
+		blocked:     map[int64]bool{},
+		delayed:     map[string]int{},
+		stats:       Stats{SentPerChat: map[int64]int{}},
 	}
 	s.ts = httptest.NewServer(s)
 	s.URL = s.ts.URL
@@ -99,7 +101,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Read the body before the latency wait: net/http notices a client that
 	// hangs up (cancelling r.Context) only once the body has been consumed.
-	params, perr := parseParams(w, r)
+	params, files, perr := parseParams(w, r)
 	if s.applyChaos(w, r, method) {
 		s.record(Call{Method: method, Params: params, At: at})
 		return
@@ -109,7 +111,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.record(Call{Method: method, Params: params, At: at})
 		return
 	}
-	req := &request{method: method, params: params, spec: spec}
+	req := &request{method: method, params: params, spec: spec, files: files}
 
 	result, aerr := s.handle(r.Context(), req, precheck(pathOK, token == s.Token, perr), known)
 	status := writeAnswer(w, result, aerr)

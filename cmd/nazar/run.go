@@ -113,11 +113,7 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 
 // loadConfig loads and validates; a bad config is one line per problem.
 func loadConfig(path string, explicit bool, environ []string) (config.Config, error) {
-	cfg, err := config.Load(path, explicit, environ)
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
+	return config.LoadChecked(path, explicit, environ)
 }
 
 func runBot(ctx context.Context, e *env) error {
@@ -144,7 +140,7 @@ func runBot(ctx context.Context, e *env) error {
 
 func migrate(ctx context.Context, e *env) error {
 	noteNewDatabase(e)
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return err
 	}
@@ -161,10 +157,16 @@ func migrate(ctx context.Context, e *env) error {
 	return nil
 }
 
+// storeOptions are the store's settings from the configuration.
+func storeOptions(cfg config.Config) store.Options {
+	return store.Options{BusyTimeout: cfg.Database.BusyTimeout, Key: cfg.Database.KeyBytes(),
+		KeyFile: cfg.Database.KeyFile}
+}
+
 // openStore opens the database and applies pending migrations.
 func openStore(ctx context.Context, e *env) (*store.Store, error) {
 	noteNewDatabase(e)
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return nil, err
 	}
