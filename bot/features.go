@@ -109,6 +109,7 @@ func (f *Features) addUnderstand(st *store.Store) error {
 	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
 		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
 	f.Admin.Actions = append(f.Admin.Actions, f.Understand.AdminButtons)
+	f.Business.Categories = f.Understand // English category words find Ukrainian businesses
 	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
 	return nil
 }
