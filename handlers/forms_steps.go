@@ -29,7 +29,8 @@ func (f *Forms) ask(req *Request, form *forms.Form, step *forms.Step) Reply {
 	text := req.L.T("forms_step", map[string]any{"N": n, "Of": len(form.Steps), "Question": step.Question.In(lang)})
 	switch step.Type {
 	case forms.TypeDateTime:
-		text += "\n\n" + req.L.T("forms_hours") + "\n" + f.hoursText(req.L, step)
+		text += "\n" + req.L.T("forms_datetime_example", map[string]any{"Example": f.example(req, step)}) +
+			"\n\n" + req.L.T("forms_hours") + "\n" + f.hoursText(req.L, step)
 	case forms.TypePhone:
 		if step.Optional {
 			text += "\n" + req.L.T("forms_optional_hint")
@@ -75,6 +76,19 @@ func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 	return rows
 }
 
+// example is a date and time to type that the step takes right now: its
+// first bookable slot, written as typed (a fixed date in the form's text
+// would go stale); with no slot open, the format itself.
+func (f *Forms) example(req *Request, step *forms.Step) string {
+	if step.Type != forms.TypeDateTime {
+		return ""
+	}
+	if slots := step.Slots(req.Now, f.Location, 1); len(slots) > 0 {
+		return slots[0].Format("02.01.2006 15:04")
+	}
+	return req.L.T("forms_datetime_format")
+}
+
 // hoursText lists the opening hours Monday first, one day a line.
 func (f *Forms) hoursText(l *locales.Localizer, step *forms.Step) string {
 	var lines []string
@@ -115,7 +129,7 @@ func (f *Forms) problemText(req *Request, step *forms.Step, p *forms.Problem) st
 	if len(p.Custom) > 0 {
 		return p.Custom.In(req.L.Lang)
 	}
-	data := map[string]any{"When": "", "Day": "", "Hours": f.hoursText(req.L, step)}
+	data := map[string]any{"When": "", "Day": "", "Hours": f.hoursText(req.L, step), "Example": f.example(req, step)}
 	maps.Copy(data, p.Data)
 	if !p.At.IsZero() {
 		data["When"], data["Day"] = req.L.DateTime(p.At.In(f.Location)), req.L.Date(p.At.In(f.Location))
