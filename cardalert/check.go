@@ -51,7 +51,7 @@ func (a *Checker) Check(ctx context.Context, now time.Time) (int, error) {
 	queued := 0
 	var firstErr error
 	for _, l := range links {
-		n, err := a.checkLink(ctx, l, now)
+		n, err := a.CheckLink(ctx, l, now)
 		queued += n
 		if err != nil && firstErr == nil {
 			firstErr = err
@@ -71,7 +71,9 @@ func (a *Checker) Check(ctx context.Context, now time.Time) (int, error) {
 	return queued, firstErr
 }
 
-func (a *Checker) checkLink(ctx context.Context, l store.CardLink, now time.Time) (int, error) {
+// CheckLink runs the rules for one linked card at now and returns how many
+// pushes it queued (the card feature calls it when an alert is switched on).
+func (a *Checker) CheckLink(ctx context.Context, l store.CardLink, now time.Time) (int, error) {
 	cctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	c, err := a.Provider.Card(cctx, l.Number)
 	cancel()
@@ -92,12 +94,20 @@ func (a *Checker) checkLink(ctx context.Context, l store.CardLink, now time.Time
 	}
 	if due.Expiry {
 		pushes = append(pushes, linkPush(l, "exp:"+c.ValidUntil.Format(time.DateOnly), store.MsgCardExpiry,
-			store.CardExpiryArgs{Card: masked, ValidUntil: c.ValidUntil}))
+			store.CardExpiryArgs{Card: masked, ValidUntil: c.ValidUntil, Days: daysLeft(c.ValidUntil, now.In(a.Location))}))
 	}
 	if len(pushes) == 0 && due.LowSet == l.Prefs.LowSent {
 		return 0, nil
 	}
 	return a.Store.CardAlertSent(ctx, l.ID, due.LowSet, pushes)
+}
+
+// daysLeft is how many days from today (in city time) a card is valid
+// until: the expiry alert says it, so "valid until 15.12.2026" needs no
+// calendar.
+func daysLeft(until, today time.Time) int {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	return int(until.Sub(day).Hours() / 24)
 }
 
 // linkPush is an alert about a linked card; its key names the link and

@@ -92,7 +92,7 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 	case "d":
 		reply, err = c.deputyDrafts(ctx, req, id, arg)
 	case "cw":
-		reply, err = c.compare(ctx, req.L, id, arg, req.Now)
+		reply, err = c.compare(ctx, req.L, id, arg, req.Now, argInt(d, 2))
 	case "cmp":
 		return c.askCompare(ctx, req, id)
 	case "ch":

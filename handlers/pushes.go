@@ -34,7 +34,11 @@ var pushRenderers = map[string]func(p *Pushes, l *locales.Localizer, args []byte
 			"Threshold": l.Money(a.Threshold)})
 	}),
 	store.MsgCardExpiry: renderArgs(func(_ *Pushes, l *locales.Localizer, a store.CardExpiryArgs) string {
-		return l.T("card_expiry_push", map[string]any{"Card": a.Card, "Date": l.Date(a.ValidUntil)})
+		data := map[string]any{"Card": a.Card, "Date": l.Date(a.ValidUntil)}
+		if a.Days <= 0 {
+			return l.T("card_expiry_push_today", data)
+		}
+		return l.N("card_expiry_push", a.Days, data)
 	}),
 	store.MsgCardRejected: renderArgs(func(_ *Pushes, l *locales.Localizer, a store.CardApplicationArgs) string {
 		text := l.T("card_rejected_push", map[string]any{"No": a.No})

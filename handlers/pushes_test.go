@@ -65,8 +65,11 @@ func TestPushesRenderInTheRecipientsLanguage(t *testing.T) {
 		"without the content the point shows by its code")
 	assert.Contains(t, renderPush(t, p, "uk", store.MsgCardRejected, store.CardApplicationArgs{No: "CA-1", Reason: "фото"}),
 		"фото")
-	assert.Contains(t, renderPush(t, p, "en", store.MsgCardExpiry, store.CardExpiryArgs{Card: "•••• 0031",
-		ValidUntil: time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)}), "20 Dec 2026")
+	until := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+	assert.Equal(t, "🔔 Card •••• 0031 is valid until 20 Dec 2026: 12 days left. Remember to renew it in time.",
+		renderPush(t, p, "en", store.MsgCardExpiry, store.CardExpiryArgs{Card: "•••• 0031", ValidUntil: until, Days: 12}))
+	assert.Equal(t, "🔔 Card •••• 0031 is valid until today, 20 Dec 2026. Renew it to keep travelling.",
+		renderPush(t, p, "en", store.MsgCardExpiry, store.CardExpiryArgs{Card: "•••• 0031", ValidUntil: until}))
 }
 
 // A row no renderer can read is an error, not a blank message.

@@ -27,10 +27,13 @@ type CardLowArgs struct {
 	Balance, Threshold int64 // kopiykas
 }
 
-// CardExpiryArgs are the arguments of MsgCardExpiry. Card is already masked.
+// CardExpiryArgs are the arguments of MsgCardExpiry. Card is already masked;
+// Days is how many days the card had left on the day the alert was due (0 or
+// less: it expires that day).
 type CardExpiryArgs struct {
 	Card       string
 	ValidUntil time.Time
+	Days       int
 }
 
 // CardApplicationArgs are the arguments of MsgCardRejected and MsgCardReady:
