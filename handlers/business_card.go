@@ -17,7 +17,7 @@ import (
 func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	l, p := req.L, req.Location
 	if p == nil {
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
 	}
 	list, err := b.Store.BusinessesNear(ctx, p.Lat, p.Lon, b.RadiusKM*1000, b.NearLimit)
 	if err != nil {
@@ -26,13 +26,13 @@ func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	radius := l.Decimal(b.RadiusKM, 1)
 	if len(list) == 0 {
 		return Response{Replies: []Reply{{Text: l.T("business_near_none", map[string]any{"Radius": radius}),
-			Buttons: [][]Button{{bz(l.T("business_btn_sectors"), "sec")}}}}, Next: Step("bz", "near", nil)}, nil
+			Buttons: [][]Button{{bzNS.TextButton(l.T("business_btn_sectors"), bzSections)}}}}, Next: Step(convBusiness, "near", nil)}, nil
 	}
 	text := l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" + b.lines(req, list, 1, true)
 	// The conversation stays at "near" so a second shared location (or the
 	// 🏠 button of the location keyboard) is understood.
 	return Response{Replies: []Reply{{Text: text, Buttons: b.briefButtons(l, list, true)}},
-		Next: Step("bz", "near", nil)}, nil
+		Next: Step(convBusiness, "near", nil)}, nil
 }
 
 // edrpou looks a code up after checking its check digit.
@@ -40,7 +40,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	l := req.L
 	code := taxid.Normalize(text)
 	kind, err := taxid.Check(code)
-	again := Step("bz", "edrpou", nil)
+	again := Step(convBusiness, "edrpou", nil)
 	switch {
 	case errors.Is(err, taxid.ErrChecksum) && kind == taxid.EDRPOU:
 		return Response{Replies: []Reply{{Text: l.T("business_edrpou_invalid", map[string]any{"Code": code})}}, Next: again}, nil
@@ -59,7 +59,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	}
 	var rows [][]Button
 	for _, x := range found {
-		rows = append(rows, []Button{bz(short(x.Name+" · "+x.Address, businessNameLen), "c", itoa(x.ID))})
+		rows = append(rows, []Button{bzNS.TextButton(short(x.Name+" · "+x.Address, businessNameLen), bzCard, itoa(x.ID))})
 	}
 	return Response{Replies: []Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
 		Buttons: rows}}}, nil
@@ -75,8 +75,8 @@ func (b *Business) card(ctx context.Context, req *Request, id int64) (Response, 
 }
 
 func (b *Business) cardOf(req *Request, x store.Business) Response {
-	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bz(req.L.T("business_btn_to_division"), "l", "d", x.Division, "0"),
-		bz(req.L.T("business_btn_back"), "m")}}}
+	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
+		bzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
 		return Response{Replies: []Reply{card}}
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/transparentcities/nazar/business"
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/hours"
 	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/locales"
@@ -22,7 +21,7 @@ const businessNameLen = 48
 func (b *Business) search(ctx context.Context, req *Request, text string) (Response, error) {
 	terms := business.Terms(text, business.MaxTerms)
 	if len(terms) == 0 || len([]rune(text)) > 200 {
-		return Response{Replies: []Reply{{Text: req.L.T("business_words_bad")}}, Next: Step("bz", "words", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("business_words_bad")}}, Next: Step(convBusiness, "words", nil)}, nil
 	}
 	reply, err := b.searchPage(ctx, req, strings.Join(terms, " "), 0, short(strings.TrimSpace(text), 60))
 	return Response{Replies: []Reply{reply}}, err
@@ -42,40 +41,18 @@ func (b *Business) searchPage(ctx context.Context, req *Request, words string, p
 	}
 	if total == 0 {
 		return Reply{Text: l.T("business_not_found", map[string]any{"Query": shown}),
-			Buttons: [][]Button{{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")}}}, nil
+			Buttons: [][]Button{{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)}}}, nil
 	}
 	from, to := span(page, len(list), b.PageSize)
 	head := l.N("business_found", total, map[string]any{"Query": shown, "From": from, "To": to})
 	buttons := b.briefButtons(l, list, false)
-	if pager := b.pager(l, page, total, func(p int64) string {
-		return businessEncodeFit("q", itoa(p), words)
+	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
+		return bzNS.Fit(bzSearch, itoa(p), words)
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
-	buttons = append(buttons, []Button{bz(l.T("business_btn_back"), "m")})
+	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_back"), bzMenu)})
 	return Reply{Text: head + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
-}
-
-// businessEncodeFit encodes button data, or "" when the words do not fit in 64
-// bytes (then that page is not offered; the first page still is).
-func businessEncodeFit(action string, args ...string) string {
-	s := strings.Join(append([]string{callback.Version, "bz", action}, args...), "|")
-	if len(s) > callback.MaxLen {
-		return ""
-	}
-	return callback.Encode("bz", action, args...)
-}
-
-// pager builds ◀ ▶ for a page; data returns the button data of a page.
-func (b *Business) pager(l *locales.Localizer, page int64, total int, data func(int64) string) []Button {
-	var row []Button
-	if d := data(page - 1); page > 0 && d != "" {
-		row = append(row, Button{Text: l.T("business_btn_prev"), Data: d})
-	}
-	if d := data(page + 1); int(page+1)*b.PageSize < total && d != "" {
-		row = append(row, Button{Text: l.T("business_btn_next"), Data: d})
-	}
-	return row
 }
 
 // lines lists businesses: name, distance, address, open now.
@@ -104,7 +81,7 @@ func (b *Business) briefButtons(l *locales.Localizer, list []store.BusinessBrief
 		if near {
 			text += " · " + businessDistance(l, x.DistanceM)
 		}
-		rows = append(rows, []Button{bz(text, "c", itoa(x.ID))})
+		rows = append(rows, []Button{bzNS.TextButton(text, bzCard, itoa(x.ID))})
 	}
 	return rows
 }
@@ -142,10 +119,10 @@ func (b *Business) sections(ctx context.Context, l *locales.Localizer) (Reply, e
 	var rows [][]Button
 	for _, s := range kved.Sections() {
 		if n := counts[s.Code]; n > 0 {
-			rows = append(rows, []Button{bz(fmt.Sprintf("%s · %s (%d)", s.Code, short(s.Name(l.Lang), 44), n), "s", s.Code)})
+			rows = append(rows, []Button{bzNS.TextButton(fmt.Sprintf("%s · %s (%d)", s.Code, short(s.Name(l.Lang), 44), n), bzSection, s.Code)})
 		}
 	}
-	rows = append(rows, []Button{bz(l.T("business_btn_back"), "m")})
+	rows = append(rows, []Button{bzNS.TextButton(l.T("business_btn_back"), bzMenu)})
 	return Reply{Text: l.T("business_sections_title"), Buttons: rows}, nil
 }
 
@@ -164,11 +141,11 @@ func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section 
 	for _, d := range kved.Divisions(section) {
 		if n := counts[d.Code]; n > 0 {
 			total += n
-			rows = append(rows, []Button{bz(fmt.Sprintf("%s · %s (%d)", d.Code, short(d.Name(l.Lang), 44), n), "l", "d", d.Code, "0")})
+			rows = append(rows, []Button{bzNS.TextButton(fmt.Sprintf("%s · %s (%d)", d.Code, short(d.Name(l.Lang), 44), n), bzList, "d", d.Code, "0")})
 		}
 	}
-	rows = append(rows, []Button{bz(l.T("business_btn_all", map[string]any{"Count": total}), "l", "s", section, "0")},
-		[]Button{bz(l.T("business_btn_to_sections"), "sec")})
+	rows = append(rows, []Button{bzNS.TextButton(l.T("business_btn_all", map[string]any{"Count": total}), bzList, "s", section, "0")},
+		[]Button{bzNS.TextButton(l.T("business_btn_to_sections"), bzSections)})
 	return Reply{Text: l.T("business_section_title", map[string]any{"Code": sec.Code, "Name": sec.Name(l.Lang)}),
 		Buttons: rows}, nil
 }
@@ -192,9 +169,9 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 	from, to := span(page, len(list), b.PageSize)
 	text := l.T("business_list_title", map[string]any{"Title": title, "From": from, "To": to, "Total": total})
 	buttons := b.briefButtons(l, list, false)
-	if pager := b.pager(l, page, total, func(p int64) string { return callback.Encode("bz", "l", kind, code, itoa(p)) }); len(pager) > 0 {
+	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return bzNS.Data(bzList, kind, code, itoa(p)) }); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
-	buttons = append(buttons, []Button{bz(l.T("business_btn_to_section"), "s", section)})
+	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
 	return Reply{Text: text + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
 }

@@ -40,7 +40,7 @@ func (v *Voucher) statusNumber(ctx context.Context, req *Request) (Response, err
 		return resp, err
 	}
 	return Response{Next: Step(convVoucher, "type", map[string]string{"no": no}), Replies: []Reply{{
-		Text: req.L.T("voucher_status_ask_type", map[string]any{"No": no}), Buttons: applicantButtons(req.L, "sty")}}}, nil
+		Text: req.L.T("voucher_status_ask_type", map[string]any{"No": no}), Buttons: applicantButtons(req.L, vcStatusType)}}}, nil
 }
 
 // statusType takes the applicant type and asks for the matching tax id.
@@ -108,7 +108,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 		return Response{}, err
 	}
 	text := voucherStatusText(req.L, app, history) + "\n\n" + req.L.T("voucher_subscribed")
-	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcb(req.L, "voucher_btn_unsubscribe", "uns", no)}}}}}, nil
+	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcNS.Button(req.L, "voucher_btn_unsubscribe", vcUnsubscribe, no)}}}}}, nil
 }
 
 // voucherStatusIDs name the statuses.
