@@ -69,8 +69,8 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
 		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
-	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc}
 	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
+	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc, City: cfg.City.Name, Job: f.DigestJob}
 	f.DigestAdmin = &handlers.DigestAdmin{Store: st, Job: f.DigestJob, Admin: f.Admin}
 	// An invalid forms file stops start-up, naming the form and step.
 	catalog, err := forms.Load(cfg.Forms.File)
@@ -130,6 +130,7 @@ func (f *Features) addUnderstand(st *store.Store) error {
 	}
 	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
 		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
+	f.Business.Categories = f.Understand // English category words find Ukrainian businesses
 	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
 	return nil
 }

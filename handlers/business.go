@@ -20,6 +20,19 @@ type BusinessStore interface {
 	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
 	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
 	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
+	// the "open now" filter (business_open.go)
+	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessListKept(ctx context.Context, f store.BusinessFilter, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]store.BusinessBrief, error)
+}
+
+// BusinessCategories reads a business category in typed words, with the
+// understanding layer's word lists (locales/intents.*.yaml → KVED), and
+// answers with the category's businesses (handlers/understand_replies.go).
+type BusinessCategories interface {
+	CategoryOf(text string) (id string, ok bool)
+	CategoryButton(l *locales.Localizer, id string) Button
+	CategoryPage(ctx context.Context, req *Request, id string) (Response, error)
 }
 
 // Business serves SPEC §6: search, browse by KVED sector, near me, EDRPOU
@@ -33,6 +46,8 @@ type Business struct {
 	RadiusKM   float64
 	NearLimit  int
 	PageSize   int
+	// Categories, when set, lets search words name a category ("pharmacy").
+	Categories BusinessCategories
 }
 
 // Menu is /business (and /start business). With an argument it searches,
@@ -82,11 +97,15 @@ func (b *Business) Button(ctx context.Context, req *Request) (Response, error) {
 		return b.card(ctx, req, argInt(d, 0))
 	}
 	pages := map[bzAction]func() (Reply, error){
-		bzMenu:     func() (Reply, error) { return b.menu(ctx, l) },
-		bzSections: func() (Reply, error) { return b.sections(ctx, l) },
-		bzSection:  func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
-		bzList:     func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2)) },
-		bzSearch:   func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "") },
+		bzMenu:       func() (Reply, error) { return b.menu(ctx, l) },
+		bzSections:   func() (Reply, error) { return b.sections(ctx, l) },
+		bzSection:    func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
+		bzList:       func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), false) },
+		bzListOpen:   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), true) },
+		bzSearch:     func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", false) },
+		bzSearchOpen: func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", true) },
+		bzNearAt:     func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), false) },
+		bzNearOpen:   func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), true) },
 	}
 	show, ok := pages[bzNS.Action(d)]
 	if !ok {

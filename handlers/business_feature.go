@@ -33,7 +33,12 @@ const (
 	bzNear     bzAction            = "near" // ask for a location
 	bzCard     bzAction            = "c"    // business id
 	bzSections bzAction            = "sec"
-	bzSection  bzAction            = "s" // section code: its divisions
-	bzList     bzAction            = "l" // s|d, code, page
-	bzSearch   bzAction            = "q" // page, words
+	bzSection  bzAction            = "s"  // section code: its divisions
+	bzList     bzAction            = "l"  // s|d, code, page
+	bzListOpen bzAction            = "lo" // the same, open now only
+	bzSearch   bzAction            = "q"  // page, words
+	// The same, open now only.
+	bzSearchOpen bzAction = "qo"
+	bzNearAt     bzAction = "na" // lat, lon: the near-me list again
+	bzNearOpen   bzAction = "no" // lat, lon: the near-me list, open now only
 )

@@ -17,40 +17,83 @@ import (
 const businessNameLen = 48
 
 // search answers words typed by the user (never passed to SQLite as they
-// are: business.MatchQuery quotes every word).
+// are: business.MatchQuery quotes every word). Words that name a business
+// category ("pharmacy", "аптеки": the understanding layer's word lists)
+// also offer the category's businesses by their KVED class, so English
+// words find Ukrainian businesses; when no name matches, the category's
+// list is the answer.
 func (b *Business) search(ctx context.Context, req *Request, text string) (Response, error) {
 	terms := business.Terms(text, business.MaxTerms)
 	if len(terms) == 0 || len([]rune(text)) > 200 {
 		return Response{Replies: []Reply{{Text: req.L.T("business_words_bad")}}, Next: Step(convBusiness, "words", nil)}, nil
 	}
-	reply, err := b.searchPage(ctx, req, strings.Join(terms, " "), 0, short(strings.TrimSpace(text), 60))
+	words := strings.Join(terms, " ")
+	total, err := b.searchTotal(ctx, words)
+	if err != nil {
+		return Response{}, err
+	}
+	category, named := "", false
+	if b.Categories != nil {
+		category, named = b.Categories.CategoryOf(text)
+	}
+	if total == 0 && named {
+		return b.Categories.CategoryPage(ctx, req, category)
+	}
+	reply, err := b.searchPage(ctx, req, words, 0, short(strings.TrimSpace(text), 60), false)
+	if named {
+		reply.Buttons = append([][]Button{{b.Categories.CategoryButton(req.L, category)}}, reply.Buttons...)
+	}
 	return Response{Replies: []Reply{reply}}, err
+}
+
+// searchTotal is how many businesses the folded words match.
+func (b *Business) searchTotal(ctx context.Context, words string) (int, error) {
+	_, total, err := b.Store.SearchBusinesses(ctx, business.MatchQuery(words), 0, 1)
+	return total, err
 }
 
 // searchPage is one page of results for folded words (they also ride in
 // the pager's button data, so a page needs no server-side state).
-// shown is the query as the user typed it (later pages show the words).
-func (b *Business) searchPage(ctx context.Context, req *Request, words string, page int64, shown string) (Reply, error) {
+// shown is the query as the user typed it (later pages show the words);
+// open keeps only the businesses open now.
+func (b *Business) searchPage(ctx context.Context, req *Request, words string, page int64, shown string, open bool) (Reply, error) {
 	l := req.L
 	if shown == "" {
 		shown = words
 	}
-	list, total, err := b.Store.SearchBusinesses(ctx, business.MatchQuery(words), int(page)*b.PageSize, b.PageSize)
+	action := bzSearch
+	list, total, err := []store.BusinessBrief(nil), 0, error(nil)
+	if open {
+		action = bzSearchOpen
+		list, total, err = b.Store.SearchBusinessesKept(ctx, business.MatchQuery(words), b.openKeep(req),
+			int(page)*b.PageSize, b.PageSize)
+	} else {
+		list, total, err = b.Store.SearchBusinesses(ctx, business.MatchQuery(words), int(page)*b.PageSize, b.PageSize)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
+	toggle := openToggle(l, open, bzNS.Fit(bzSearch, "0", words), bzNS.Fit(bzSearchOpen, "0", words))
 	if total == 0 {
-		return Reply{Text: l.T("business_not_found", map[string]any{"Query": shown}),
-			Buttons: [][]Button{{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)}}}, nil
+		text := l.T("business_not_found", map[string]any{"Query": shown})
+		if open {
+			text = b.openNote(req) + "\n" + l.T("business_open_none")
+		}
+		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle),
+			[]Button{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)})}, nil
 	}
 	from, to := span(page, len(list), b.PageSize)
 	head := l.N("business_found", total, map[string]any{"Query": shown, "From": from, "To": to})
+	if open {
+		head = b.openNote(req) + "\n" + head
+	}
 	buttons := b.briefButtons(l, list, false)
 	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
-		return bzNS.Fit(bzSearch, itoa(p), words)
+		return bzNS.Fit(action, itoa(p), words)
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
+	buttons = withRow(buttons, toggle)
 	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_back"), bzMenu)})
 	return Reply{Text: head + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
 }
@@ -150,8 +193,9 @@ func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section 
 		Buttons: rows}, nil
 }
 
-// list is one page of a section's ("s") or a division's ("d") businesses.
-func (b *Business) list(ctx context.Context, req *Request, kind, code string, page int64) (Reply, error) {
+// list is one page of a section's ("s") or a division's ("d") businesses;
+// open keeps only those open now.
+func (b *Business) list(ctx context.Context, req *Request, kind, code string, page int64, open bool) (Reply, error) {
 	l := req.L
 	f, title, section := store.BusinessFilter{}, "", ""
 	if d, ok := kved.DivisionByCode(code); ok && kind == "d" {
@@ -162,16 +206,34 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 	} else {
 		return b.sections(ctx, l)
 	}
-	list, total, err := b.Store.BusinessList(ctx, f, int(page)*b.PageSize, b.PageSize)
+	action := bzList
+	list, total, err := []store.BusinessBrief(nil), 0, error(nil)
+	if open {
+		action = bzListOpen
+		list, total, err = b.Store.BusinessListKept(ctx, f, b.openKeep(req), int(page)*b.PageSize, b.PageSize)
+	} else {
+		list, total, err = b.Store.BusinessList(ctx, f, int(page)*b.PageSize, b.PageSize)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
 	from, to := span(page, len(list), b.PageSize)
 	text := l.T("business_list_title", map[string]any{"Title": title, "From": from, "To": to, "Total": total})
+	if open {
+		text = b.openNote(req) + "\n" + text
+		if total == 0 {
+			text = b.openNote(req) + "\n" + title + "\n" + l.T("business_open_none")
+		}
+	}
 	buttons := b.briefButtons(l, list, false)
-	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return bzNS.Data(bzList, kind, code, itoa(p)) }); len(pager) > 0 {
+	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return bzNS.Data(action, kind, code, itoa(p)) }); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
+	buttons = withRow(buttons, openToggle(l, open, bzNS.Data(bzList, kind, code, "0"),
+		bzNS.Data(bzListOpen, kind, code, "0")))
 	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
+	if len(list) == 0 {
+		return Reply{Text: text, Buttons: buttons}, nil
+	}
 	return Reply{Text: text + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
 }

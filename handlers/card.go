@@ -38,6 +38,9 @@ type Card struct {
 	LowDefault int64          // kopiykas: the low-balance threshold of a new link
 	Location   *time.Location // the city's, for times shown
 	Log        *slog.Logger   // nil: slog.Default()
+	// Alerts checks a link at once when an alert is switched on (nil: only
+	// at the next import or sync).
+	Alerts *CardAlerts
 }
 
 const convCard = "card"

@@ -7,6 +7,7 @@ import (
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
 	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
 )
 
 // maxThreshold is the largest low-balance threshold, in kopiykas.
@@ -35,6 +36,10 @@ func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction
 		}
 		if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
 			return Response{}, err
+		}
+		if p.LowBalance && !l.Prefs.LowBalance || p.Expiry && !l.Prefs.Expiry {
+			l.Prefs = p
+			c.checkNow(ctx, l, req)
 		}
 	}
 	return edit(c.alertsPage(req, id, l.Number, p)), nil
@@ -78,9 +83,25 @@ func (c *Card) threshold(ctx context.Context, req *Request) (Response, error) {
 	if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
 		return Response{}, err
 	}
+	l.Prefs = p
+	c.checkNow(ctx, l, req)
 	done := Reply{Text: req.L.T("card_threshold_set", map[string]any{"Threshold": req.L.Money(kop)})}
 	page := c.alertsPage(req, id, l.Number, p)
 	return Response{Replies: []Reply{done, page}}, nil
+}
+
+// checkNow runs the alert rules for a link whose alert was just switched
+// on, so a balance already under the threshold or a card already within
+// its expiry notice is told now (through the outbox, keyed as the import's
+// check keys it, so nothing comes twice), not at the next import. A card
+// the provider cannot give now is left to that next check.
+func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *Request) {
+	if c.Alerts == nil {
+		return
+	}
+	if _, err := c.Alerts.checkLink(ctx, l, req.Now); err != nil {
+		c.logger().Warn("card alerts: checked at switch-on failed", "err", privacy.Scrub(err.Error()))
+	}
 }
 
 func parseID(s string) (int64, bool) {

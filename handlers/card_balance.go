@@ -80,6 +80,9 @@ func (c *Card) balanceText(l *locales.Localizer, cd card.Card) string {
 		lines = append(lines, l.T("card_pending", map[string]any{"Pending": l.Money(cd.Pending)}))
 	}
 	lines = append(lines, l.T("card_status_line", map[string]any{"Status": l.T(cardStatusIDs[cd.Status])}))
+	if cd.Status == card.StatusBlocked {
+		lines = append(lines, l.T("card_blocked_help")) // what to do, not only what is wrong
+	}
 	if !cd.ValidUntil.IsZero() {
 		lines = append(lines, l.T("card_valid_until", map[string]any{"Date": l.Date(cd.ValidUntil)}))
 	}

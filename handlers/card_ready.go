@@ -67,10 +67,10 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	case err != nil:
 		return c.unavailable(req.L), nil
 	}
-	reply := Reply{Text: c.appText(req.L, app)}
-	resp := Response{Replies: []Reply{reply}}
+	back := []Button{cardNS.Button(req.L, "card_btn_back", cardMenu)}
+	resp := Response{Replies: []Reply{{Text: c.appText(req.L, app), Buttons: [][]Button{back}}}}
 	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
-		resp.Replies[0].Buttons = [][]Button{{cardNS.Button(req.L, "card_btn_watch", cardWatch)}}
+		resp.Replies[0].Buttons = [][]Button{{cardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
 		resp.Next = Step(convCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
 	}
 	return resp, nil

@@ -19,6 +19,7 @@ type CouncilStore interface {
 	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
 	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]store.Draft, int, error)
 	CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error)
+	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]store.VoteDifference, int, error)
 	FollowDeputy(ctx context.Context, userID, deputy int64) error
 	UnfollowDeputy(ctx context.Context, userID, deputy int64) error
 	FollowsDeputy(ctx context.Context, userID, deputy int64) (bool, error)

@@ -91,7 +91,7 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 	case depDrafts:
 		reply, err = c.deputyDrafts(ctx, req, id, arg)
 	case depCompareWith:
-		reply, err = c.compare(ctx, req.L, id, arg, req.Now)
+		reply, err = c.compare(ctx, req.L, id, arg, req.Now, argInt(d, 2))
 	case depCompare:
 		return c.askCompare(ctx, req, id)
 	case depChart:

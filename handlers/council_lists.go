@@ -50,7 +50,7 @@ func decisionList(l *locales.Localizer, list []store.Decision, total int, page i
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
 			"Number": d.Number, "Title": short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
 	}
-	return Reply{Text: strings.Join(lines, "\n")}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: decisionTaps(l, list)}
 }
 
 func decisionButtons(l *locales.Localizer) [][]Button {
@@ -62,7 +62,7 @@ func decisionButtons(l *locales.Localizer) [][]Button {
 
 // decisionSessions lets the user pick the session whose decisions to list.
 func (c *Council) decisionSessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
-	return c.sessionList(ctx, l, page, cnDecisionSessions, cnSessionDecisions, "council_decisions_pick")
+	return c.sessionList(ctx, l, page, "dsl", "ds", "council_decisions_pick")
 }
 
 // decisionWords lists adopted decisions whose title has every word typed.
@@ -81,7 +81,7 @@ func (c *Council) decisionWords(ctx context.Context, req *Request, text string) 
 	if total > len(list) {
 		reply.Text += "\n\n" + req.L.T("council_words_more", map[string]any{"Shown": len(list), "Total": total})
 	}
-	reply.Buttons = decisionButtons(req.L)
+	reply.Buttons = append(reply.Buttons, decisionButtons(req.L)...)
 	return Response{Replies: []Reply{reply}}, nil
 }
 
@@ -97,7 +97,7 @@ func (c *Council) drafts(ctx context.Context, l *locales.Localizer, page int64) 
 	from, to := span(page, len(list), councilPage)
 	lines := append([]string{l.T("council_drafts_title", map[string]any{"From": from, "To": to, "Total": total})},
 		draftLines(l, list)...)
-	reply := Reply{Text: strings.Join(lines, "\n")}
+	reply := Reply{Text: strings.Join(lines, "\n"), Buttons: draftTaps(l, list)}
 	if p := cnNS.Pager(l, page, total, councilPage, cnDrafts); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
@@ -141,8 +141,9 @@ func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, n
 		lines = append(lines, l.T("council_faction_deviator", map[string]any{"Name": d.FullName,
 			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cnNS.Button(l, "miniapp_btn_chart", cnFactionChart, itoa(id))},
-		{cnNS.Button(l, "council_btn_to_factions", cnFactions)}, {cnNS.Button(l, "council_btn_back", cnMenu)}}}, nil
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(memberTaps(f),
+		[]Button{cnNS.Button(l, "miniapp_btn_chart", cnFactionChart, itoa(id))},
+		[]Button{cnNS.Button(l, "council_btn_to_factions", cnFactions)}, []Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // leaders offers the two leaderboards.
@@ -168,12 +169,16 @@ func (c *Council) leaderboard(ctx context.Context, l *locales.Localizer, discipl
 	if len(ranked) == 0 {
 		lines = append(lines, l.T("council_leaders_none"))
 	}
-	for i, d := range ranked[:min(len(ranked), councilLeaders)] {
+	top := ranked[:min(len(ranked), councilLeaders)]
+	ids := make([]int64, len(top))
+	for i, d := range top {
+		ids[i] = d.ID
 		lines = append(lines, l.T("council_leader_line", map[string]any{"Rank": i + 1, "Name": d.FullName,
 			"Ratio": ratio(l, pick(d.Metrics()))}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cnNS.Button(l, "council_btn_leaders", cnLeaders)},
-		{cnNS.Button(l, "council_btn_back", cnMenu)}}}, nil
+	taps := deputyTaps(ids, func(i int) string { return itoa(int64(i+1)) + ". " + top[i].FullName })
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(taps, []Button{cnNS.Button(l, "council_btn_leaders", cnLeaders)},
+		[]Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // Lowest orders deputies by a ratio, lowest first (ties: the larger

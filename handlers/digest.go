@@ -26,6 +26,8 @@ type Digest struct {
 	Store    DigestStore
 	Schedule cron.Schedule
 	Location *time.Location
+	City     string     // named with the next digest's time, whose zone is the city's
+	Job      *DigestJob // renders the last digest again for 🗞 (nil: no such button)
 }
 
 // topicLabels are the message ids of the topics' names.
@@ -53,6 +55,8 @@ func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 		err = d.Store.Unsubscribe(ctx, req.UserID)
 	case dgTopic:
 		err = d.toggle(ctx, req.UserID, data.Arg(0))
+	case dgLast:
+		return d.last(ctx, req)
 	default:
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
@@ -85,10 +89,10 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 	}
 	next := d.Schedule.Next(req.Now.In(d.Location))
 	when := req.L.T("digest_when", map[string]any{"Weekday": req.L.Weekday(next), "Time": req.L.DateTime(next),
-		"Zone": d.Location.String()})
+		"City": d.City})
 	if !found {
-		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: [][]Button{{
-			dgNS.Button(req.L, "digest_subscribe", dgSubscribe)}}}, nil
+		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]Button{{
+			dgNS.Button(req.L, "digest_subscribe", dgSubscribe)}}, d.lastButton(req.L)...)}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
@@ -104,6 +108,7 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		b.WriteString("\n" + req.L.T("digest_no_topics"))
 	}
 	b.WriteString("\n" + when)
+	rows = append(rows, d.lastButton(req.L)...)
 	rows = append(rows, []Button{dgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
 	return Reply{Text: b.String(), Buttons: rows}, nil
 }

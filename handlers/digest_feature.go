@@ -25,7 +25,8 @@ const (
 	dgNS          Namespace[dgAction] = "dg"
 	dgSubscribe   dgAction            = "sub"
 	dgUnsubscribe dgAction            = "unsub"
-	dgTopic       dgAction            = "t" // topic: toggle it
+	dgTopic       dgAction            = "t"    // topic: toggle it
+	dgLast        dgAction            = "last" // the last digest again
 )
 
 // The admins' digest buttons: "1|dga|<action>|…".

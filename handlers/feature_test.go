@@ -89,12 +89,14 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 		bzNS.Data(bzMenu): "1|bz|m", bzNS.Data(bzFind): "1|bz|find", bzNS.Data(bzEDRPOU): "1|bz|edr",
 		bzNS.Data(bzNear): "1|bz|near", bzNS.Data(bzCard): "1|bz|c", bzNS.Data(bzSections): "1|bz|sec",
 		bzNS.Data(bzSection): "1|bz|s", bzNS.Data(bzList): "1|bz|l", bzNS.Data(bzSearch): "1|bz|q",
+		bzNS.Data(bzListOpen): "1|bz|lo", bzNS.Data(bzSearchOpen): "1|bz|qo", bzNS.Data(bzNearAt): "1|bz|na",
+		bzNS.Data(bzNearOpen): "1|bz|no",
 
 		vcNS.Data(vcMenu): "1|vc|m", vcNS.Data(vcCalc): "1|vc|calc", vcNS.Data(vcCalcType): "1|vc|ct",
 		vcNS.Data(vcStatus): "1|vc|st", vcNS.Data(vcStatusType): "1|vc|sty", vcNS.Data(vcUnsubscribe): "1|vc|uns",
 		vcaNS.Data(vcaNew): "1|vca|new", vcaNS.Data(vcaSetStatus): "1|vca|set",
 
-		dgNS.Data(dgSubscribe): "1|dg|sub", dgNS.Data(dgUnsubscribe): "1|dg|unsub", dgNS.Data(dgTopic): "1|dg|t",
+		dgNS.Data(dgSubscribe): "1|dg|sub", dgNS.Data(dgUnsubscribe): "1|dg|unsub", dgNS.Data(dgTopic): "1|dg|t", dgNS.Data(dgLast): "1|dg|last",
 		dgaNS.Data(dgaNew): "1|dga|new", dgaNS.Data(dgaTopic): "1|dga|topic", dgaNS.Data(dgaPublish): "1|dga|publish",
 		dgaNS.Data(dgaDiscard): "1|dga|discard", dgaNS.Data(dgaPreview): "1|dga|preview", dgaNS.Data(dgaSend): "1|dga|send",
 		dgaNS.Data(dgaStatus): "1|dga|status", dgaNS.Data(dgaCancel): "1|dga|cancel",
@@ -114,7 +116,7 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 	for got, want := range wire {
 		assert.Equal(t, want, got)
 	}
-	assert.Len(t, wire, 98, "every action listed once (a duplicate code would collapse two keys)")
+	assert.Len(t, wire, 103, "every action listed once (a duplicate code would collapse two keys)")
 }
 
 func TestNamespaceFitAndPager(t *testing.T) {

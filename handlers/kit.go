@@ -81,6 +81,14 @@ func Pager(l *locales.Localizer, page int64, total, size int, data func(page int
 	return row
 }
 
+// withRow appends row unless it is empty.
+func withRow(rows [][]Button, row []Button) [][]Button {
+	if len(row) == 0 {
+		return rows
+	}
+	return append(rows, row)
+}
+
 // edit replaces the message whose button was pressed with r.
 func edit(r Reply) Response {
 	r.Edit = true

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/transparentcities/nazar/locales"
@@ -32,6 +33,7 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	if len(pd.Vouchers) > 0 {
 		b.WriteString("\n" + req.L.N("voucher_privacy", len(pd.Vouchers), map[string]any{"Numbers": strings.Join(pd.Vouchers, ", ")}))
 	}
+	b.WriteString(digestPrivacy(req.L, pd.Digest))
 	b.WriteString(c.coursesPrivacy(req.L, pd.Courses))
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
@@ -57,6 +59,25 @@ func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error
 		return Response{Replies: []Reply{{Text: req.L.T("privacy_kept"), Edit: true}}}, nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+// digestPrivacy is the digest subscription's line of /privacy: subscribed
+// or paused (the chat blocked the bot), and the topics chosen.
+func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
+	if sub.UserID == 0 {
+		return ""
+	}
+	topics := make([]string, 0, len(sub.Topics))
+	for _, t := range store.DigestTopics {
+		if slices.Contains(sub.Topics, t) {
+			topics = append(topics, l.T(topicLabels[t]))
+		}
+	}
+	id := locales.ID("digest_privacy")
+	if len(topics) == 0 {
+		id = locales.ID("digest_privacy_no_topics")
+	}
+	return "\n" + l.T(id, map[string]any{"Topics": strings.Join(topics, ", ")})
 }
 
 // coursesPrivacy lists the courses the user started, with their progress.

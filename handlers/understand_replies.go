@@ -191,3 +191,28 @@ func (u *Understand) misses(ctx context.Context, req *Request) (Response, error)
 	}
 	return Response{Replies: []Reply{{Text: b.String()}}}, nil
 }
+
+// CategoryOf is the business category that typed words name ("pharmacy",
+// "аптеки"), read with the word lists of locales/intents.*.yaml: the
+// directory's search uses it so English words find Ukrainian businesses.
+func (u *Understand) CategoryOf(text string) (string, bool) {
+	for _, c := range u.Engine.Understand(text).Candidates {
+		if (c.Intent == understand.IntentCategory || c.Intent == understand.IntentNear) && c.Entity.Value != "" {
+			if _, ok := u.Engine.Category(c.Entity.Value); ok {
+				return c.Entity.Value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// CategoryButton opens a category's list ("🏢 pharmacies").
+func (u *Understand) CategoryButton(l *locales.Localizer, id string) Button {
+	return Button{Text: l.T("understand_do_category", map[string]any{"What": u.categoryTitle(l, id)}),
+		Data: uNS.Data(uCategory, id, "0")}
+}
+
+// CategoryPage is the first page of a category's businesses.
+func (u *Understand) CategoryPage(ctx context.Context, req *Request, id string) (Response, error) {
+	return u.categoryList(ctx, req, id, 0, false)
+}

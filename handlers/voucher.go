@@ -162,12 +162,9 @@ func (v *Voucher) Step(ctx context.Context, req *Request) (Response, error) {
 		return v.calcExpenses(req), nil
 	case "no":
 		return v.statusNumber(ctx, req)
-	case "type":
-		// The applicant type is a button; text here is most likely a tax id
-		// typed too early.
-		return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T("voucher_status_press_type"),
-			Buttons: applicantButtons(req.L, vcStatusType)}}}, nil
-	case "tax":
+	case "type", "tax":
+		// "type" is a conversation begun before the applicant type was
+		// inferred from the tax id: what is typed there is the tax id.
 		return v.statusTax(ctx, req)
 	}
 	return WithMenu(req.L, req.L.T("conv_expired")), nil
