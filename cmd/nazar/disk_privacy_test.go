@@ -63,7 +63,10 @@ func TestNothingTypedIsReadableOnDiskAfterSIGKILL(t *testing.T) {
 	converse(t, sb, u, "form", say("/start form_incubator"), say("Оксана Гриценко-Тест"),
 		func(sb *sandbox.Server, u sandbox.User) { sb.SendContact(u, "380671234567") },
 		say("Кав'ярня на зупинці трамвая біля ринку"), pressText("🛠 Prototype"), say("-"), pressText("✅ Send"))
-	assert.Contains(t, lastText(sb, u), "Application received")
+	// The bot edits the summary to "✅ Sent." and then confirms in a new
+	// message: the step is answered by the edit, so wait for the message.
+	assert.True(t, sb.WaitFor(10*time.Second, func() bool { return strings.Contains(lastText(sb, u), "Application received") }),
+		"the form was received; last: %s", lastText(sb, u))
 	converse(t, sb, u, "cut short", say("/card"), pressText("➕ Link a card"), say("9876 5400 0000 0031"))
 
 	require.NoError(t, p.cmd.Process.Signal(syscall.SIGKILL))
