@@ -26,10 +26,6 @@ import (
 // ShutdownGrace is how long handlers in flight may run after a stop signal.
 const ShutdownGrace = 10 * time.Second
 
-// allowedUpdates is sent explicitly because Telegram remembers the last list.
-var allowedUpdates = tg.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery,
-	models.AllowedUpdateMyChatMember}
-
 // App is a running bot: Telegram client, dispatcher, router and HTTP server.
 type App struct {
 	cfg      config.Config
@@ -80,22 +76,12 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	// TCP connection for nearly every reply.
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = cfg.Telegram.MaxConcurrentHandlers + 1
-	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second, Transport: transport}, a.log)
-	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
-	// would mean no long poll at all (a busy loop of getUpdates); adding the
-	// second back makes poll_timeout the wait Telegram actually holds.
-	libraryPollTimeout := cfg.Telegram.PollTimeout + time.Second
-	// An unbuffered update channel: the poller confirms a batch to Telegram
-	// as soon as its last update is handed over, so a buffered update would
-	// be confirmed before receive has stored it (bot/inbox.go); the client
-	// holds that confirmation back until the last one is stored too.
-	b, err := tg.New(cfg.Telegram.Token, tg.WithServerURL(cfg.Telegram.APIURL), tg.WithSkipGetMe(),
-		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(0), tg.WithAllowedUpdates(allowedUpdates),
-		tg.WithHTTPClient(libraryPollTimeout, a.polls), tg.WithDefaultHandler(a.receive),
-		tg.WithErrorsHandler(func(err error) { a.log.Warn("telegram", "err", err) }))
+	b, polls, err := newPoller(pollerConfig{token: cfg.Telegram.Token, apiURL: cfg.Telegram.APIURL,
+		pollTimeout: cfg.Telegram.PollTimeout, transport: transport, receive: a.receive, log: a.log})
 	if err != nil {
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
+	a.polls = polls
 	a.tg = b
 	features, err := NewFeatures(cfg, st, a.log)
 	if err != nil {

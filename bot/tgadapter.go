@@ -12,7 +12,54 @@ import (
 	"time"
 
 	tg "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
 )
+
+// The adapter: everything Nazar does to go-telegram/bot v1.19's long
+// polling to make it safe is here, in one place (docs/ARCHITECTURE.md
+// "The Telegram adapter" says why it is kept rather than replaced by a loop
+// of our own):
+//
+//   - the wrapped client (storedFirst, below): the next getUpdates, which
+//     confirms a batch, waits until the batch's last update is stored;
+//   - an unbuffered update channel and non-async handlers: the library hands
+//     over one update at a time, and receive only stores and queues it (the
+//     dispatcher runs the handlers, bot/dispatcher.go);
+//   - the poll-timeout second: the library asks Telegram to wait
+//     timeout−1s, so poll_timeout: 1s would be no long poll at all (a busy
+//     loop of getUpdates); adding the second back makes poll_timeout the
+//     wait Telegram actually holds.
+//
+// Errors (429 with errors.As, tgerr.go) and commands (command.go) are parsed
+// by the bot itself and need nothing from the library.
+
+// pollerConfig is what the adapter needs to build the polling client.
+type pollerConfig struct {
+	token, apiURL string
+	pollTimeout   time.Duration
+	transport     http.RoundTripper
+	receive       tg.HandlerFunc // stores and queues one update (App.receive)
+	log           *slog.Logger
+}
+
+// newPoller builds the library's client with the workarounds above; the
+// returned storedFirst must be told each update id accept has finished with.
+func newPoller(c pollerConfig) (*tg.Bot, *storedFirst, error) {
+	polls := newStoredFirst(&http.Client{Timeout: c.pollTimeout + 10*time.Second, Transport: c.transport}, c.log)
+	libraryPollTimeout := c.pollTimeout + time.Second
+	b, err := tg.New(c.token, tg.WithServerURL(c.apiURL), tg.WithSkipGetMe(),
+		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(0), tg.WithAllowedUpdates(allowedUpdates),
+		tg.WithHTTPClient(libraryPollTimeout, polls), tg.WithDefaultHandler(c.receive),
+		tg.WithErrorsHandler(func(err error) { c.log.Warn("telegram", "err", err) }))
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, polls, nil
+}
+
+// allowedUpdates is sent explicitly because Telegram remembers the last list.
+var allowedUpdates = tg.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery,
+	models.AllowedUpdateMyChatMember}
 
 // storedFirst is the poller's HTTP client. go-telegram/bot confirms a batch
 // of updates (the next getUpdates asks for offset = last id + 1) as soon as
