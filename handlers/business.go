@@ -6,24 +6,15 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/taxid"
 )
 
-// BusinessStore is what the business directory needs from the store.
+// BusinessStore is what the business directory needs from the store: each
+// part is declared next to the pages that call it.
 type BusinessStore interface {
 	BusinessCount(ctx context.Context) (int, error)
-	BusinessByID(ctx context.Context, id int64) (store.Business, bool, error)
-	BusinessesByEDRPOU(ctx context.Context, code string) ([]store.Business, error)
-	SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]store.BusinessBrief, int, error)
-	BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]store.BusinessBrief, error)
-	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
-	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
-	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
-	// the "open now" filter (business_open.go)
-	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
-	BusinessListKept(ctx context.Context, f store.BusinessFilter, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
-	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]store.BusinessBrief, error)
+	businessCardStore
+	businessListsStore
 }
 
 // BusinessCategories reads a business category in typed words, with the

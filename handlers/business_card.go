@@ -13,6 +13,15 @@ import (
 	"github.com/transparentcities/nazar/taxid"
 )
 
+// businessCardStore is the part of the store for a business card, by id, EDRPOU
+// code or nearness.
+type businessCardStore interface {
+	BusinessByID(ctx context.Context, id int64) (store.Business, bool, error)
+	BusinessesByEDRPOU(ctx context.Context, code string) ([]store.Business, error)
+	BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]store.BusinessBrief, error)
+	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]store.BusinessBrief, error)
+}
+
 // Near answers a shared location (outside any conversation, or at the
 // "near" step): the nearest businesses within business.radius_km.
 func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {

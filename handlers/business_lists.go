@@ -13,6 +13,17 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
+// businessListsStore is the part of the store for search and the KVED lists,
+// with and without "open now".
+type businessListsStore interface {
+	SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
+	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
+	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
+	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessListKept(ctx context.Context, f store.BusinessFilter, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+}
+
 // businessNameLen bounds a business name on a button.
 const businessNameLen = 48
 

@@ -10,34 +10,15 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
-// CouncilStore is what the council pages need from the store.
+// CouncilStore is what the council pages need from the store: each part is
+// declared next to the pages that call it.
 type CouncilStore interface {
 	CouncilOverview(ctx context.Context) (store.CouncilOverview, error)
-	SearchDeputies(ctx context.Context, q council.NameQuery) ([]store.DeputyBrief, error)
-	DeputyByUID(ctx context.Context, uid string) (int64, bool, error)
-	Deputy(ctx context.Context, id int64, today time.Time) (store.Deputy, bool, error)
-	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
-	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]store.Draft, int, error)
-	CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error)
-	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]store.VoteDifference, int, error)
-	FollowDeputy(ctx context.Context, userID, deputy int64) error
-	UnfollowDeputy(ctx context.Context, userID, deputy int64) error
-	FollowsDeputy(ctx context.Context, userID, deputy int64) (bool, error)
-	CouncilSessions(ctx context.Context, offset, limit int) ([]store.CouncilSessionBrief, int, error)
-	CouncilSession(ctx context.Context, id int64) (store.CouncilSessionBrief, bool, error)
-	SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]store.AgendaItem, int, error)
-	Motion(ctx context.Context, id int64) (store.Draft, bool, error)
-	MotionEvents(ctx context.Context, motion int64) ([]store.VoteEvent, error)
-	RollCall(ctx context.Context, event int64) (store.RollCall, bool, error)
-	Decisions(ctx context.Context, f store.DecisionFilter, offset, limit int) ([]store.Decision, int, error)
-	DraftsUnderReview(ctx context.Context, offset, limit int) ([]store.Draft, int, error)
-	Factions(ctx context.Context, today time.Time) ([]store.Faction, error)
-	FactionDetail(ctx context.Context, id int64, today time.Time) (store.Faction, bool, error)
-	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
-	// for the charts (issue 18)
-	CouncilVersion(ctx context.Context) (int64, error)
-	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
-	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]store.MonthFigures, error)
+	councilDeputyStore
+	councilVotesStore
+	councilSessionsStore
+	councilListsStore
+	councilChartStore
 }
 
 // Council serves SPEC §5: find a deputy, their card and votes, sessions and

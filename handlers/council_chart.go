@@ -5,12 +5,21 @@ import (
 	"errors"
 	"math"
 	"sync"
+	"time"
 
 	"github.com/transparentcities/nazar/chart"
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
+
+// councilChartStore is the part of the store for the charts (issue 18); a
+// deputy and a faction come from the other parts.
+type councilChartStore interface {
+	CouncilVersion(ctx context.Context) (int64, error)
+	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
+	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]store.MonthFigures, error)
+}
 
 // chartCache keeps rendered charts until the next council import: a chart
 // costs tens of milliseconds to draw, and the figures change only then.

@@ -3,11 +3,23 @@ package handlers
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
+
+// councilDeputyStore is the part of the store for finding a deputy and
+// following one (council_deputy.go, council_card.go).
+type councilDeputyStore interface {
+	SearchDeputies(ctx context.Context, q council.NameQuery) ([]store.DeputyBrief, error)
+	DeputyByUID(ctx context.Context, uid string) (int64, bool, error)
+	Deputy(ctx context.Context, id int64, today time.Time) (store.Deputy, bool, error)
+	FollowDeputy(ctx context.Context, userID, deputy int64) error
+	UnfollowDeputy(ctx context.Context, userID, deputy int64) error
+	FollowsDeputy(ctx context.Context, userID, deputy int64) (bool, error)
+}
 
 // Deputy is /deputy [part of a name] and /start dep_<id>: the card of the
 // deputy with that open-data id, or a search by name.

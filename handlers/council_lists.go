@@ -11,6 +11,16 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
+// councilListsStore is the part of the store for decisions, drafts under
+// review, factions and the deputies list.
+type councilListsStore interface {
+	Decisions(ctx context.Context, f store.DecisionFilter, offset, limit int) ([]store.Decision, int, error)
+	DraftsUnderReview(ctx context.Context, offset, limit int) ([]store.Draft, int, error)
+	Factions(ctx context.Context, today time.Time) ([]store.Faction, error)
+	FactionDetail(ctx context.Context, id int64, today time.Time) (store.Faction, bool, error)
+	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
+}
+
 // decisions lists adopted decisions, of one session when session is set.
 func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, page int64) (Reply, error) {
 	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Session: session}, int(page)*councilPage, councilPage)

@@ -9,6 +9,17 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
+// councilSessionsStore is the part of the store for sessions, their agenda,
+// motions and roll calls.
+type councilSessionsStore interface {
+	CouncilSessions(ctx context.Context, offset, limit int) ([]store.CouncilSessionBrief, int, error)
+	CouncilSession(ctx context.Context, id int64) (store.CouncilSessionBrief, bool, error)
+	SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]store.AgendaItem, int, error)
+	Motion(ctx context.Context, id int64) (store.Draft, bool, error)
+	MotionEvents(ctx context.Context, motion int64) ([]store.VoteEvent, error)
+	RollCall(ctx context.Context, event int64) (store.RollCall, bool, error)
+}
+
 // sessions lists the sessions, newest first, as buttons.
 func (c *Council) sessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
 	return c.sessionList(ctx, l, page, cnSessions, cnSession, "council_sessions_title")

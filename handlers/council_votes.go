@@ -10,6 +10,15 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
+// councilVotesStore is the part of the store for a deputy's votes and drafts,
+// and comparing two.
+type councilVotesStore interface {
+	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
+	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]store.Draft, int, error)
+	CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error)
+	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]store.VoteDifference, int, error)
+}
+
 // votes is a page of a deputy's votes, newest first, with deviation marks.
 func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Reply, error) {
 	l := req.L

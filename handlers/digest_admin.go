@@ -19,7 +19,7 @@ const (
 
 // DigestAdminStore is what the admins' digest tools need.
 type DigestAdminStore interface {
-	AdminStore
+	Audit(ctx context.Context, adminID int64, action, detail string) error
 	SaveDigestItems(ctx context.Context, items []store.DigestItem) (int, error)
 	LastDigest(ctx context.Context) (store.Digest, bool, error)
 	OutboxCounts(ctx context.Context, kind, key string) (map[string]int, error)
