@@ -30,7 +30,7 @@ func layerRules() map[string][]string {
 		"store":     {"handlers", "bot", "importer", "cardalert"},
 		"importer":  {"handlers", "bot"},
 		"cardalert": {"handlers", "bot", "importer"}, // the importer runs it
-		"handlers":  {"bot"},
+		"handlers":  {"bot", "app"},
 	}
 	for _, d := range domain {
 		rules[d] = []string{"store", "bot", "handlers", "importer"}

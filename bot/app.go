@@ -60,8 +60,9 @@ type Options struct {
 	MetricsListener net.Listener
 }
 
-// New builds the bot from configuration. It makes no network call.
-func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
+// New builds the bot from configuration and the features the composition
+// root built (app.NewBot). It makes no network call.
+func New(cfg config.Config, st *store.Store, features Features, opts Options) (*App, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
@@ -83,10 +84,6 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a.polls = polls
 	a.tg = b
-	features, err := NewFeatures(cfg, st, a.log)
-	if err != nil {
-		return nil, err
-	}
 	a.features = features
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
 	a.Metrics.Registry.MustRegister(opts.Collectors...)

@@ -27,8 +27,10 @@ var ConsoleUser = sandbox.User{ID: 1000, FirstName: "Console", Username: "consol
 // RunConsole starts an in-process Bot API sandbox, the real bot against it,
 // and a terminal chat: the bot's messages are printed with numbered buttons,
 // a number presses a button, "/loc LAT LON" shares a location, /quit or the
-// end of input leaves.
-func RunConsole(ctx context.Context, cfg config.Config, st *store.Store, opts Options, in io.Reader, out io.Writer) error {
+// end of input leaves. build is the composition root's (app.NewBot): the
+// console runs the bot the configuration describes, pointed at its sandbox.
+func RunConsole(ctx context.Context, cfg config.Config, st *store.Store, opts Options, build Builder,
+	in io.Reader, out io.Writer) error {
 	sb := sandbox.New(consoleToken)
 	defer sb.Close()
 	cfg.Telegram.Token, cfg.Telegram.APIURL, cfg.Telegram.Mode = consoleToken, sb.URL, "polling"
@@ -38,7 +40,7 @@ func RunConsole(ctx context.Context, cfg config.Config, st *store.Store, opts Op
 		return err
 	}
 	opts.Listener = ln
-	app, err := New(cfg, st, opts)
+	app, err := build(cfg, st, opts)
 	if err != nil {
 		return err
 	}
@@ -57,6 +59,9 @@ func RunConsole(ctx context.Context, cfg config.Config, st *store.Store, opts Op
 	cancel()
 	return <-done
 }
+
+// Builder builds the bot, features and all, from the configuration.
+type Builder func(config.Config, *store.Store, Options) (*App, error)
 
 // consoleHelp is the first line the console prints.
 const consoleHelp = "Nazar console — type /start; 1, 2… press the buttons under a message, k1, k2… the menu keyboard, " +

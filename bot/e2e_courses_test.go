@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/bot/sandbox"
@@ -253,7 +254,7 @@ func TestInvalidCoursesFileStopsStartUp(t *testing.T) {
 	cfg := config.Default()
 	cfg.Telegram.Token, cfg.Telegram.APIURL = bottest.Token, "http://127.0.0.1:1"
 	cfg.Courses.File = path
-	_, err := bot.New(cfg, storetest.Open(t, nil), bot.Options{})
+	_, err := nazarapp.NewBot(cfg, storetest.Open(t, nil), bot.Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "courses file "+path+`:9: course "long" lesson 1: text (uk): unclosed <b>`)
 }

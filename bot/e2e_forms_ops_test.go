@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/clock"
@@ -47,7 +48,7 @@ func TestInvalidFormsFileStopsStartUp(t *testing.T) {
 			cfg.Telegram.Token, cfg.Telegram.APIURL = bottest.Token, "http://127.0.0.1:1"
 			cfg.Forms.File = path
 			st := storetest.Open(t, clock.NewFake(bottest.Epoch).Now)
-			_, err := bot.New(cfg, st, bot.Options{})
+			_, err := nazarapp.NewBot(cfg, st, bot.Options{})
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "forms file "+path+": "+tt.want)
 		})

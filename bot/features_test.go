@@ -8,18 +8,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/locales"
 )
 
 // The router's tables, the menu, /help and setMyCommands are derived from
-// the features' declarations (Features.List). These are the tables as they
+// the features' declarations (app.List). These are the tables as they
 // were written by hand before: everything routed then is routed now, in the
 // same order where order shows.
 func TestFeaturesDeriveTheRoutes(t *testing.T) {
 	h := bottest.Start(t)
-	f, err := bot.NewFeatures(h.Config, h.Store, slog.Default())
+	f, err := nazarapp.NewFeatures(h.Config, h.Store, slog.Default())
 	require.NoError(t, err)
 	r := bot.NewRoutes(f)
 
@@ -60,7 +61,7 @@ func TestFeaturesDeriveTheRoutes(t *testing.T) {
 // Every listed command and menu item has its text in every language.
 func TestFeaturesAreDescribedInEveryLanguage(t *testing.T) {
 	h := bottest.Start(t)
-	f, err := bot.NewFeatures(h.Config, h.Store, slog.Default())
+	f, err := nazarapp.NewFeatures(h.Config, h.Store, slog.Default())
 	require.NoError(t, err)
 	for _, lang := range locales.Supported {
 		ids := locales.IDs(lang)

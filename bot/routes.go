@@ -26,7 +26,7 @@ type Routes struct {
 }
 
 // NewRoutes takes the commands, buttons, conversation steps, deep links
-// and menu from what the features declared (Features.List), and adds the
+// and menu from what the features declared (app.List), and adds the
 // few routes that belong to no section.
 func NewRoutes(f Features) Routes {
 	r := Routes{Commands: map[string]handlers.Func{}, Buttons: f.Catalog.Buttons, Steps: f.Catalog.Steps,

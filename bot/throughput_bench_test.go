@@ -10,6 +10,7 @@ import (
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/bot/sandbox"
@@ -95,7 +96,7 @@ func startEchoBot(b *testing.B) *sandbox.Server {
 func BenchmarkHandlerPath(b *testing.B) {
 	h := bottest.Start(b, func(c *config.Config) { c.Log.Level = "warn" })
 	cfg := h.Config
-	features, err := bot.NewFeatures(cfg, h.Store, slog.Default())
+	features, err := nazarapp.NewFeatures(cfg, h.Store, slog.Default())
 	if err != nil {
 		b.Fatal(err)
 	}

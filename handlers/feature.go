@@ -11,7 +11,7 @@ import (
 // Feature is everything one section of the bot declares about itself, in
 // one place: the router's tables, setMyCommands, the main menu, /help, the
 // deep links and the admin panel are all derived from the list of features
-// (bot/features.go, Features.List). Adding a section is its file group plus
+// (app/features.go, app.List). Adding a section is its file group plus
 // one line in that list.
 type Feature struct {
 	Name string // for error messages and the derivation test

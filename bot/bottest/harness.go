@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/bot/sandbox"
 	"github.com/transparentcities/nazar/clock"
@@ -102,7 +103,7 @@ func (h *Harness) startApp() {
 		h.MetricsAddr = metricsLn.Addr().String()
 	}
 	log := bot.NewLogger(h.Log, "json", h.Config.Log.Level, false)
-	app, err := bot.New(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln,
+	app, err := nazarapp.NewBot(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln,
 		MetricsListener: metricsLn})
 	require.NoError(h.t, err)
 	ctx, cancel := context.WithCancel(context.Background())

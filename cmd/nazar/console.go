@@ -8,6 +8,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/importer"
@@ -35,7 +36,7 @@ func runConsole(ctx context.Context, e *env) error {
 	}
 	defer stopSources()
 	return bot.RunConsole(ctx, e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}},
-		e.stdin, e.stdout)
+		nazarapp.NewBot, e.stdin, e.stdout)
 }
 
 // loadDemo loads the demo city and makes the console its city: the

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/transparentcities/nazar/bot"
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/importer"
 	"github.com/transparentcities/nazar/locales"
@@ -23,7 +23,7 @@ func runDigest(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
-	f, err := bot.NewFeatures(e.cfg, st, e.log)
+	f, err := nazarapp.NewFeatures(e.cfg, st, e.log)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/transparentcities/nazar/bot"
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -166,7 +166,7 @@ func TestDigestStarterProcess(t *testing.T) {
 	st, err := openStore(ctx, e)
 	require.NoError(t, err)
 	defer st.Close()
-	f, err := bot.NewFeatures(cfg, st, e.log)
+	f, err := nazarapp.NewFeatures(cfg, st, e.log)
 	require.NoError(t, err)
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/importer"
@@ -126,7 +127,7 @@ func runBot(ctx context.Context, e *env) error {
 	}
 	defer st.Close()
 	src := sources.New(e.cfg, st, sources.Options{Logger: e.log})
-	app, err := bot.New(e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}})
+	app, err := nazarapp.NewBot(e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}})
 	if err != nil {
 		return err
 	}

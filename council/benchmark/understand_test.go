@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	nazarapp "github.com/transparentcities/nazar/app"
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/business/demogen"
 	"github.com/transparentcities/nazar/config"
@@ -70,7 +71,7 @@ func city(b *testing.B) bot.Features {
 		if _, cityErr = importer.Run(context.Background(), env, "businesses", path); cityErr != nil {
 			return
 		}
-		if cityF, cityErr = bot.NewFeatures(config.Default(), st, slog.New(slog.NewTextHandler(io.Discard, nil))); cityErr != nil {
+		if cityF, cityErr = nazarapp.NewFeatures(config.Default(), st, slog.New(slog.NewTextHandler(io.Discard, nil))); cityErr != nil {
 			return
 		}
 		// The resident asking: subscribing and card links need a user row.
