@@ -32,6 +32,9 @@ type Options struct {
 	Key []byte
 	// KeyFile holds the key as hex; "" means the database path plus ".key".
 	KeyFile string
+	// NoSearchCache ranks every business search anew (benchmarks measure
+	// the uncached path with it; see store/business_search.go).
+	NoSearchCache bool
 }
 
 // Store is the SQLite database of one city deployment.
@@ -45,6 +48,8 @@ type Store struct {
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
 	// those sleeps, not the work, would set the pace.
 	sendMu sync.Mutex
+	// search caches business search rankings (store/business_search.go).
+	search searchCache
 }
 
 // Open opens (creating it and its folder when missing) the database at path in
@@ -96,7 +101,7 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, now: opts.Now, keys: keys}, nil
+	return &Store{db: db, now: opts.Now, keys: keys, search: searchCache{off: opts.NoSearchCache}}, nil
 }
 
 // Close closes the database.
