@@ -93,11 +93,16 @@ func scanBriefs(rows *sql.Rows) ([]BusinessBrief, error) {
 // a small circle first, doubled until it holds limit businesses or reaches
 // radiusM: when a circle of radius r holds limit businesses, nobody outside
 // it can be nearer, so a dense centre reads a few dozen index entries, not
-// the thousands within the full radius.
+// the thousands within the full radius. Where to start is counted in SQLite
+// (nearStart): the rows read into Go, each a step across cgo, are then
+// about limit to 4 × limit.
 func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]BusinessBrief, error) {
+	r, err := s.nearStart(ctx, lat, lon, radiusM, limit)
+	if err != nil {
+		return nil, err
+	}
 	var hits []nearHit
-	for r := min(radiusM, 250); ; r = min(2*r, radiusM) {
-		var err error
+	for ; ; r = min(2*r, radiusM) {
 		if hits, err = s.nearHits(ctx, lat, lon, r); err != nil {
 			return nil, err
 		}
@@ -106,6 +111,32 @@ func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, l
 		}
 	}
 	return s.nearBriefs(ctx, nearestFirst(hits, limit))
+}
+
+// nearSteps is how many halvings of the radius nearStart tries (2 km: down
+// to 62.5 m).
+const nearSteps = 5
+
+// nearStart is the smallest radiusM/2^k (k ≤ nearSteps) whose bounding box
+// holds at least limit businesses, or radiusM. The counts stop at limit
+// entries, so a dense box costs no more than a sparse one.
+func (s *Store) nearStart(ctx context.Context, lat, lon, radiusM float64, limit int) (float64, error) {
+	count, err := s.prepared(ctx, `SELECT count(*) FROM (SELECT 1 FROM business_geo
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? LIMIT ?)`)
+	if err != nil {
+		return 0, err
+	}
+	for r := radiusM / (1 << nearSteps); r < radiusM; r *= 2 {
+		box := business.BoundingBox(lat, lon, r)
+		var n int
+		if err := count.QueryRowContext(ctx, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon, limit).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n >= limit {
+			return r, nil
+		}
+	}
+	return radiusM, nil
 }
 
 // nearestFirst sorts hits nearest first (ties by id) and keeps limit of them.
@@ -144,8 +175,12 @@ func (s *Store) briefsInOrder(ctx context.Context, ids []int64) ([]BusinessBrief
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE id IN (?`+
-		strings.Repeat(", ?", len(ids)-1)+`)`, args...)
+	read, err := s.prepared(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -176,9 +211,12 @@ type nearHit struct {
 // distances use the exact point of its auxiliary columns.
 func (s *Store) nearHits(ctx context.Context, lat, lon, r float64) ([]nearHit, error) {
 	box := business.BoundingBox(lat, lon, r)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, lat, lon FROM business_geo
-		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`,
-		box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+	read, err := s.prepared(ctx, `SELECT id, lat, lon FROM business_geo
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
 	if err != nil {
 		return nil, err
 	}

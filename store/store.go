@@ -50,6 +50,8 @@ type Store struct {
 	sendMu sync.Mutex
 	// search caches business search rankings (store/business_search.go).
 	search searchCache
+	// stmts are the hot statements, prepared once (store/prepared.go).
+	stmts preparedStmts
 }
 
 // Open opens (creating it and its folder when missing) the database at path in
@@ -105,7 +107,10 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closePrepared()
+	return s.db.Close()
+}
 
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {
