@@ -32,7 +32,11 @@ func (s *Store) BusinessesVersion(ctx context.Context) (int64, error) {
 // CouncilVersion changes with every council import (the last import's id;
 // 0 before the first).
 func (s *Store) CouncilVersion(ctx context.Context) (int64, error) {
+	read, err := s.prepared(ctx, `SELECT coalesce(max(id), 0) FROM council_imports`)
+	if err != nil {
+		return 0, err
+	}
 	var v int64
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM council_imports`).Scan(&v)
+	err = read.QueryRowContext(ctx).Scan(&v)
 	return v, err
 }

@@ -52,6 +52,8 @@ type Store struct {
 	search searchCache
 	// stmts are the hot statements, prepared once (store/prepared.go).
 	stmts preparedStmts
+	// deputies are the council's names for deputy search (store/council_names.go).
+	deputies deputyNames
 }
 
 // Open opens (creating it and its folder when missing) the database at path in
