@@ -217,3 +217,13 @@ func TestCardBadInput(t *testing.T) {
 	assert.Empty(t, byUser, "bad input is not a failed verification")
 	assert.Contains(t, h.Say(u, "2004-03-05").Text, "Баланс: 123,45", "ISO is accepted too")
 }
+
+// Issue 19: a blocked card's balance says what to do about it.
+func TestCardBlockedSaysWhatToDo(t *testing.T) {
+	h := startCard(t)
+	m := linkCard(h, bottest.Uk, "9876 5400 0000 0064", "28.02.1969")
+	assert.Contains(t, m.Text, "Статус: заблокована\n🔒 Картку заблоковано: оплатити нею проїзд не вийде.")
+	assert.Contains(t, m.Text, "«📋 Як отримати картку»")
+	m = linkCard(h, bottest.En, studentCard, studentBirth)
+	assert.NotContains(t, m.Text, "blocked")
+}

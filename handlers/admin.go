@@ -45,7 +45,7 @@ func (a *Admin) Panel(ctx context.Context, req *Request) (Response, error) {
 	var b strings.Builder
 	b.WriteString(req.L.T("admin_title"))
 	for _, e := range entries {
-		fmt.Fprintf(&b, "\n%s · %d · %s", req.L.DateTime(e.At), e.AdminID, e.Action)
+		fmt.Fprintf(&b, "\n%s · %d · %s", req.L.DateTime(e.At.In(a.location())), e.AdminID, e.Action)
 	}
 	locks, err := a.Store.LookupLocks(ctx)
 	if err != nil {

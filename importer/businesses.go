@@ -47,7 +47,8 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 	}
 	var sum Summary
 	sum.Rows = res.Read
-	sum.Addf("%d businesses read: %d new, %d changed, %d unchanged", res.Read, res.Added, res.Changed, res.Unchanged)
+	sum.Addf("%s read: %d new, %d changed, %d unchanged", Count(res.Read, "business", "businesses"),
+		res.Added, res.Changed, res.Unchanged)
 	noteFile(f, &sum)
 	return sum, nil
 }

@@ -41,7 +41,7 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 	}
 	var sum Summary
 	sum.Rows = len(apps)
-	sum.Addf("%d applications read, %d new or changed", len(apps), changed)
+	sum.Addf("%s read, %d new or changed", Count(len(apps), "application", "applications"), changed)
 	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }

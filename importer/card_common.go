@@ -126,7 +126,7 @@ func cardAlerts(ctx context.Context, env Env, sum *Summary) error {
 		return fmt.Errorf("card alerts: %w", err)
 	}
 	if n > 0 {
-		sum.Addf("%d card alerts queued", n)
+		sum.Addf("%s queued", Count(n, "card alert", "card alerts"))
 	}
 	return nil
 }

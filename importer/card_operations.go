@@ -53,7 +53,7 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 	}
 	var sum Summary
 	sum.Rows = len(ops)
-	sum.Addf("%d operations read, %d new", len(ops), added)
+	sum.Addf("%s read, %d new", Count(len(ops), "operation", "operations"), added)
 	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }

@@ -36,7 +36,7 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 	}
 	var sum Summary
 	sum.Rows = len(cards)
-	sum.Addf("%d cards read, %d new or changed", len(cards), changed)
+	sum.Addf("%s read, %d new or changed", Count(len(cards), "card", "cards"), changed)
 	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }

@@ -215,8 +215,9 @@ func (p *councilParser) each(f *csvin.File, fn func(row csvin.Row) error) {
 // an event disagree with its named list, both (the named list is used).
 func (p *councilParser) summarise(res store.CouncilImportResult) {
 	p.sum.Rows = res.Deputies + res.Sessions + res.Motions + res.Events + res.Votes
-	p.sum.Addf("%d deputies, %d sessions, %d agenda items, %d vote events (%d new), %d votes (%d new)",
-		res.Deputies, res.Sessions, res.Motions, res.Events, res.NewEvents, res.Votes, res.NewVotes)
+	p.sum.Addf("%s, %s, %s, %s (%d new), %s (%d new)", Count(res.Deputies, "deputy", "deputies"),
+		Count(res.Sessions, "session", "sessions"), Count(res.Motions, "agenda item", "agenda items"),
+		Count(res.Events, "vote event", "vote events"), res.NewEvents, Count(res.Votes, "vote", "votes"), res.NewVotes)
 	for _, uid := range res.Mismatches {
 		ev, c := p.data.Events[p.events[uid]], p.counts[uid]
 		if c == nil || ev.Header == nil {
@@ -229,7 +230,8 @@ func (p *councilParser) summarise(res store.CouncilImportResult) {
 	}
 	p.untitledWarnings()
 	if res.OutsideMandate > 0 {
-		p.sum.Addf("%d votes are dated outside the deputy's mandate and are not counted", res.OutsideMandate)
+		p.sum.Addf("%s dated outside the deputy's mandate and not counted",
+			Count(res.OutsideMandate, "vote is", "votes are"))
 	}
 	if res.Recomputed {
 		p.sum.Addf("the faction roster changed: every faction line was recomputed")

@@ -34,7 +34,7 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 	}
 	var sum Summary
 	sum.Rows = len(items)
-	sum.Addf("%d items read, %d new or changed", len(items), changed)
+	sum.Addf("%s read, %d new or changed", Count(len(items), "item", "items"), changed)
 	noteFile(f, &sum)
 	return sum, nil
 }

@@ -38,6 +38,15 @@ func (s *Summary) Addf(format string, args ...any) {
 	s.Lines = append(s.Lines, fmt.Sprintf(format, args...))
 }
 
+// Count is n with an English noun in the right number: "1 session",
+// "2 sessions" (summaries are for operators, in English).
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // String is the summary, one line each.
 func (s Summary) String() string { return strings.Join(s.Lines, "\n") }
 

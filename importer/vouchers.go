@@ -42,8 +42,9 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 	}
 	var sum Summary
 	sum.Rows = len(apps)
-	sum.Addf("%d applications read, %d new, %d changed, %d status changes, %d status messages queued",
-		len(apps), res.New, res.Changed, res.StatusChanges, res.Pushes)
+	sum.Addf("%s read, %d new, %d changed, %s, %s queued", Count(len(apps), "application", "applications"),
+		res.New, res.Changed, Count(res.StatusChanges, "status change", "status changes"),
+		Count(res.Pushes, "status message", "status messages"))
 	noteFile(f, &sum)
 	return sum, nil
 }

@@ -32,7 +32,7 @@ type fixture struct {
 // newFixture serves the Mini App over the demo city's data.
 func newFixture(t testing.TB) *fixture {
 	st := storetest.Open(t, nil)
-	_, err := demo.Load(t.Context(), importer.Env{Store: st, Config: config.Default()})
+	_, err := demo.Load(t.Context(), importer.Env{Store: st, Config: config.Default()}, monday11)
 	require.NoError(t, err)
 	kyiv, err := time.LoadLocation("Europe/Kyiv")
 	require.NoError(t, err)

@@ -122,11 +122,7 @@ func (s *Store) DraftsUnderReview(ctx context.Context, offset, limit int) ([]Dra
 // were equal, of the events where both were present.
 func (s *Store) CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error) {
 	var r council.Ratio
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), count((va.option = 0) = (vb.option = 0) OR NULL)
-		FROM council_deputies da JOIN council_deputies db ON db.id = ?2
-		JOIN council_votes va ON va.deputy = da.id AND va.day BETWEEN da.mandate_from AND da.mandate_until
-		JOIN council_votes vb ON vb.deputy = db.id AND vb.day = va.day AND vb.event = va.event
-		WHERE da.id = ?1 AND va.option <> 4 AND vb.option <> 4 AND vb.day BETWEEN db.mandate_from AND db.mandate_until`,
-		a, b).Scan(&r.Den, &r.Num)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), count((va.option = 0) = (vb.option = 0) OR NULL) `+
+		compareFrom+compareWhere, a, b).Scan(&r.Den, &r.Num)
 	return r, err
 }

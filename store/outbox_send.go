@@ -218,3 +218,13 @@ func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]Out
 	}
 	return out, rows.Err()
 }
+
+// OutboxDue counts pushes being sent or due now (not those waiting for a
+// later time): the console waits for them, so that a message a resident's
+// action caused (an operators' notification) shows before the next prompt.
+func (s *Store) OutboxDue(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM outbox
+		WHERE status = 'sending' OR (status = 'queued' AND next_at <= ?)`, s.now().UnixMilli()).Scan(&n)
+	return n, err
+}

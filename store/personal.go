@@ -17,6 +17,8 @@ type PersonalData struct {
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
 
+	Digest Subscriber // the digest subscription (handlers/digest.go); Digest.UserID is 0 if none
+
 	Courses []CourseProgress // courses started (handlers/courses.go)
 }
 
@@ -43,6 +45,9 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 		return pd, true, err
 	}
 	if pd.Vouchers, err = s.VoucherSubscriptions(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	if pd.Digest, _, err = s.Subscription(ctx, userID); err != nil {
 		return pd, true, err
 	}
 	pd.Courses, err = s.CourseProgresses(ctx, userID)

@@ -100,7 +100,9 @@ func (s *Server) answerCallbackQuery(r *request) (any, *apiError) {
 	if id == "" {
 		return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
 	}
-	s.answers = append(s.answers, CallbackAnswer{ID: id, Text: r.params["text"], ShowAlert: r.boolParam("show_alert")})
+	a := CallbackAnswer{ID: id, Text: r.params["text"], ShowAlert: r.boolParam("show_alert")}
+	s.answers = append(s.answers, a)
+	s.notifyEvent(Event{Answer: &a})
 	return true, nil
 }
 

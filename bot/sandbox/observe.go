@@ -206,4 +206,5 @@ func (s *Server) notify(m Message) {
 		default:
 		}
 	}
+	s.notifyEvent(Event{Message: &m})
 }

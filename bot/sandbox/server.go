@@ -23,29 +23,30 @@ type Server struct {
 	done      chan struct{} // closed by Close to release long polls and latency waits
 	closeOnce sync.Once
 
-	mu           sync.Mutex
-	updates      []pendingUpdate
-	lastUpdateID int64
-	polls        int // getUpdates requests in progress
-	onConfirm    func(ids []int64)
-	arrived      chan struct{} // closed and replaced whenever an update is queued
-	users        map[int64]User
-	chats        map[int64]*chatState
-	answers      []CallbackAnswer
-	callbackSeq  int64
-	calls        []Call
-	commands     map[string][]models.BotCommand
-	menuButtons  map[int64]MenuButton
-	watchers     []chan Message
-	webhookURL   string
-	webhookStop  chan struct{} // closed to stop the webhook delivery goroutine
-	faults       []fault
-	blocked      map[int64]bool
-	latency      time.Duration
-	chaos        Chaos
-	delayed      map[string]int // requests waiting out the latency, by method
-	limits       rateLimits
-	stats        Stats
+	mu            sync.Mutex
+	updates       []pendingUpdate
+	lastUpdateID  int64
+	polls         int // getUpdates requests in progress
+	onConfirm     func(ids []int64)
+	arrived       chan struct{} // closed and replaced whenever an update is queued
+	users         map[int64]User
+	chats         map[int64]*chatState
+	answers       []CallbackAnswer
+	callbackSeq   int64
+	calls         []Call
+	commands      map[string][]models.BotCommand
+	menuButtons   map[int64]MenuButton
+	watchers      []chan Message
+	eventWatchers []chan Event
+	webhookURL    string
+	webhookStop   chan struct{} // closed to stop the webhook delivery goroutine
+	faults        []fault
+	blocked       map[int64]bool
+	latency       time.Duration
+	chaos         Chaos
+	delayed       map[string]int // requests waiting out the latency, by method
+	limits        rateLimits
+	stats         Stats
 }
 
 // botUser is who the fake bot is; getMe and every bot message report it.
@@ -82,6 +83,10 @@ func (s *Server) Close() {
 			close(w)
 		}
 		s.watchers = nil
+		for _, w := range s.eventWatchers {
+			close(w)
+		}
+		s.eventWatchers = nil
 	})
 }
 

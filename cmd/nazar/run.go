@@ -8,12 +8,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/importer"
 	"github.com/transparentcities/nazar/sources"
 	"github.com/transparentcities/nazar/store"
 )
@@ -31,6 +33,7 @@ commands:
   sources status|run [NAME]   data files fetched and imported on a schedule (docs/sources.md)
   migrate               apply database migrations and exit
   version               print the version
+  help                  print this help (also --help, -h)
 `
 
 // env is what every sub-command gets.
@@ -48,9 +51,13 @@ type env struct {
 func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("nazar", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.Usage = func() {} // printed below: to stdout when asked for, to stderr after a mistake
 	cfgPath := fs.String("config", "config.yaml", "configuration file")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, fullUsage()) // asked for: stdout, exit 0
+		return 0
+	} else if err != nil {
+		fmt.Fprint(stderr, fullUsage())
 		return 2
 	}
 	explicit := false
@@ -59,8 +66,12 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 	if len(rest) > 0 {
 		cmd, rest = rest[0], rest[1:]
 	}
-	if cmd == "version" {
+	switch cmd {
+	case "version":
 		fmt.Fprintln(stdout, "nazar", version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, fullUsage())
 		return 0
 	}
 	cfg, err := loadConfig(*cfgPath, explicit, environ)
@@ -72,7 +83,7 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 	if err := dispatch(ctx, cmd, e); err != nil {
 		fmt.Fprintln(stderr, err)
 		if errors.Is(err, errUsage) {
-			fmt.Fprint(stderr, usage)
+			fmt.Fprint(stderr, fullUsage())
 			return 2
 		}
 		return 1
@@ -129,6 +140,7 @@ func runBot(ctx context.Context, e *env) error {
 }
 
 func migrate(ctx context.Context, e *env) error {
+	noteNewDatabase(e)
 	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return err
@@ -154,6 +166,7 @@ func storeOptions(cfg config.Config) store.Options {
 
 // openStore opens the database and applies pending migrations.
 func openStore(ctx context.Context, e *env) (*store.Store, error) {
+	noteNewDatabase(e)
 	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return nil, err
@@ -163,6 +176,30 @@ func openStore(ctx context.Context, e *env) (*store.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// fullUsage is the help with the datasets `nazar import` takes.
+func fullUsage() string {
+	return usage + "\ndatasets (nazar import DATASET PATH, SPEC §8):\n  " + strings.Join(importer.Names(), ", ") + "\n" +
+		"\nconfiguration: config.yaml (or --config FILE) and NAZAR_<SECTION>_<KEY> variables; see config.example.yaml\n"
+}
+
+// noteNewDatabase says where a database is about to be created when none
+// was configured (database.path is the default), so that an operator who
+// forgot NAZAR_DATABASE_PATH is not left guessing where the data went (or
+// why the bot "forgot" everything).
+func noteNewDatabase(e *env) {
+	path := e.cfg.Database.Path
+	if path != config.Default().Database.Path {
+		return // configured: the operator knows where it is
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	fmt.Fprintf(e.stderr, "no database configured (database.path, NAZAR_DATABASE_PATH): creating a new one at %s\n", path)
 }
 
 // newLogger logs text on a terminal and JSON otherwise, always through the

@@ -107,6 +107,6 @@ func TestSourcesRunFailureExitCode(t *testing.T) {
 func TestHelpListsSources(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), []string{"help"}, nil, strings.NewReader(""), &out, &errOut)
-	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut.String(), "sources status|run [NAME]")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out.String(), "sources status|run [NAME]")
 }
