@@ -34,7 +34,7 @@ func folder(b *testing.B) string {
 	dataOnce.Do(func() {
 		dataDir, dataErr = os.MkdirTemp("", "nazar-council-bench-")
 		if dataErr == nil {
-			dataErr = generate(dataDir)
+			dataErr = generate(dataDir, issue4)
 		}
 	})
 	if dataErr != nil {
@@ -45,8 +45,10 @@ func folder(b *testing.B) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if dataDir != "" {
-		os.RemoveAll(dataDir)
+	for _, dir := range []string{dataDir, bigDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }

@@ -16,14 +16,28 @@ const (
 	perSession = 50
 )
 
+// shape is a generated council's size: deputies × events named votes.
+type shape struct{ deputies, events int }
+
+var (
+	issue4  = shape{deputies, events} // 1,280,000 votes
+	issue20 = shape{450, 5_000}       // 2,250,000 votes (deputy search at the limit)
+)
+
 var factionNames = []string{"Альфа", "Бета", "Гамма", "Дельта", "Епсилон", "Позафракційний"}
 
 var optionLabels = []string{"За", "Проти", "Утримався", "Не голосував", "Відсутній"}
 
-// generate writes a council folder of 64 deputies, 20,000 vote events and
-// 1,280,000 votes (every deputy in every named list), with dated faction
-// switches, so that an import does all its work.
-func generate(dir string) error {
+// generate writes a council folder of sh.deputies deputies and sh.events
+// vote events, every deputy in every named list (issue4: 64 × 20,000 =
+// 1,280,000 votes), with dated faction switches, so that an import does all
+// its work. Deputies are Прізвище00…Прізвище63 (three digits from 100).
+func generate(dir string, sh shape) error {
+	deputies, events := sh.deputies, sh.events
+	digits := 2
+	if deputies > 100 {
+		digits = 3
+	}
 	r := rand.New(rand.NewPCG(4, 2026))
 	w := func(name string, fill func(*bufio.Writer)) error {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -45,7 +59,7 @@ func generate(dir string) error {
 			return w("deputies.csv", func(b *bufio.Writer) {
 				b.WriteString("id,votingIdentifier,familyName,name,additionalName,factionName,mandateFrom,mandateUntil\n")
 				for i := range deputies {
-					fmt.Fprintf(b, "D%03d,%d,Прізвище%02d,Ім'я,По батькові,%s,2020-11-20,\n", i, i+1, i,
+					fmt.Fprintf(b, "D%03d,%d,Прізвище%0*d,Ім'я,По батькові,%s,2020-11-20,\n", i, i+1, digits, i,
 						factionNames[i%len(factionNames)])
 				}
 			})
