@@ -14,6 +14,7 @@ import (
 	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
+	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -67,7 +68,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	if err != nil {
 		return bot.Features{}, err
 	}
-	f.Courses = &handlers.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
+	f.Courses = &coursesh.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
 	f.Core.Courses = courseCatalog
 	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
 	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}

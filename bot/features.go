@@ -1,6 +1,9 @@
 package bot
 
-import "github.com/transparentcities/nazar/handlers"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	coursesh "github.com/transparentcities/nazar/handlers/courses"
+)
 
 // Features are the handlers the bot is built from; the composition root
 // (package app) builds them from the configuration and hands them to New.
@@ -14,7 +17,7 @@ type Features struct {
 	Council     *handlers.Council
 	Business    *handlers.Business
 	Voucher     *handlers.Voucher
-	Courses     *handlers.Courses
+	Courses     *coursesh.Courses
 
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http

@@ -1,8 +1,9 @@
-package handlers
+package courses
 
 import (
 	"context"
 	"fmt"
+	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"time"
 
@@ -18,9 +19,9 @@ var reminderHours = []int{7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 2
 func hourLabel(h int) string { return fmt.Sprintf("%02d:00", h) }
 
 // paceQuestion asks how to learn a course: all at once or one lesson a day.
-func (c *Courses) paceQuestion(req *Request, co *courses.Course) Reply {
+func (c *Courses) paceQuestion(req *handlers.Request, co *courses.Course) handlers.Reply {
 	l := req.L
-	return Reply{Text: l.T("learn_pace_question", map[string]any{"Title": co.Title.In(l.Lang)}), Buttons: [][]Button{
+	return handlers.Reply{Text: l.T("learn_pace_question", map[string]any{"Title": co.Title.In(l.Lang)}), Buttons: [][]handlers.Button{
 		{crsNS.Button(l, "learn_pace_all", crsPace, co.ID, store.PaceAll)},
 		{crsNS.Button(l, "learn_pace_daily", crsPace, co.ID, store.PaceDaily)},
 	}}
@@ -28,37 +29,37 @@ func (c *Courses) paceQuestion(req *Request, co *courses.Course) Reply {
 
 // pace starts the course all at once, or asks for the hour of the daily
 // lesson (also how a learner changes it).
-func (c *Courses) pace(ctx context.Context, req *Request, co *courses.Course, pace string) (Response, error) {
+func (c *Courses) pace(ctx context.Context, req *handlers.Request, co *courses.Course, pace string) (handlers.Response, error) {
 	l := req.L
 	switch pace {
 	case store.PaceAll:
 		p, err := c.restart(ctx, req, co)
 		if err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
 		p.Pace = store.PaceAll
 		if err := c.Store.SaveCourseProgress(ctx, p, nil); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		chosen := Reply{Edit: true, Text: co.Title.In(l.Lang) + " — " + l.T("learn_pace_all")}
-		return Response{Replies: append([]Reply{chosen}, c.lesson(req, co, p.Lesson)...)}, nil
+		chosen := handlers.Reply{Edit: true, Text: co.Title.In(l.Lang) + " — " + l.T("learn_pace_all")}
+		return handlers.Response{Replies: append([]handlers.Reply{chosen}, c.lesson(req, co, p.Lesson)...)}, nil
 	case store.PaceDaily:
-		var rows [][]Button
+		var rows [][]handlers.Button
 		for i, h := range reminderHours {
 			if i%4 == 0 {
 				rows = append(rows, nil)
 			}
-			rows[len(rows)-1] = append(rows[len(rows)-1], Button{Text: hourLabel(h),
+			rows[len(rows)-1] = append(rows[len(rows)-1], handlers.Button{Text: hourLabel(h),
 				Data: crsNS.Data(crsHour, co.ID, strconv.Itoa(h))})
 		}
-		return Response{Replies: []Reply{{Edit: true, Text: l.T("learn_hour_question"), Buttons: rows}}}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Edit: true, Text: l.T("learn_hour_question"), Buttons: rows}}}, nil
 	}
-	return Response{Answer: StaleButton(l)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(l)}, nil
 }
 
 // restart is the learner's progress to start from: where they are in a
 // course in progress, the first lesson for a new or finished one.
-func (c *Courses) restart(ctx context.Context, req *Request, co *courses.Course) (store.CourseProgress, error) {
+func (c *Courses) restart(ctx context.Context, req *handlers.Request, co *courses.Course) (store.CourseProgress, error) {
 	p, found, err := c.Store.CourseProgress(ctx, req.UserID, co.ID)
 	if err != nil {
 		return p, err
@@ -72,39 +73,39 @@ func (c *Courses) restart(ctx context.Context, req *Request, co *courses.Course)
 
 // hour sets the daily lesson's hour. A learner just starting gets the
 // first lesson now; one in the middle gets the next lesson at that hour.
-func (c *Courses) hour(ctx context.Context, req *Request, co *courses.Course, arg string) (Response, error) {
+func (c *Courses) hour(ctx context.Context, req *handlers.Request, co *courses.Course, arg string) (handlers.Response, error) {
 	h, err := strconv.Atoi(arg)
 	if err != nil || h < 0 || h > 23 {
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	_, found, err := c.Store.CourseProgress(ctx, req.UserID, co.ID)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	p, err := c.restart(ctx, req, co)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	p.Pace, p.Hour = store.PaceDaily, h
 	l := req.L
-	chosen := Reply{Edit: true, Text: co.Title.In(l.Lang) + " — " + l.T("learn_daily_state", map[string]any{"Hour": hourLabel(h)})}
+	chosen := handlers.Reply{Edit: true, Text: co.Title.In(l.Lang) + " — " + l.T("learn_daily_state", map[string]any{"Hour": hourLabel(h)})}
 	if !found || p.Lesson == 0 {
 		if err := c.Store.SaveCourseProgress(ctx, p, nil); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		return Response{Replies: append([]Reply{chosen}, c.lesson(req, co, p.Lesson)...)}, nil
+		return handlers.Response{Replies: append([]handlers.Reply{chosen}, c.lesson(req, co, p.Lesson)...)}, nil
 	}
 	at := nextAt(req.Now, c.Location, h, false)
 	if err := c.Store.SaveCourseProgress(ctx, p, c.reminder(l, co, p, at)); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	chosen.Text += "\n" + c.whenNext(l, co, p, at)
-	return Response{Replies: []Reply{chosen}}, nil
+	return handlers.Response{Replies: []handlers.Reply{chosen}}, nil
 }
 
 // scheduleNext records a lesson done in a daily course and queues the next
 // one for tomorrow at the learner's hour (none while paused).
-func (c *Courses) scheduleNext(ctx context.Context, req *Request, co *courses.Course, p store.CourseProgress) (Response, error) {
+func (c *Courses) scheduleNext(ctx context.Context, req *handlers.Request, co *courses.Course, p store.CourseProgress) (handlers.Response, error) {
 	l := req.L
 	var reminder *store.Push
 	text := l.T("learn_lesson_done", map[string]any{"N": p.Lesson})
@@ -116,40 +117,40 @@ func (c *Courses) scheduleNext(ctx context.Context, req *Request, co *courses.Co
 		text += "\n" + c.whenNext(l, co, p, at)
 	}
 	if err := c.Store.SaveCourseProgress(ctx, p, reminder); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
-	rows := [][]Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}}
+	rows := [][]handlers.Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}}
 	if !p.Paused {
-		rows = append(rows, []Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)})
+		rows = append(rows, []handlers.Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)})
 	}
-	return Response{Replies: []Reply{{Text: text, Buttons: rows}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: text, Buttons: rows}}}, nil
 }
 
 // pause stops (or resumes) the daily reminders of a course.
-func (c *Courses) pause(ctx context.Context, req *Request, co *courses.Course, pause bool) (Response, error) {
+func (c *Courses) pause(ctx context.Context, req *handlers.Request, co *courses.Course, pause bool) (handlers.Response, error) {
 	p, found, err := c.Store.CourseProgress(ctx, req.UserID, co.ID)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if !found || p.Finished() || p.Pace != store.PaceDaily {
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	l := req.L
 	p.Paused, p.ChatID = pause, req.ChatID
 	var reminder *store.Push
 	text := l.T("learn_paused", map[string]any{"Title": co.Title.In(l.Lang)})
-	buttons := []Button{crsNS.Button(l, "learn_resume", crsResume, co.ID)}
+	buttons := []handlers.Button{crsNS.Button(l, "learn_resume", crsResume, co.ID)}
 	if !pause {
 		at := nextAt(req.Now, c.Location, p.Hour, false)
 		reminder = c.reminder(l, co, p, at)
 		text = c.whenNext(l, co, p, at)
-		buttons = []Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)}
+		buttons = []handlers.Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)}
 	}
 	if err := c.Store.SaveCourseProgress(ctx, p, reminder); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
-	rows := [][]Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}, buttons}
-	return Response{Replies: []Reply{{Text: text, Edit: true, Buttons: rows}}}, nil
+	rows := [][]handlers.Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}, buttons}
+	return handlers.Response{Replies: []handlers.Reply{{Text: text, Edit: true, Buttons: rows}}}, nil
 }
 
 // reminder is the push that brings lesson p.Lesson at `at`. Its key names

@@ -1,32 +1,33 @@
-package handlers
+package courses
 
 import (
 	"context"
+	"github.com/transparentcities/nazar/handlers"
 	"strings"
 )
 
 // AdminButtons is the courses' row of the /admin panel.
-func (c *Courses) AdminButtons(req *Request) [][]Button {
+func (c *Courses) AdminButtons(req *handlers.Request) [][]handlers.Button {
 	if len(c.Catalog.Courses) == 0 {
 		return nil
 	}
-	return [][]Button{{crsNS.Button(req.L, "learn_admin_button", crsAdmin)}}
+	return [][]handlers.Button{{crsNS.Button(req.L, "learn_admin_button", crsAdmin)}}
 }
 
 // stats shows the operators, per course, how many learners started and
 // finished it and how many are now at each lesson: where they stop.
-func (c *Courses) stats(ctx context.Context, req *Request) (Response, error) {
+func (c *Courses) stats(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if !req.Admin {
 		resp, err := c.Admin.Refuse(ctx, req, "courses.stats")
 		resp.Answer = req.L.T("admin_refused")
 		return resp, err
 	}
 	if err := c.Store.Audit(ctx, req.UserID, "courses.stats", ""); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	stats, err := c.Store.CourseStats(ctx)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	l := req.L
 	var b strings.Builder
@@ -45,5 +46,5 @@ func (c *Courses) stats(ctx context.Context, req *Request) (Response, error) {
 				"Title": ls.Title.In(l.Lang), "Count": at[i]}))
 		}
 	}
-	return Response{Replies: []Reply{{Text: b.String()}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: b.String()}}}, nil
 }
