@@ -15,6 +15,7 @@ import (
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	understandh "github.com/transparentcities/nazar/handlers/understand"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -112,9 +113,9 @@ func addUnderstand(f *bot.Features, st *store.Store) error {
 			engine.AddTitle("page."+page.ID, title)
 		}
 	}
-	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
+	f.Understand = &understandh.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
 		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
 	f.Business.Categories = f.Understand // English category words find Ukrainian businesses
-	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
+	f.Names = &understandh.NamesWatch{Engine: engine, Store: st}
 	return nil
 }

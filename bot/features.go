@@ -3,6 +3,7 @@ package bot
 import (
 	"github.com/transparentcities/nazar/handlers"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	understandh "github.com/transparentcities/nazar/handlers/understand"
 )
 
 // Features are the handlers the bot is built from; the composition root
@@ -22,8 +23,8 @@ type Features struct {
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
 
-	Understand *handlers.Understand // typed questions (docs/understand.md)
-	Names      *handlers.NamesWatch // its deputies' and businesses' names, refreshed after imports
+	Understand *understandh.Understand // typed questions (docs/understand.md)
+	Names      *understandh.NamesWatch // its deputies' and businesses' names, refreshed after imports
 
 	// Catalog is what app.List declares, checked and put together: the
 	// router's tables, setMyCommands, the menu and /help are derived from it.

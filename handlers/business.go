@@ -19,7 +19,7 @@ type BusinessStore interface {
 
 // BusinessCategories reads a business category in typed words, with the
 // understanding layer's word lists (locales/intents.*.yaml → KVED), and
-// answers with the category's businesses (handlers/understand_replies.go).
+// answers with the category's businesses (handlers/understand/understand_replies.go).
 type BusinessCategories interface {
 	CategoryOf(text string) (id string, ok bool)
 	CategoryButton(l *locales.Localizer, id string) Button
@@ -68,8 +68,8 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 		return Reply{Text: l.T("business_empty")}, err
 	}
 	return Reply{Text: l.N("business_title", n, nil), Buttons: append([][]Button{
-		{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)},
-		{bzNS.TextButton(l.T("business_btn_near"), bzNear), bzNS.TextButton(l.T("business_btn_edrpou"), bzEDRPOU)},
+		{BzNS.TextButton(l.T("business_btn_search"), BzFind), BzNS.TextButton(l.T("business_btn_sectors"), BzSections)},
+		{BzNS.TextButton(l.T("business_btn_near"), bzNear), BzNS.TextButton(l.T("business_btn_edrpou"), bzEDRPOU)},
 	}, miniAppRow(l, b.MiniAppURL, "miniapp_btn_open_map", "")...)}, nil
 }
 
@@ -77,28 +77,28 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 // is sent as a map pin and a message.
 func (b *Business) Button(ctx context.Context, req *Request) (Response, error) {
 	d, l := req.Callback.Data, req.L
-	switch bzNS.Action(d) {
-	case bzFind:
+	switch BzNS.Action(d) {
+	case BzFind:
 		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step(convBusiness, "words", nil)}, nil
 	case bzEDRPOU:
 		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step(convBusiness, "edrpou", nil)}, nil
 	case bzNear:
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
+		return Response{Replies: []Reply{b.AskLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
 	case bzCard:
-		return b.card(ctx, req, argInt(d, 0))
+		return b.card(ctx, req, ArgInt(d, 0))
 	}
 	pages := map[bzAction]func() (Reply, error){
 		bzMenu:       func() (Reply, error) { return b.menu(ctx, l) },
-		bzSections:   func() (Reply, error) { return b.sections(ctx, l) },
+		BzSections:   func() (Reply, error) { return b.sections(ctx, l) },
 		bzSection:    func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
-		bzList:       func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), false) },
-		bzListOpen:   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), true) },
-		bzSearch:     func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", false) },
-		bzSearchOpen: func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", true) },
+		bzList:       func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), ArgInt(d, 2), false) },
+		bzListOpen:   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), ArgInt(d, 2), true) },
+		bzSearch:     func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), ArgInt(d, 0), "", false) },
+		bzSearchOpen: func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), ArgInt(d, 0), "", true) },
 		bzNearAt:     func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), false) },
 		bzNearOpen:   func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), true) },
 	}
-	show, ok := pages[bzNS.Action(d)]
+	show, ok := pages[BzNS.Action(d)]
 	if !ok {
 		return Response{Answer: StaleButton(l)}, nil
 	}
@@ -127,8 +127,8 @@ func (b *Business) Step(ctx context.Context, req *Request) (Response, error) {
 	return WithMenu(req.L, req.L.T("conv_expired")), nil
 }
 
-// askLocation shows a keyboard whose button shares the user's location.
-func (b *Business) askLocation(l *locales.Localizer) Reply {
+// AskLocation shows a keyboard whose button shares the user's location.
+func (b *Business) AskLocation(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("business_ask_location", map[string]any{"Radius": l.Decimal(b.RadiusKM, 1)}),
 		Keyboard: [][]KeyButton{{{Text: l.T("business_btn_share"), RequestLocation: true}},
 			{{Text: l.T("business_btn_home")}}}}

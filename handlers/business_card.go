@@ -27,7 +27,7 @@ type businessCardStore interface {
 func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	l, p := req.L, req.Location
 	if p == nil {
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
+		return Response{Replies: []Reply{b.AskLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
 	}
 	answer, err := b.nearList(ctx, req, p.Lat, p.Lon, false)
 	if err != nil {
@@ -65,8 +65,8 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 	if err != nil {
 		return Reply{}, err
 	}
-	toggle := openToggle(l, open, bzNS.Data(bzNearAt, coord(lat), coord(lon)),
-		bzNS.Data(bzNearOpen, coord(lat), coord(lon)))
+	toggle := openToggle(l, open, BzNS.Data(bzNearAt, coord(lat), coord(lon)),
+		BzNS.Data(bzNearOpen, coord(lat), coord(lon)))
 	radius := l.Decimal(b.RadiusKM, 1)
 	note := ""
 	if open {
@@ -77,10 +77,10 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 		if open {
 			text = note + l.T("business_open_none")
 		}
-		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{bzNS.TextButton(l.T("business_btn_sectors"), bzSections)})}, nil
+		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
 	}
 	return Reply{Text: note + l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
-		b.lines(req, list, 1, true), Buttons: withRow(b.briefButtons(l, list, true), toggle)}, nil
+		b.Lines(req, list, 1, true), Buttons: withRow(b.BriefButtons(l, list, true), toggle)}, nil
 }
 
 // edrpou looks a code up after checking its check digit.
@@ -109,7 +109,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	}
 	var rows [][]Button
 	for _, x := range found {
-		rows = append(rows, []Button{bzNS.TextButton(short(x.Name+" · "+x.Address, businessNameLen), bzCard, itoa(x.ID))})
+		rows = append(rows, []Button{BzNS.TextButton(Short(x.Name+" · "+x.Address, businessNameLen), bzCard, Itoa(x.ID))})
 	}
 	return Response{Replies: []Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
 		Buttons: rows}}}, nil
@@ -125,8 +125,8 @@ func (b *Business) card(ctx context.Context, req *Request, id int64) (Response, 
 }
 
 func (b *Business) cardOf(req *Request, x store.Business) Response {
-	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
-		bzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
+	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{BzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
+		BzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
 		return Response{Replies: []Reply{card}}
 	}

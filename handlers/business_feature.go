@@ -13,7 +13,7 @@ func (b *Business) Feature() Feature {
 			{Name: "edrpou", Description: locales.ID("business_cmd_edrpou"), Run: b.EDRPOU, Order: 310},
 		},
 		Menu:      []MenuItem{{Label: locales.ID("business_menu_label"), Command: "business", Order: 300}},
-		Buttons:   map[string]Func{string(bzNS): b.Button},
+		Buttons:   map[string]Func{string(BzNS): b.Button},
 		Steps:     map[string]Func{convBusiness: b.Step},
 		DeepLinks: []DeepLink{{Payload: "business", Command: "business"}},
 	}
@@ -26,13 +26,13 @@ const convBusiness = "bz"
 type bzAction string
 
 const (
-	bzNS       Namespace[bzAction] = "bz"
+	BzNS       Namespace[bzAction] = "bz"
 	bzMenu     bzAction            = "m"
-	bzFind     bzAction            = "find" // ask for words
+	BzFind     bzAction            = "find" // ask for words
 	bzEDRPOU   bzAction            = "edr"  // ask for a code
 	bzNear     bzAction            = "near" // ask for a location
 	bzCard     bzAction            = "c"    // business id
-	bzSections bzAction            = "sec"
+	BzSections bzAction            = "sec"
 	bzSection  bzAction            = "s"  // section code: its divisions
 	bzList     bzAction            = "l"  // s|d, code, page
 	bzListOpen bzAction            = "lo" // the same, open now only

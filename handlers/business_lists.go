@@ -50,7 +50,7 @@ func (b *Business) search(ctx context.Context, req *Request, text string) (Respo
 	if total == 0 && named {
 		return b.Categories.CategoryPage(ctx, req, category)
 	}
-	reply, err := b.searchPage(ctx, req, words, 0, short(strings.TrimSpace(text), 60), false)
+	reply, err := b.searchPage(ctx, req, words, 0, Short(strings.TrimSpace(text), 60), false)
 	if named {
 		reply.Buttons = append([][]Button{{b.Categories.CategoryButton(req.L, category)}}, reply.Buttons...)
 	}
@@ -84,33 +84,33 @@ func (b *Business) searchPage(ctx context.Context, req *Request, words string, p
 	if err != nil {
 		return Reply{}, err
 	}
-	toggle := openToggle(l, open, bzNS.Fit(bzSearch, "0", words), bzNS.Fit(bzSearchOpen, "0", words))
+	toggle := openToggle(l, open, BzNS.Fit(bzSearch, "0", words), BzNS.Fit(bzSearchOpen, "0", words))
 	if total == 0 {
 		text := l.T("business_not_found", map[string]any{"Query": shown})
 		if open {
 			text = b.openNote(req) + "\n" + l.T("business_open_none")
 		}
 		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle),
-			[]Button{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)})}, nil
+			[]Button{BzNS.TextButton(l.T("business_btn_search"), BzFind), BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
 	}
-	from, to := span(page, len(list), b.PageSize)
+	from, to := Span(page, len(list), b.PageSize)
 	head := l.N("business_found", total, map[string]any{"Query": shown, "From": from, "To": to})
 	if open {
 		head = b.openNote(req) + "\n" + head
 	}
-	buttons := b.briefButtons(l, list, false)
+	buttons := b.BriefButtons(l, list, false)
 	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
-		return bzNS.Fit(action, itoa(p), words)
+		return BzNS.Fit(action, Itoa(p), words)
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
 	buttons = withRow(buttons, toggle)
-	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_back"), bzMenu)})
-	return Reply{Text: head + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
+	buttons = append(buttons, []Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
+	return Reply{Text: head + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
 }
 
-// lines lists businesses: name, distance, address, open now.
-func (b *Business) lines(req *Request, list []store.BusinessBrief, from int, near bool) string {
+// Lines lists businesses: name, distance, address, open now.
+func (b *Business) Lines(req *Request, list []store.BusinessBrief, from int, near bool) string {
 	out := make([]string, 0, len(list))
 	for i, x := range list {
 		parts := []string{fmt.Sprintf("%d. %s", from+i, x.Name)}
@@ -128,14 +128,15 @@ func (b *Business) lines(req *Request, list []store.BusinessBrief, from int, nea
 	return strings.Join(out, "\n")
 }
 
-func (b *Business) briefButtons(l *locales.Localizer, list []store.BusinessBrief, near bool) [][]Button {
+// BriefButtons are a list's buttons: one per business, opening its card.
+func (b *Business) BriefButtons(l *locales.Localizer, list []store.BusinessBrief, near bool) [][]Button {
 	var rows [][]Button
 	for _, x := range list {
-		text := short(x.Name, businessNameLen)
+		text := Short(x.Name, businessNameLen)
 		if near {
 			text += " · " + businessDistance(l, x.DistanceM)
 		}
-		rows = append(rows, []Button{bzNS.TextButton(text, bzCard, itoa(x.ID))})
+		rows = append(rows, []Button{BzNS.TextButton(text, bzCard, Itoa(x.ID))})
 	}
 	return rows
 }
@@ -173,10 +174,10 @@ func (b *Business) sections(ctx context.Context, l *locales.Localizer) (Reply, e
 	var rows [][]Button
 	for _, s := range kved.Sections() {
 		if n := counts[s.Code]; n > 0 {
-			rows = append(rows, []Button{bzNS.TextButton(fmt.Sprintf("%s · %s (%d)", s.Code, short(s.Name(l.Lang), 44), n), bzSection, s.Code)})
+			rows = append(rows, []Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", s.Code, Short(s.Name(l.Lang), 44), n), bzSection, s.Code)})
 		}
 	}
-	rows = append(rows, []Button{bzNS.TextButton(l.T("business_btn_back"), bzMenu)})
+	rows = append(rows, []Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
 	return Reply{Text: l.T("business_sections_title"), Buttons: rows}, nil
 }
 
@@ -195,11 +196,11 @@ func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section 
 	for _, d := range kved.Divisions(section) {
 		if n := counts[d.Code]; n > 0 {
 			total += n
-			rows = append(rows, []Button{bzNS.TextButton(fmt.Sprintf("%s · %s (%d)", d.Code, short(d.Name(l.Lang), 44), n), bzList, "d", d.Code, "0")})
+			rows = append(rows, []Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", d.Code, Short(d.Name(l.Lang), 44), n), bzList, "d", d.Code, "0")})
 		}
 	}
-	rows = append(rows, []Button{bzNS.TextButton(l.T("business_btn_all", map[string]any{"Count": total}), bzList, "s", section, "0")},
-		[]Button{bzNS.TextButton(l.T("business_btn_to_sections"), bzSections)})
+	rows = append(rows, []Button{BzNS.TextButton(l.T("business_btn_all", map[string]any{"Count": total}), bzList, "s", section, "0")},
+		[]Button{BzNS.TextButton(l.T("business_btn_to_sections"), BzSections)})
 	return Reply{Text: l.T("business_section_title", map[string]any{"Code": sec.Code, "Name": sec.Name(l.Lang)}),
 		Buttons: rows}, nil
 }
@@ -228,7 +229,7 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 	if err != nil {
 		return Reply{}, err
 	}
-	from, to := span(page, len(list), b.PageSize)
+	from, to := Span(page, len(list), b.PageSize)
 	text := l.T("business_list_title", map[string]any{"Title": title, "From": from, "To": to, "Total": total})
 	if open {
 		text = b.openNote(req) + "\n" + text
@@ -236,15 +237,15 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 			text = b.openNote(req) + "\n" + title + "\n" + l.T("business_open_none")
 		}
 	}
-	buttons := b.briefButtons(l, list, false)
-	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return bzNS.Data(action, kind, code, itoa(p)) }); len(pager) > 0 {
+	buttons := b.BriefButtons(l, list, false)
+	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return BzNS.Data(action, kind, code, Itoa(p)) }); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
-	buttons = withRow(buttons, openToggle(l, open, bzNS.Data(bzList, kind, code, "0"),
-		bzNS.Data(bzListOpen, kind, code, "0")))
-	buttons = append(buttons, []Button{bzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
+	buttons = withRow(buttons, openToggle(l, open, BzNS.Data(bzList, kind, code, "0"),
+		BzNS.Data(bzListOpen, kind, code, "0")))
+	buttons = append(buttons, []Button{BzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
 	if len(list) == 0 {
 		return Reply{Text: text, Buttons: buttons}, nil
 	}
-	return Reply{Text: text + "\n\n" + b.lines(req, list, from, false), Buttons: buttons}, nil
+	return Reply{Text: text + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
 }

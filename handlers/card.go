@@ -43,7 +43,7 @@ type Card struct {
 	Alerts *CardAlerts
 }
 
-const convCard = "card"
+const ConvCard = "card"
 
 // Menu is /card and /start card.
 func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
@@ -52,39 +52,39 @@ func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
 
 func (c *Card) menu(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("card_title"), Buttons: [][]Button{
-		{cardNS.Button(l, "card_btn_howto", cardHowto)},
-		{cardNS.Button(l, "card_btn_ready", cardReady)},
-		{cardNS.Button(l, "card_btn_mine", cardMine), cardNS.Button(l, "card_btn_link", cardLink)},
+		{CardNS.Button(l, "card_btn_howto", CardHowto)},
+		{CardNS.Button(l, "card_btn_ready", CardReady)},
+		{CardNS.Button(l, "card_btn_mine", CardMine), CardNS.Button(l, "card_btn_link", CardLink)},
 	}}
 }
 
 // Button handles "card|…" buttons.
 func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	id := argInt(d, 0)
-	switch cardNS.Action(d) {
+	id := ArgInt(d, 0)
+	switch CardNS.Action(d) {
 	case cardMenu:
 		return edit(c.menu(req.L)), nil
-	case cardHowto:
+	case CardHowto:
 		return edit(c.categories(req.L)), nil
 	case cardCategory:
 		return c.category(req.L, d.Arg(0)), nil
-	case cardReady:
+	case CardReady:
 		return c.askApp(ctx, req)
 	case cardWatch:
 		return c.watch(ctx, req)
-	case cardLink:
+	case CardLink:
 		return c.askNumber(ctx, req)
-	case cardMine:
+	case CardMine:
 		return c.mine(ctx, req, true)
 	case cardBalance:
 		return c.balance(ctx, req, id)
 	case cardOperations:
 		return c.operations(ctx, req, id)
 	case cardUnlink, cardUnlinkYes, cardUnlinkNo:
-		return c.unlink(ctx, req, cardNS.Action(d), id)
+		return c.unlink(ctx, req, CardNS.Action(d), id)
 	case cardAlerts, cardAlertToggle, cardThreshold:
-		return c.alertsButton(ctx, req, cardNS.Action(d), id, d.Arg(1))
+		return c.alertsButton(ctx, req, CardNS.Action(d), id, d.Arg(1))
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
 }

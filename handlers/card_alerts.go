@@ -24,7 +24,7 @@ func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction
 	switch action {
 	case cardThreshold:
 		return Response{Replies: []Reply{{Text: req.L.T("card_ask_threshold")}},
-			Next: Step(convCard, "thr", map[string]string{"link": itoa(id)})}, nil
+			Next: Step(ConvCard, "thr", map[string]string{"link": Itoa(id)})}, nil
 	case cardAlertToggle:
 		switch which {
 		case "l":
@@ -61,8 +61,8 @@ func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) R
 	}
 	text := l.T("card_alerts_title", map[string]any{"Card": privacy.MaskCard(number), "Low": mark(p.LowBalance),
 		"Threshold": l.Money(p.Threshold), "Expiry": mark(p.Expiry)})
-	low := cardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, itoa(id), "l")
-	exp := cardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, itoa(id), "e")
+	low := CardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, Itoa(id), "l")
+	exp := CardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, Itoa(id), "e")
 	return Reply{Text: text, Buttons: [][]Button{{low}, {exp},
 		{cardButton(l, "card_btn_threshold", cardThreshold, id), cardButton(l, "card_btn_balance", cardBalance, id)}}}
 }

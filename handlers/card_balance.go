@@ -21,13 +21,13 @@ func (c *Card) mine(ctx context.Context, req *Request, editing bool) (Response, 
 	}
 	if len(links) == 0 {
 		return edit(Reply{Text: req.L.T("card_mine_empty"), Buttons: [][]Button{
-			{cardNS.Button(req.L, "card_btn_link", cardLink)}, {cardNS.Button(req.L, "card_btn_back", cardMenu)}}}), nil
+			{CardNS.Button(req.L, "card_btn_link", CardLink)}, {CardNS.Button(req.L, "card_btn_back", cardMenu)}}}), nil
 	}
 	var rows [][]Button
 	for _, l := range links {
-		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: cardNS.IDs(cardBalance, l.ID)}})
+		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: CardNS.IDs(cardBalance, l.ID)}})
 	}
-	rows = append(rows, []Button{cardNS.Button(req.L, "card_btn_link", cardLink), cardNS.Button(req.L, "card_btn_back", cardMenu)})
+	rows = append(rows, []Button{CardNS.Button(req.L, "card_btn_link", CardLink), CardNS.Button(req.L, "card_btn_back", cardMenu)})
 	r := Reply{Text: req.L.T("card_mine_title"), Buttons: rows, Edit: editing}
 	return Response{Replies: []Reply{r}}, nil
 }
@@ -60,7 +60,7 @@ func (c *Card) balance(ctx context.Context, req *Request, id int64) (Response, e
 	}
 	return Response{Replies: []Reply{{Text: c.balanceText(req.L, cd), Edit: req.Callback != nil, Buttons: [][]Button{
 		{cardButton(req.L, "card_btn_ops", cardOperations, id), cardButton(req.L, "card_btn_alerts", cardAlerts, id)},
-		{cardButton(req.L, "card_btn_unlink", cardUnlink, id), cardNS.Button(req.L, "card_btn_mine", cardMine)},
+		{cardButton(req.L, "card_btn_unlink", cardUnlink, id), CardNS.Button(req.L, "card_btn_mine", CardMine)},
 	}}}}, nil
 }
 
@@ -162,7 +162,7 @@ func (c *Card) unlink(ctx context.Context, req *Request, action cardAction, id i
 			return Response{}, err
 		}
 		c.logger().Info("card unlinked", "user", req.UserID, "card", privacy.MaskCard(l.Number))
-		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{cardNS.Button(req.L, "card_btn_mine", cardMine)}}}), nil
+		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{CardNS.Button(req.L, "card_btn_mine", CardMine)}}}), nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
 }

@@ -9,8 +9,8 @@ func (c *Card) Feature() Feature {
 		Name:      "card",
 		Commands:  []Command{{Name: "card", Description: locales.ID("card_cmd"), Run: c.Menu, Order: 100}},
 		Menu:      []MenuItem{{Label: locales.ID("card_menu_label"), Command: "card", Order: 100}},
-		Buttons:   map[string]Func{string(cardNS): c.Button},
-		Steps:     map[string]Func{convCard: c.Step},
+		Buttons:   map[string]Func{string(CardNS): c.Button},
+		Steps:     map[string]Func{ConvCard: c.Step},
 		DeepLinks: []DeepLink{{Payload: "card", Command: "card"}},
 		Pushes:    []string{"card"},
 	}
@@ -20,14 +20,14 @@ func (c *Card) Feature() Feature {
 type cardAction string
 
 const (
-	cardNS          Namespace[cardAction] = "card"
+	CardNS          Namespace[cardAction] = "card"
 	cardMenu        cardAction            = "m"
-	cardHowto       cardAction            = "how"
+	CardHowto       cardAction            = "how"
 	cardCategory    cardAction            = "cat" // category code
-	cardReady       cardAction            = "rdy" // ask for an application number
+	CardReady       cardAction            = "rdy" // ask for an application number
 	cardWatch       cardAction            = "w"   // push when it is ready
-	cardLink        cardAction            = "lnk" // ask for a card number
-	cardMine        cardAction            = "my"
+	CardLink        cardAction            = "lnk" // ask for a card number
+	CardMine        cardAction            = "my"
 	cardBalance     cardAction            = "bal" // link id
 	cardOperations  cardAction            = "ops" // link id
 	cardUnlink      cardAction            = "unl" // link id: ask
@@ -40,5 +40,5 @@ const (
 
 // cardButton is a button about one linked card: its id comes first.
 func cardButton(l *locales.Localizer, label string, a cardAction, id int64, args ...string) Button {
-	return cardNS.Button(l, label, a, append([]string{itoa(id)}, args...)...)
+	return CardNS.Button(l, label, a, append([]string{Itoa(id)}, args...)...)
 }

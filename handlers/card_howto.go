@@ -14,10 +14,10 @@ func (c *Card) categories(l *locales.Localizer) Reply {
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: cat.Title.In(l.Lang), Data: cardNS.Data(cardCategory, cat.Code)}
+		b := Button{Text: cat.Title.In(l.Lang), Data: CardNS.Data(cardCategory, cat.Code)}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
-	rows = append(rows, []Button{cardNS.Button(l, "card_btn_back", cardMenu)})
+	rows = append(rows, []Button{CardNS.Button(l, "card_btn_back", cardMenu)})
 	return Reply{Text: l.T("card_howto_title"), Buttons: rows}
 }
 
@@ -43,7 +43,7 @@ func (c *Card) category(l *locales.Localizer, code string) Response {
 	text := l.T("card_category", map[string]any{"Title": cat.Title.In(lang), "Documents": strings.Join(docs, "\n"),
 		"Price": cat.Price.In(lang), "Validity": cat.Validity.In(lang), "Processing": cat.Processing.In(lang),
 		"Points": strings.Join(points, "\n")})
-	page := Reply{Text: text, Edit: true, Buttons: [][]Button{{cardNS.Button(l, "card_btn_categories", cardHowto)}}}
+	page := Reply{Text: text, Edit: true, Buttons: [][]Button{{CardNS.Button(l, "card_btn_categories", CardHowto)}}}
 	return Response{Replies: append([]Reply{page}, venues...)}
 }
 

@@ -16,7 +16,7 @@ func (c *Card) askNumber(ctx context.Context, req *Request) (Response, error) {
 		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_number", map[string]any{"Length": c.Rules.Length})}},
-		Next: Step(convCard, "num", nil)}, nil
+		Next: Step(ConvCard, "num", nil)}, nil
 }
 
 // number checks the typed card number and asks for the date of birth.
@@ -36,7 +36,7 @@ func (c *Card) number(ctx context.Context, req *Request) (Response, error) {
 		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_dob", map[string]any{"Card": privacy.MaskCard(number)})}},
-		Next: Step(convCard, "dob", map[string]string{"number": number})}, nil
+		Next: Step(ConvCard, "dob", map[string]string{"number": number})}, nil
 }
 
 // verify checks the date of birth with the provider. A match links the

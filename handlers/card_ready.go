@@ -20,7 +20,7 @@ func (c *Card) askApp(ctx context.Context, req *Request) (Response, error) {
 	if locked, resp, err := c.appLock().check(ctx, req, ""); locked || err != nil {
 		return resp, err
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(convCard, "app", nil)}, nil
+	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(ConvCard, "app", nil)}, nil
 }
 
 // appLock guards "is my card ready?": the application number and date of
@@ -40,7 +40,7 @@ func (c *Card) appNumber(ctx context.Context, req *Request) (Response, error) {
 		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app_dob")}},
-		Next: Step(convCard, "appdob", map[string]string{"no": no})}, nil
+		Next: Step(ConvCard, "appdob", map[string]string{"no": no})}, nil
 }
 
 // appStatus checks the application with the date of birth and shows its
@@ -67,11 +67,11 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	case err != nil:
 		return c.unavailable(req.L), nil
 	}
-	back := []Button{cardNS.Button(req.L, "card_btn_back", cardMenu)}
+	back := []Button{CardNS.Button(req.L, "card_btn_back", cardMenu)}
 	resp := Response{Replies: []Reply{{Text: c.appText(req.L, app), Buttons: [][]Button{back}}}}
 	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
-		resp.Replies[0].Buttons = [][]Button{{cardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
-		resp.Next = Step(convCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
+		resp.Replies[0].Buttons = [][]Button{{CardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
+		resp.Next = Step(ConvCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
 	}
 	return resp, nil
 }
@@ -109,7 +109,7 @@ var appStatusIDs = map[string]string{
 // watch is the "tell me when ready" button: the application and date come
 // from the conversation, so no date of birth travels in button data.
 func (c *Card) watch(ctx context.Context, req *Request) (Response, error) {
-	if req.Conv == nil || req.Conv.Feature != convCard || req.Conv.Step != "watch" {
+	if req.Conv == nil || req.Conv.Feature != ConvCard || req.Conv.Step != "watch" {
 		return Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
 	}
 	birth, err := time.Parse(time.DateOnly, req.Conv.Data["birth"])

@@ -116,7 +116,7 @@ func TestCardCodeMasksItsOwnLogLines(t *testing.T) {
 	req := func(text string, conv *Conv) *Request {
 		return &Request{ChatID: 7, UserID: 7, L: locales.New("uk"), Now: now, Text: text, Conv: conv}
 	}
-	resp, err := c.Step(ctx, req("9876 5400 0000 0031", Step(convCard, "num", nil)))
+	resp, err := c.Step(ctx, req("9876 5400 0000 0031", Step(ConvCard, "num", nil)))
 	require.NoError(t, err)
 	conv := resp.Next
 	for range 2 {

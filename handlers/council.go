@@ -59,43 +59,43 @@ func (c *Council) menu(ctx context.Context, l *locales.Localizer) (Reply, error)
 	text := l.T("council_title", map[string]any{"Deputies": o.Deputies, "Factions": o.Factions,
 		"Sessions": o.Sessions, "Events": o.Events, "Period": period})
 	return Reply{Text: text, Buttons: append([][]Button{
-		{cnNS.Button(l, "council_btn_find", cnFind)},
-		{cnNS.Button(l, "council_btn_sessions", cnSessions, "0"), cnNS.Button(l, "council_btn_decisions", cnDecisions, "0")},
-		{cnNS.Button(l, "council_btn_drafts", cnDrafts, "0"), cnNS.Button(l, "council_btn_factions", cnFactions)},
-		{cnNS.Button(l, "council_btn_leaders", cnLeaders), cnNS.Button(l, "council_btn_metrics", cnMetricsHelp)},
+		{CnNS.Button(l, "council_btn_find", cnFind)},
+		{CnNS.Button(l, "council_btn_sessions", CnSessions, "0"), CnNS.Button(l, "council_btn_decisions", CnDecisions, "0")},
+		{CnNS.Button(l, "council_btn_drafts", CnDrafts, "0"), CnNS.Button(l, "council_btn_factions", CnFactions)},
+		{CnNS.Button(l, "council_btn_leaders", CnLeaders), CnNS.Button(l, "council_btn_metrics", cnMetricsHelp)},
 	}, miniAppRow(l, c.MiniAppURL, "miniapp_btn_open_council", "council")...)}, nil
 }
 
 // Button handles the council pages' buttons ("cn|…"), editing in place.
 func (c *Council) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	id, page := argInt(d, 0), argInt(d, 1)
+	id, page := ArgInt(d, 0), ArgInt(d, 1)
 	pages := map[cnAction]func() (Reply, error){
 		cnMenu:             func() (Reply, error) { return c.menu(ctx, req.L) },
-		cnSessions:         func() (Reply, error) { return c.sessions(ctx, req.L, id) },
+		CnSessions:         func() (Reply, error) { return c.sessions(ctx, req.L, id) },
 		cnSession:          func() (Reply, error) { return c.session(ctx, req.L, id, page) },
 		cnMotion:           func() (Reply, error) { return c.motion(ctx, req.L, id) },
 		cnRollCall:         func() (Reply, error) { return c.rollCall(ctx, req.L, id) },
-		cnDecisions:        func() (Reply, error) { return c.decisions(ctx, req.L, 0, id) },
+		CnDecisions:        func() (Reply, error) { return c.decisions(ctx, req.L, 0, id) },
 		cnDecisionSessions: func() (Reply, error) { return c.decisionSessions(ctx, req.L, id) },
 		cnSessionDecisions: func() (Reply, error) { return c.decisions(ctx, req.L, id, page) },
-		cnDrafts:           func() (Reply, error) { return c.drafts(ctx, req.L, id) },
-		cnFactions:         func() (Reply, error) { return c.factions(ctx, req.L, req.Now) },
+		CnDrafts:           func() (Reply, error) { return c.drafts(ctx, req.L, id) },
+		CnFactions:         func() (Reply, error) { return c.factions(ctx, req.L, req.Now) },
 		cnFaction:          func() (Reply, error) { return c.faction(ctx, req.L, id, req.Now) },
-		cnLeaders:          func() (Reply, error) { return c.leaders(req.L), nil },
-		cnLowAttendance:    func() (Reply, error) { return c.leaderboard(ctx, req.L, false) },
-		cnLowDiscipline:    func() (Reply, error) { return c.leaderboard(ctx, req.L, true) },
+		CnLeaders:          func() (Reply, error) { return c.leaders(req.L), nil },
+		CnLowAttendance:    func() (Reply, error) { return c.leaderboard(ctx, req.L, false) },
+		CnLowDiscipline:    func() (Reply, error) { return c.leaderboard(ctx, req.L, true) },
 		cnMetricsHelp:      func() (Reply, error) { return Reply{Text: req.L.T("council_metrics_help"), Buttons: back(req.L)}, nil },
 	}
-	switch cnNS.Action(d) {
+	switch CnNS.Action(d) {
 	case cnFind:
-		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(convCouncil, "name", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(ConvCouncil, "name", nil)}, nil
 	case cnDecisionWords:
-		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_ask")}}, Next: Step(convCouncil, "words", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_ask")}}, Next: Step(ConvCouncil, "words", nil)}, nil
 	case cnFactionChart:
 		return c.factionChart(ctx, req, id)
 	}
-	show, ok := pages[cnNS.Action(d)]
+	show, ok := pages[CnNS.Action(d)]
 	if !ok {
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
@@ -125,7 +125,7 @@ func (c *Council) HelpMetrics(_ context.Context, req *Request) (Response, error)
 }
 
 func back(l *locales.Localizer) [][]Button {
-	return [][]Button{{cnNS.Button(l, "council_btn_back", cnMenu)}}
+	return [][]Button{{CnNS.Button(l, "council_btn_back", cnMenu)}}
 }
 
 // ratio renders a share with its counts: "45,1 % — 23 з 51".
@@ -133,14 +133,14 @@ func ratio(l *locales.Localizer, r council.Ratio) string {
 	return l.T("council_ratio", map[string]any{"Percent": l.Percent(r.Num, r.Den), "Num": r.Num, "Den": r.Den})
 }
 
-// span returns the 1-based range shown on a page, for "11–20 з 61".
-func span(page int64, n, size int) (from, to int) {
+// Span returns the 1-based range shown on a page, for "11–20 з 61".
+func Span(page int64, n, size int) (from, to int) {
 	from = int(page)*size + 1
 	return from, from + n - 1
 }
 
-// short cuts a title to n runes for a list line or a button.
-func short(s string, n int) string {
+// Short cuts a title to n runes for a list line or a button.
+func Short(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

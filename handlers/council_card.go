@@ -23,15 +23,15 @@ func (c *Council) card(ctx context.Context, req *Request, id int64) (Reply, erro
 	lines := append(deputyDetails(l, d), "")
 	lines = append(lines, deputyFigures(l, d.Metrics())...)
 	lines = append(lines, l.T("council_card_authored", map[string]any{"Count": d.Authored}), l.T("council_card_explain"))
-	follow := depNS.Button(l, "council_btn_follow", depFollow, itoa(id))
+	follow := DepNS.Button(l, "council_btn_follow", depFollow, Itoa(id))
 	if following {
-		follow = depNS.Button(l, "council_btn_unfollow", depUnfollow, itoa(id))
+		follow = DepNS.Button(l, "council_btn_unfollow", depUnfollow, Itoa(id))
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{depNS.Button(l, "council_btn_votes", depVotes, itoa(id), "0"), depNS.Button(l, "council_btn_drafts_of", depDrafts, itoa(id), "0")},
-		{depNS.Button(l, "council_btn_compare", depCompare, itoa(id)), follow},
-		{depNS.Button(l, "miniapp_btn_chart", depChart, itoa(id))},
-		{cnNS.Button(l, "council_btn_back", cnMenu)},
+		{DepNS.Button(l, "council_btn_votes", depVotes, Itoa(id), "0"), DepNS.Button(l, "council_btn_drafts_of", depDrafts, Itoa(id), "0")},
+		{DepNS.Button(l, "council_btn_compare", depCompare, Itoa(id)), follow},
+		{DepNS.Button(l, "miniapp_btn_chart", depChart, Itoa(id))},
+		{CnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }
 

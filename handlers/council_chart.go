@@ -61,7 +61,7 @@ func (c *Council) deputyChart(ctx context.Context, req *Request, id int64) (Resp
 	if err != nil || !found {
 		return Response{Answer: req.L.T("council_gone")}, err
 	}
-	return c.chartReply(ctx, req, "d"+itoa(id), req.L.T("miniapp_chart_deputy_caption", map[string]any{"Name": d.FullName}),
+	return c.chartReply(ctx, req, "d"+Itoa(id), req.L.T("miniapp_chart_deputy_caption", map[string]any{"Name": d.FullName}),
 		locales.ID("miniapp_chart_legend_faction"), func() ([]store.MonthFigures, error) {
 			months, _, err := c.Store.DeputyMonths(ctx, id, req.Now)
 			return months, err
@@ -75,7 +75,7 @@ func (c *Council) factionChart(ctx context.Context, req *Request, id int64) (Res
 	if err != nil || !found {
 		return Response{Answer: req.L.T("council_gone")}, err
 	}
-	return c.chartReply(ctx, req, "f"+itoa(id), req.L.T("miniapp_chart_faction_caption", map[string]any{"Name": f.Name}),
+	return c.chartReply(ctx, req, "f"+Itoa(id), req.L.T("miniapp_chart_faction_caption", map[string]any{"Name": f.Name}),
 		locales.ID("miniapp_chart_legend_council"), func() ([]store.MonthFigures, error) {
 			return c.Store.FactionMonths(ctx, id, req.Now)
 		})

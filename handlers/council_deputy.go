@@ -26,7 +26,7 @@ type councilDeputyStore interface {
 func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
 	text := strings.TrimSpace(req.Text)
 	if text == "" {
-		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(convCouncil, "name", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(ConvCouncil, "name", nil)}, nil
 	}
 	if len(text) <= 64 {
 		id, found, err := c.Store.DeputyByUID(ctx, text)
@@ -44,7 +44,7 @@ func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
 // search answers a name: one match shows the card, several give buttons,
 // none (or nonsense) says so and waits for another try.
 func (c *Council) search(ctx context.Context, req *Request, text string) (Response, error) {
-	retry := Step(convCouncil, "name", nil)
+	retry := Step(ConvCouncil, "name", nil)
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
@@ -56,13 +56,13 @@ func (c *Council) search(ctx context.Context, req *Request, text string) (Respon
 	switch len(found) {
 	case 0:
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found",
-			map[string]any{"Query": short(text, 40)})}}, Next: retry}, nil
+			map[string]any{"Query": Short(text, 40)})}}, Next: retry}, nil
 	case 1:
 		reply, err := c.card(ctx, req, found[0].ID)
 		return Response{Replies: []Reply{reply}}, err
 	}
 	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: depNS.IDs(depCard, b.ID)}
+		return Button{Text: brief(req.L, b), Data: DepNS.IDs(DepCard, b.ID)}
 	})}}, nil
 }
 
@@ -85,31 +85,31 @@ func brief(l *locales.Localizer, b store.DeputyBrief) string {
 	if council.IsNonFaction(f) {
 		f = l.T("council_nonfaction_name")
 	}
-	return short(b.FullName+" · "+f, 60)
+	return Short(b.FullName+" · "+f, 60)
 }
 
 // DeputyButton handles a deputy's buttons ("dep|…").
 func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	id, arg := argInt(d, 0), argInt(d, 1)
+	id, arg := ArgInt(d, 0), ArgInt(d, 1)
 	var reply Reply
 	var err error
 	answer := ""
-	switch depNS.Action(d) {
-	case depCard:
+	switch DepNS.Action(d) {
+	case DepCard:
 		reply, err = c.card(ctx, req, id)
 	case depVotes:
 		reply, err = c.votes(ctx, req, id, arg)
 	case depDrafts:
 		reply, err = c.deputyDrafts(ctx, req, id, arg)
 	case depCompareWith:
-		reply, err = c.compare(ctx, req.L, id, arg, req.Now, argInt(d, 2))
+		reply, err = c.compare(ctx, req.L, id, arg, req.Now, ArgInt(d, 2))
 	case depCompare:
 		return c.askCompare(ctx, req, id)
 	case depChart:
 		return c.deputyChart(ctx, req, id)
 	case depFollow, depUnfollow:
-		if answer, err = c.follow(ctx, req, id, depNS.Action(d) == depFollow); err == nil {
+		if answer, err = c.follow(ctx, req, id, DepNS.Action(d) == depFollow); err == nil {
 			reply, err = c.card(ctx, req, id)
 		}
 	default:

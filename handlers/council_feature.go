@@ -13,8 +13,8 @@ func (c *Council) Feature() Feature {
 			{Name: "deputy", Description: locales.ID("council_cmd_deputy"), Run: c.Deputy, Order: 210},
 		},
 		Menu:       []MenuItem{{Label: locales.ID("council_menu_label"), Command: "council", Order: 200}},
-		Buttons:    map[string]Func{string(cnNS): c.Button, string(depNS): c.DeputyButton},
-		Steps:      map[string]Func{convCouncil: c.Step},
+		Buttons:    map[string]Func{string(CnNS): c.Button, string(DepNS): c.DeputyButton},
+		Steps:      map[string]Func{ConvCouncil: c.Step},
 		DeepLinks:  []DeepLink{{Payload: "council", Command: "council"}, {Payload: "dep_", Command: "deputy"}},
 		HelpTopics: map[string]Func{"metrics": c.HelpMetrics},
 		Pushes:     []string{"deputy"},
@@ -23,30 +23,30 @@ func (c *Council) Feature() Feature {
 
 // convCouncil is the council's conversation: a name, a deputy to compare
 // with, words of a decision.
-const convCouncil = "council"
+const ConvCouncil = "council"
 
 // The council pages' buttons: "1|cn|<action>|<args>".
 type cnAction string
 
 const (
-	cnNS               Namespace[cnAction] = "cn"
+	CnNS               Namespace[cnAction] = "cn"
 	cnMenu             cnAction            = "m"
 	cnFind             cnAction            = "find" // ask for a deputy's name
-	cnSessions         cnAction            = "s"    // page
+	CnSessions         cnAction            = "s"    // page
 	cnSession          cnAction            = "si"   // session id, page: its agenda
 	cnMotion           cnAction            = "mi"   // agenda item id
 	cnRollCall         cnAction            = "e"    // vote event id
-	cnDecisions        cnAction            = "dec"  // page
+	CnDecisions        cnAction            = "dec"  // page
 	cnDecisionSessions cnAction            = "dsl"  // page: pick a session's decisions
 	cnSessionDecisions cnAction            = "ds"   // session id, page
 	cnDecisionWords    cnAction            = "dw"   // ask for words of a decision
-	cnDrafts           cnAction            = "dr"   // page
-	cnFactions         cnAction            = "fl"
+	CnDrafts           cnAction            = "dr"   // page
+	CnFactions         cnAction            = "fl"
 	cnFaction          cnAction            = "fc"  // faction id
 	cnFactionChart     cnAction            = "fch" // faction id
-	cnLeaders          cnAction            = "lb"
-	cnLowAttendance    cnAction            = "la"
-	cnLowDiscipline    cnAction            = "ld"
+	CnLeaders          cnAction            = "lb"
+	CnLowAttendance    cnAction            = "la"
+	CnLowDiscipline    cnAction            = "ld"
 	cnMetricsHelp      cnAction            = "hm"
 )
 
@@ -54,8 +54,8 @@ const (
 type depAction string
 
 const (
-	depNS          Namespace[depAction] = "dep"
-	depCard        depAction            = "c"
+	DepNS          Namespace[depAction] = "dep"
+	DepCard        depAction            = "c"
 	depVotes       depAction            = "v"   // id, page
 	depDrafts      depAction            = "d"   // id, page
 	depCompare     depAction            = "cmp" // ask whom to compare with

@@ -38,9 +38,9 @@ func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, 
 	reply := decisionList(l, list, total, page, filter)
 	var nav []Button
 	if session != 0 {
-		nav = cnNS.Pager(l, page, total, councilPage, cnSessionDecisions, itoa(session))
+		nav = CnNS.Pager(l, page, total, councilPage, cnSessionDecisions, Itoa(session))
 	} else {
-		nav = cnNS.Pager(l, page, total, councilPage, cnDecisions)
+		nav = CnNS.Pager(l, page, total, councilPage, CnDecisions)
 	}
 	if len(nav) > 0 {
 		reply.Buttons = append(reply.Buttons, nav)
@@ -53,20 +53,20 @@ func decisionList(l *locales.Localizer, list []store.Decision, total int, page i
 	if total == 0 {
 		return Reply{Text: l.T("council_decisions_none")}
 	}
-	from, to := span(page, len(list), councilPage)
+	from, to := Span(page, len(list), councilPage)
 	lines := []string{l.T("council_decisions_title", map[string]any{"Filter": filter, "From": from, "To": to,
 		"Total": total})}
 	for _, d := range list {
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
-			"Number": d.Number, "Title": short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
+			"Number": d.Number, "Title": Short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: decisionTaps(l, list)}
 }
 
 func decisionButtons(l *locales.Localizer) [][]Button {
 	return [][]Button{
-		{cnNS.Button(l, "council_btn_by_session", cnDecisionSessions, "0"), cnNS.Button(l, "council_btn_by_words", cnDecisionWords)},
-		{cnNS.Button(l, "council_btn_back", cnMenu)},
+		{CnNS.Button(l, "council_btn_by_session", cnDecisionSessions, "0"), CnNS.Button(l, "council_btn_by_words", cnDecisionWords)},
+		{CnNS.Button(l, "council_btn_back", cnMenu)},
 	}
 }
 
@@ -81,13 +81,13 @@ func (c *Council) decisionSessions(ctx context.Context, l *locales.Localizer, pa
 func (c *Council) decisionWords(ctx context.Context, req *Request, text string) (Response, error) {
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
-		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_bad")}}, Next: Step(convCouncil, "words", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_bad")}}, Next: Step(ConvCouncil, "words", nil)}, nil
 	}
 	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Words: q.Terms()}, 0, councilPage)
 	if err != nil {
 		return Response{}, err
 	}
-	reply := decisionList(req.L, list, total, 0, "«"+short(strings.TrimSpace(text), 40)+"»")
+	reply := decisionList(req.L, list, total, 0, "«"+Short(strings.TrimSpace(text), 40)+"»")
 	if total > len(list) {
 		reply.Text += "\n\n" + req.L.T("council_words_more", map[string]any{"Shown": len(list), "Total": total})
 	}
@@ -104,11 +104,11 @@ func (c *Council) drafts(ctx context.Context, l *locales.Localizer, page int64) 
 	if total == 0 {
 		return Reply{Text: l.T("council_drafts_none"), Buttons: back(l)}, nil
 	}
-	from, to := span(page, len(list), councilPage)
+	from, to := Span(page, len(list), councilPage)
 	lines := append([]string{l.T("council_drafts_title", map[string]any{"From": from, "To": to, "Total": total})},
 		draftLines(l, list)...)
 	reply := Reply{Text: strings.Join(lines, "\n"), Buttons: draftTaps(l, list)}
-	if p := cnNS.Pager(l, page, total, councilPage, cnDrafts); len(p) > 0 {
+	if p := CnNS.Pager(l, page, total, councilPage, CnDrafts); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
@@ -124,7 +124,7 @@ func (c *Council) factions(ctx context.Context, l *locales.Localizer, now time.T
 	reply := Reply{Text: l.T("council_factions_title")}
 	for _, f := range list {
 		label := l.T("council_faction_button", map[string]any{"Name": f.Name, "Members": len(f.Members)})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(cnFaction, f.ID)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: Short(label, 60), Data: CnNS.IDs(cnFaction, f.ID)}})
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
 	return reply, nil
@@ -152,15 +152,15 @@ func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, n
 			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(memberTaps(f),
-		[]Button{cnNS.Button(l, "miniapp_btn_chart", cnFactionChart, itoa(id))},
-		[]Button{cnNS.Button(l, "council_btn_to_factions", cnFactions)}, []Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
+		[]Button{CnNS.Button(l, "miniapp_btn_chart", cnFactionChart, Itoa(id))},
+		[]Button{CnNS.Button(l, "council_btn_to_factions", CnFactions)}, []Button{CnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // leaders offers the two leaderboards.
 func (c *Council) leaders(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("council_leaders_title"), Buttons: [][]Button{
-		{cnNS.Button(l, "council_btn_low_attendance", cnLowAttendance)}, {cnNS.Button(l, "council_btn_low_discipline", cnLowDiscipline)},
-		{cnNS.Button(l, "council_btn_back", cnMenu)}}}
+		{CnNS.Button(l, "council_btn_low_attendance", CnLowAttendance)}, {CnNS.Button(l, "council_btn_low_discipline", CnLowDiscipline)},
+		{CnNS.Button(l, "council_btn_back", cnMenu)}}}
 }
 
 // leaderboard lists the deputies with the lowest attendance or discipline,
@@ -186,9 +186,9 @@ func (c *Council) leaderboard(ctx context.Context, l *locales.Localizer, discipl
 		lines = append(lines, l.T("council_leader_line", map[string]any{"Rank": i + 1, "Name": d.FullName,
 			"Ratio": ratio(l, pick(d.Metrics()))}))
 	}
-	taps := deputyTaps(ids, func(i int) string { return itoa(int64(i+1)) + ". " + top[i].FullName })
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(taps, []Button{cnNS.Button(l, "council_btn_leaders", cnLeaders)},
-		[]Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
+	taps := deputyTaps(ids, func(i int) string { return Itoa(int64(i+1)) + ". " + top[i].FullName })
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(taps, []Button{CnNS.Button(l, "council_btn_leaders", CnLeaders)},
+		[]Button{CnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // Lowest orders deputies by a ratio, lowest first (ties: the larger

@@ -22,7 +22,7 @@ type councilSessionsStore interface {
 
 // sessions lists the sessions, newest first, as buttons.
 func (c *Council) sessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
-	return c.sessionList(ctx, l, page, cnSessions, cnSession, "council_sessions_title")
+	return c.sessionList(ctx, l, page, CnSessions, cnSession, "council_sessions_title")
 }
 
 // sessionList is a paged list of session buttons; open is the action of a
@@ -35,13 +35,13 @@ func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page in
 	if len(list) == 0 {
 		return Reply{Text: l.T("council_sessions_none"), Buttons: back(l)}, nil
 	}
-	from, to := span(page, len(list), councilButtons)
+	from, to := Span(page, len(list), councilButtons)
 	reply := Reply{Text: l.T(title, map[string]any{"From": from, "To": to, "Total": total})}
 	for _, s := range list {
 		label := l.T("council_session_button", map[string]any{"Date": l.Date(s.Span.From.Time()), "Label": s.Label})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(open, s.ID, 0)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: Short(label, 60), Data: CnNS.IDs(open, s.ID, 0)}})
 	}
-	if p := cnNS.Pager(l, page, total, councilButtons, self); len(p) > 0 {
+	if p := CnNS.Pager(l, page, total, councilButtons, self); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
@@ -58,7 +58,7 @@ func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page in
 	if err != nil {
 		return Reply{}, err
 	}
-	from, to := span(page, len(items), councilButtons)
+	from, to := Span(page, len(items), councilButtons)
 	reply := Reply{Text: l.T("council_session_title", map[string]any{"Label": s.Label,
 		"Date": l.Date(s.Span.From.Time()), "Items": total, "Events": s.Events, "From": from, "To": to})}
 	for _, it := range items {
@@ -72,12 +72,12 @@ func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page in
 		if it.Title == "" {
 			label = mark + " " + titleOr(l, "", numberOr(it.Number, it.UID), it.Day)
 		}
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(cnMotion, it.ID)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: Short(label, 60), Data: CnNS.IDs(cnMotion, it.ID)}})
 	}
-	if p := cnNS.Pager(l, page, total, councilButtons, cnSession, itoa(id)); len(p) > 0 {
+	if p := CnNS.Pager(l, page, total, councilButtons, cnSession, Itoa(id)); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
-	reply.Buttons = append(reply.Buttons, []Button{cnNS.Button(l, "council_btn_sessions", cnSessions, "0")})
+	reply.Buttons = append(reply.Buttons, []Button{CnNS.Button(l, "council_btn_sessions", CnSessions, "0")})
 	return reply, nil
 }
 
@@ -106,7 +106,7 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 		day = events[0].Day
 	}
 	title := titleOr(l, m.Title, numberOr(m.Number, m.UID), day)
-	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": short(title, 600),
+	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": Short(title, 600),
 		"Session": m.Session})
 	reply := Reply{}
 	if len(events) == 0 {
@@ -118,11 +118,11 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 	for _, e := range events {
 		label := l.T("council_event_button", map[string]any{"Time": l.DateTime(e.At.In(c.loc())),
 			"Kind": kindName(l, e.Kind), "Result": resultName(l, e.Adopted)})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: label, Data: cnNS.IDs(cnRollCall, e.ID)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: label, Data: CnNS.IDs(cnRollCall, e.ID)}})
 	}
 	if len(events) > 0 && events[0].SessionID != 0 {
 		reply.Buttons = append(reply.Buttons, []Button{{Text: l.T("council_btn_to_session"),
-			Data: cnNS.IDs(cnSession, events[0].SessionID, 0)}})
+			Data: CnNS.IDs(cnSession, events[0].SessionID, 0)}})
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
 	return reply, nil
@@ -144,7 +144,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 		title = titleOr(l, e.MotionTitle, e.UID, e.Day)
 	}
 	lines := []string{l.T("council_event_title", map[string]any{"When": l.DateTime(e.At.In(c.loc())),
-		"Title": short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,
+		"Title": Short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,
 		"Result": resultName(l, e.Adopted), "For": rc.Counts[0], "Against": rc.Counts[1], "Abstain": rc.Counts[2],
 		"NotVoting": rc.Counts[3], "Absent": rc.Counts[4]})}
 	if e.Mismatch && e.Header != nil {
@@ -154,8 +154,8 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 	}
 	lines = append(lines, rollCallGroups(l, rc)...)
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{{Text: l.T("council_btn_to_item"), Data: cnNS.IDs(cnMotion, e.Motion)}},
-		{cnNS.Button(l, "council_btn_back", cnMenu)},
+		{{Text: l.T("council_btn_to_item"), Data: CnNS.IDs(cnMotion, e.Motion)}},
+		{CnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }
 

@@ -14,7 +14,7 @@ import (
 func deputyTaps(ids []int64, label func(i int) string) [][]Button {
 	var rows [][]Button
 	for i, id := range ids {
-		b := Button{Text: short(label(i), 32), Data: depNS.IDs(depCard, id)}
+		b := Button{Text: Short(label(i), 32), Data: DepNS.IDs(DepCard, id)}
 		if i%2 == 0 {
 			rows = append(rows, []Button{b})
 		} else {
@@ -45,8 +45,8 @@ func memberTaps(f store.Faction) [][]Button {
 func decisionTaps(l *locales.Localizer, list []store.Decision) [][]Button {
 	rows := make([][]Button, len(list))
 	for i, d := range list {
-		rows[i] = []Button{{Text: short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
-			Data: cnNS.IDs(cnRollCall, d.Event)}}
+		rows[i] = []Button{{Text: Short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
+			Data: CnNS.IDs(cnRollCall, d.Event)}}
 	}
 	return rows
 }
@@ -55,8 +55,8 @@ func decisionTaps(l *locales.Localizer, list []store.Decision) [][]Button {
 func draftTaps(l *locales.Localizer, list []store.Draft) [][]Button {
 	rows := make([][]Button, len(list))
 	for i, d := range list {
-		rows[i] = []Button{{Text: short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),
-			Data: cnNS.IDs(cnMotion, d.ID)}}
+		rows[i] = []Button{{Text: Short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),
+			Data: CnNS.IDs(cnMotion, d.ID)}}
 	}
 	return rows
 }

@@ -37,15 +37,15 @@ func TestPagerAndSpan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, b := range cnNS.Pager(l, tt.page, tt.total, 10, cnSessions) {
+		for _, b := range CnNS.Pager(l, tt.page, tt.total, 10, CnSessions) {
 			got = append(got, b.Data)
 		}
 		assert.Equal(t, tt.want, got, "page %d of %d", tt.page, tt.total)
 	}
-	from, to := span(2, 5, 10)
+	from, to := Span(2, 5, 10)
 	assert.Equal(t, [2]int{21, 25}, [2]int{from, to})
-	assert.Equal(t, "Про бюд…", short("Про бюджет", 8))
-	assert.Equal(t, "Про", short("Про", 8))
+	assert.Equal(t, "Про бюд…", Short("Про бюджет", 8))
+	assert.Equal(t, "Про", Short("Про", 8))
 }
 
 func TestRatioShowsCountsBehindThePercentage(t *testing.T) {

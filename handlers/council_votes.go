@@ -30,20 +30,20 @@ func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Repl
 	if err != nil {
 		return Reply{}, err
 	}
-	nav := []Button{depNS.Button(l, "council_btn_card", depCard, itoa(id))}
+	nav := []Button{DepNS.Button(l, "council_btn_card", DepCard, Itoa(id))}
 	if len(rows) == 0 {
 		return Reply{Text: l.T("council_votes_none"), Buttons: [][]Button{nav}}, nil
 	}
-	from, to := span(page, len(rows), councilPage)
+	from, to := Span(page, len(rows), councilPage)
 	lines := []string{l.T("council_votes_title", map[string]any{"Name": d.FullName, "From": from, "To": to,
 		"Total": total})}
 	for _, v := range rows {
 		lines = append(lines, "", l.T("council_votes_line", map[string]any{"Date": l.Date(v.At.In(c.loc())),
-			"Title": short(titleOr(l, v.Title, v.UID, council.DayOf(v.At.In(c.loc()))), councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
+			"Title": Short(titleOr(l, v.Title, v.UID, council.DayOf(v.At.In(c.loc()))), councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
 			"Result": resultName(l, v.Adopted)}))
 	}
 	buttons := [][]Button{}
-	if p := depNS.Pager(l, page, total, councilPage, depVotes, itoa(id)); len(p) > 0 {
+	if p := DepNS.Pager(l, page, total, councilPage, depVotes, Itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
@@ -67,14 +67,14 @@ func (c *Council) deputyDrafts(ctx context.Context, req *Request, id, page int64
 	if err != nil {
 		return Reply{}, err
 	}
-	nav := []Button{depNS.Button(l, "council_btn_card", depCard, itoa(id))}
+	nav := []Button{DepNS.Button(l, "council_btn_card", DepCard, Itoa(id))}
 	if total == 0 {
 		return Reply{Text: l.T("council_drafts_of_none"), Buttons: [][]Button{nav}}, nil
 	}
 	lines := []string{l.T("council_drafts_of_title", map[string]any{"Name": d.FullName, "Total": total})}
 	lines = append(lines, draftLines(l, drafts)...)
 	buttons := draftTaps(l, drafts)
-	if p := depNS.Pager(l, page, total, councilPage, depDrafts, itoa(id)); len(p) > 0 {
+	if p := DepNS.Pager(l, page, total, councilPage, depDrafts, Itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
@@ -88,7 +88,7 @@ func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
 			date = l.Date(d.Day.Time())
 		}
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": date, "Number": d.Number,
-			"Title": short(titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day), councilTitleLen)}))
+			"Title": Short(titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day), councilTitleLen)}))
 	}
 	return lines
 }
@@ -100,12 +100,12 @@ func (c *Council) askCompare(ctx context.Context, req *Request, id int64) (Respo
 		return Response{Answer: req.L.T("council_gone")}, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("council_compare_ask", map[string]any{"Name": d.FullName})}},
-		Next: Step(convCouncil, "cmp", map[string]string{"a": itoa(id)})}, nil
+		Next: Step(ConvCouncil, "cmp", map[string]string{"a": Itoa(id)})}, nil
 }
 
 // compareWith searches the second deputy of a comparison.
 func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text string) (Response, error) {
-	retry := Step(convCouncil, "cmp", map[string]string{"a": itoa(a)})
+	retry := Step(ConvCouncil, "cmp", map[string]string{"a": Itoa(a)})
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
@@ -117,7 +117,7 @@ func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text s
 	switch {
 	case len(found) == 0:
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found",
-			map[string]any{"Query": short(text, 40)})}}, Next: retry}, nil
+			map[string]any{"Query": Short(text, 40)})}}, Next: retry}, nil
 	case len(found) == 1 && found[0].ID == a:
 		return Response{Replies: []Reply{{Text: req.L.T("council_compare_self")}}, Next: retry}, nil
 	case len(found) == 1:
@@ -125,7 +125,7 @@ func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text s
 		return Response{Replies: []Reply{reply}}, err
 	}
 	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: depNS.IDs(depCompareWith, a, b.ID)}
+		return Button{Text: brief(req.L, b), Data: DepNS.IDs(depCompareWith, a, b.ID)}
 	})}}, nil
 }
 
@@ -156,12 +156,12 @@ func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64,
 	}
 	text += c.differences(l, diffs, total, page, surname(da.FullName), surname(db.FullName))
 	var buttons [][]Button
-	if p := depNS.Pager(l, page, total, councilPage, depCompareWith, itoa(a), itoa(b)); len(p) > 0 {
+	if p := DepNS.Pager(l, page, total, councilPage, depCompareWith, Itoa(a), Itoa(b)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: text, Buttons: append(buttons, []Button{
-		{Text: "👤 " + short(da.FullName, 30), Data: depNS.IDs(depCard, a)},
-		{Text: "👤 " + short(db.FullName, 30), Data: depNS.IDs(depCard, b)}})}, nil
+		{Text: "👤 " + Short(da.FullName, 30), Data: DepNS.IDs(DepCard, a)},
+		{Text: "👤 " + Short(db.FullName, 30), Data: DepNS.IDs(DepCard, b)}})}, nil
 }
 
 // differences lists a page of the votes where the two deputies differed.
@@ -172,12 +172,12 @@ func (c *Council) differences(l *locales.Localizer, diffs []store.VoteDifference
 	if len(diffs) == 0 {
 		return "\n\n" + l.T("council_compare_diff_gone")
 	}
-	from, to := span(page, len(diffs), councilPage)
+	from, to := Span(page, len(diffs), councilPage)
 	lines := []string{"", l.T("council_compare_diff_title", map[string]any{"From": from, "To": to, "Total": total})}
 	for _, d := range diffs {
 		at := d.At.In(c.loc())
 		lines = append(lines, "", l.T("council_compare_diff_line", map[string]any{"Date": l.Date(at),
-			"Title": short(titleOr(l, d.Title, d.UID, council.DayOf(at)), councilTitleLen),
+			"Title": Short(titleOr(l, d.Title, d.UID, council.DayOf(at)), councilTitleLen),
 			"A":     a, "OptionA": optionName(l, d.A), "B": b, "OptionB": optionName(l, d.B),
 			"Result": resultName(l, d.Passed)}))
 	}

@@ -40,7 +40,7 @@ var topicLabels = map[string]string{
 
 // Panel is /digest: the subscription and its buttons.
 func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
-	reply, err := d.panel(ctx, req)
+	reply, err := d.PanelReply(ctx, req)
 	return Response{Replies: []Reply{reply}}, err
 }
 
@@ -48,8 +48,8 @@ func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
 func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 	data := req.Callback.Data
 	var err error
-	switch dgNS.Action(data) {
-	case dgSubscribe:
+	switch DgNS.Action(data) {
+	case DgSubscribe:
 		err = d.Store.Subscribe(ctx, req.UserID, req.ChatID)
 	case dgUnsubscribe:
 		err = d.Store.Unsubscribe(ctx, req.UserID)
@@ -63,7 +63,7 @@ func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 	if err != nil {
 		return Response{}, err
 	}
-	reply, err := d.panel(ctx, req)
+	reply, err := d.PanelReply(ctx, req)
 	reply.Edit = true
 	return Response{Replies: []Reply{reply}}, err
 }
@@ -82,7 +82,9 @@ func (d *Digest) toggle(ctx context.Context, userID int64, topic string) error {
 	return d.Store.SetTopics(ctx, userID, topics)
 }
 
-func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
+// PanelReply is the subscription panel as one reply (Panel, and the typed
+// questions' answer about the digest).
+func (d *Digest) PanelReply(ctx context.Context, req *Request) (Reply, error) {
 	sub, found, err := d.Store.Subscription(ctx, req.UserID)
 	if err != nil {
 		return Reply{}, err
@@ -92,7 +94,7 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		"City": d.City})
 	if !found {
 		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]Button{{
-			dgNS.Button(req.L, "digest_subscribe", dgSubscribe)}}, d.lastButton(req.L)...)}, nil
+			DgNS.Button(req.L, "digest_subscribe", DgSubscribe)}}, d.lastButton(req.L)...)}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
@@ -102,13 +104,13 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		if slices.Contains(sub.Topics, t) {
 			mark = "✅"
 		}
-		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: dgNS.Data(dgTopic, t)}})
+		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: DgNS.Data(dgTopic, t)}})
 	}
 	if len(sub.Topics) == 0 {
 		b.WriteString("\n" + req.L.T("digest_no_topics"))
 	}
 	b.WriteString("\n" + when)
 	rows = append(rows, d.lastButton(req.L)...)
-	rows = append(rows, []Button{dgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
+	rows = append(rows, []Button{DgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
 	return Reply{Text: b.String(), Buttons: rows}, nil
 }

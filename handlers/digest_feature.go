@@ -10,7 +10,7 @@ func DigestFeature(d *Digest, admin *DigestAdmin) Feature {
 		Name:      "digest",
 		Commands:  []Command{{Name: "digest", Description: locales.ID("cmd_digest"), Run: d.Panel, Order: 500}},
 		Menu:      []MenuItem{{Label: locales.ID("menu_digest"), Command: "digest", Order: 500}},
-		Buttons:   map[string]Func{string(dgNS): d.Button, string(dgaNS): admin.Button},
+		Buttons:   map[string]Func{string(DgNS): d.Button, string(dgaNS): admin.Button},
 		Steps:     map[string]Func{convDigestItem: admin.Step},
 		DeepLinks: []DeepLink{{Payload: "digest", Command: "digest"}},
 		Admin:     admin.AdminButtons,
@@ -22,8 +22,8 @@ func DigestFeature(d *Digest, admin *DigestAdmin) Feature {
 type dgAction string
 
 const (
-	dgNS          Namespace[dgAction] = "dg"
-	dgSubscribe   dgAction            = "sub"
+	DgNS          Namespace[dgAction] = "dg"
+	DgSubscribe   dgAction            = "sub"
 	dgUnsubscribe dgAction            = "unsub"
 	dgTopic       dgAction            = "t"    // topic: toggle it
 	dgLast        dgAction            = "last" // the last digest again

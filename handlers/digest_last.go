@@ -12,7 +12,7 @@ func (d *Digest) lastButton(l *locales.Localizer) [][]Button {
 	if d.Job == nil {
 		return nil
 	}
-	return [][]Button{{dgNS.Button(l, "digest_last_button", dgLast)}}
+	return [][]Button{{DgNS.Button(l, "digest_last_button", dgLast)}}
 }
 
 // last shows the last digest sent again, as a new message: its window's

@@ -69,53 +69,51 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 		langNS.Data(langSet, "uk"): "1|lang|set|uk", privacyNS.Data(privacyAsk): "1|privacy|ask",
 		privacyNS.Data(privacyDelete): "1|privacy|delete", privacyNS.Data(privacyKeep): "1|privacy|keep",
 
-		cnNS.Data(cnMenu): "1|cn|m", cnNS.Data(cnFind): "1|cn|find", cnNS.Data(cnSessions): "1|cn|s",
-		cnNS.Data(cnSession): "1|cn|si", cnNS.Data(cnMotion): "1|cn|mi", cnNS.Data(cnRollCall): "1|cn|e",
-		cnNS.Data(cnDecisions): "1|cn|dec", cnNS.Data(cnDecisionSessions): "1|cn|dsl",
-		cnNS.Data(cnSessionDecisions): "1|cn|ds", cnNS.Data(cnDecisionWords): "1|cn|dw", cnNS.Data(cnDrafts): "1|cn|dr",
-		cnNS.Data(cnFactions): "1|cn|fl", cnNS.Data(cnFaction): "1|cn|fc", cnNS.Data(cnFactionChart): "1|cn|fch",
-		cnNS.Data(cnLeaders): "1|cn|lb", cnNS.Data(cnLowAttendance): "1|cn|la", cnNS.Data(cnLowDiscipline): "1|cn|ld",
-		cnNS.Data(cnMetricsHelp): "1|cn|hm",
-		depNS.IDs(depCard, 7):    "1|dep|c|7", depNS.Data(depVotes): "1|dep|v", depNS.Data(depDrafts): "1|dep|d",
-		depNS.Data(depCompare): "1|dep|cmp", depNS.Data(depCompareWith): "1|dep|cw", depNS.Data(depChart): "1|dep|ch",
-		depNS.Data(depFollow): "1|dep|f", depNS.Data(depUnfollow): "1|dep|u",
+		CnNS.Data(cnMenu): "1|cn|m", CnNS.Data(cnFind): "1|cn|find", CnNS.Data(CnSessions): "1|cn|s",
+		CnNS.Data(cnSession): "1|cn|si", CnNS.Data(cnMotion): "1|cn|mi", CnNS.Data(cnRollCall): "1|cn|e",
+		CnNS.Data(CnDecisions): "1|cn|dec", CnNS.Data(cnDecisionSessions): "1|cn|dsl",
+		CnNS.Data(cnSessionDecisions): "1|cn|ds", CnNS.Data(cnDecisionWords): "1|cn|dw", CnNS.Data(CnDrafts): "1|cn|dr",
+		CnNS.Data(CnFactions): "1|cn|fl", CnNS.Data(cnFaction): "1|cn|fc", CnNS.Data(cnFactionChart): "1|cn|fch",
+		CnNS.Data(CnLeaders): "1|cn|lb", CnNS.Data(CnLowAttendance): "1|cn|la", CnNS.Data(CnLowDiscipline): "1|cn|ld",
+		CnNS.Data(cnMetricsHelp): "1|cn|hm",
+		DepNS.IDs(DepCard, 7):    "1|dep|c|7", DepNS.Data(depVotes): "1|dep|v", DepNS.Data(depDrafts): "1|dep|d",
+		DepNS.Data(depCompare): "1|dep|cmp", DepNS.Data(depCompareWith): "1|dep|cw", DepNS.Data(depChart): "1|dep|ch",
+		DepNS.Data(depFollow): "1|dep|f", DepNS.Data(depUnfollow): "1|dep|u",
 
-		cardNS.Data(cardMenu): "1|card|m", cardNS.Data(cardHowto): "1|card|how", cardNS.Data(cardCategory): "1|card|cat",
-		cardNS.Data(cardReady): "1|card|rdy", cardNS.Data(cardWatch): "1|card|w", cardNS.Data(cardLink): "1|card|lnk",
-		cardNS.Data(cardMine): "1|card|my", cardNS.Data(cardBalance): "1|card|bal", cardNS.Data(cardOperations): "1|card|ops",
-		cardNS.Data(cardUnlink): "1|card|unl", cardNS.Data(cardUnlinkYes): "1|card|unly", cardNS.Data(cardUnlinkNo): "1|card|unln",
-		cardNS.Data(cardAlerts): "1|card|al", cardNS.Data(cardAlertToggle): "1|card|alt", cardNS.Data(cardThreshold): "1|card|thr",
+		CardNS.Data(cardMenu): "1|card|m", CardNS.Data(CardHowto): "1|card|how", CardNS.Data(cardCategory): "1|card|cat",
+		CardNS.Data(CardReady): "1|card|rdy", CardNS.Data(cardWatch): "1|card|w", CardNS.Data(CardLink): "1|card|lnk",
+		CardNS.Data(CardMine): "1|card|my", CardNS.Data(cardBalance): "1|card|bal", CardNS.Data(cardOperations): "1|card|ops",
+		CardNS.Data(cardUnlink): "1|card|unl", CardNS.Data(cardUnlinkYes): "1|card|unly", CardNS.Data(cardUnlinkNo): "1|card|unln",
+		CardNS.Data(cardAlerts): "1|card|al", CardNS.Data(cardAlertToggle): "1|card|alt", CardNS.Data(cardThreshold): "1|card|thr",
 
-		bzNS.Data(bzMenu): "1|bz|m", bzNS.Data(bzFind): "1|bz|find", bzNS.Data(bzEDRPOU): "1|bz|edr",
-		bzNS.Data(bzNear): "1|bz|near", bzNS.Data(bzCard): "1|bz|c", bzNS.Data(bzSections): "1|bz|sec",
-		bzNS.Data(bzSection): "1|bz|s", bzNS.Data(bzList): "1|bz|l", bzNS.Data(bzSearch): "1|bz|q",
-		bzNS.Data(bzListOpen): "1|bz|lo", bzNS.Data(bzSearchOpen): "1|bz|qo", bzNS.Data(bzNearAt): "1|bz|na",
-		bzNS.Data(bzNearOpen): "1|bz|no",
+		BzNS.Data(bzMenu): "1|bz|m", BzNS.Data(BzFind): "1|bz|find", BzNS.Data(bzEDRPOU): "1|bz|edr",
+		BzNS.Data(bzNear): "1|bz|near", BzNS.Data(bzCard): "1|bz|c", BzNS.Data(BzSections): "1|bz|sec",
+		BzNS.Data(bzSection): "1|bz|s", BzNS.Data(bzList): "1|bz|l", BzNS.Data(bzSearch): "1|bz|q",
+		BzNS.Data(bzListOpen): "1|bz|lo", BzNS.Data(bzSearchOpen): "1|bz|qo", BzNS.Data(bzNearAt): "1|bz|na",
+		BzNS.Data(bzNearOpen): "1|bz|no",
 
-		vcNS.Data(vcMenu): "1|vc|m", vcNS.Data(vcCalc): "1|vc|calc", vcNS.Data(vcCalcType): "1|vc|ct",
-		vcNS.Data(vcStatus): "1|vc|st", vcNS.Data(vcStatusType): "1|vc|sty", vcNS.Data(vcUnsubscribe): "1|vc|uns",
+		VcNS.Data(vcMenu): "1|vc|m", VcNS.Data(VcCalc): "1|vc|calc", VcNS.Data(vcCalcType): "1|vc|ct",
+		VcNS.Data(VcStatus): "1|vc|st", VcNS.Data(vcStatusType): "1|vc|sty", VcNS.Data(vcUnsubscribe): "1|vc|uns",
 		vcaNS.Data(vcaNew): "1|vca|new", vcaNS.Data(vcaSetStatus): "1|vca|set",
 
-		dgNS.Data(dgSubscribe): "1|dg|sub", dgNS.Data(dgUnsubscribe): "1|dg|unsub", dgNS.Data(dgTopic): "1|dg|t", dgNS.Data(dgLast): "1|dg|last",
+		DgNS.Data(DgSubscribe): "1|dg|sub", DgNS.Data(dgUnsubscribe): "1|dg|unsub", DgNS.Data(dgTopic): "1|dg|t", DgNS.Data(dgLast): "1|dg|last",
 		dgaNS.Data(dgaNew): "1|dga|new", dgaNS.Data(dgaTopic): "1|dga|topic", dgaNS.Data(dgaPublish): "1|dga|publish",
 		dgaNS.Data(dgaDiscard): "1|dga|discard", dgaNS.Data(dgaPreview): "1|dga|preview", dgaNS.Data(dgaSend): "1|dga|send",
 		dgaNS.Data(dgaStatus): "1|dga|status", dgaNS.Data(dgaCancel): "1|dga|cancel",
 
-		formNS.Data(formList): "1|form|ls", formNS.Data(formPage): "1|form|pg", formNS.Data(formStart): "1|form|go",
-		formNS.Data(formChoice): "1|form|ch", formNS.Data(formSkip): "1|form|sk", formNS.Data(formSlot): "1|form|at",
-		formNS.Data(formSend): "1|form|ok", formNS.Data(formRestart): "1|form|re", formNS.Data(formCancel): "1|form|no",
-		formNS.Data(formHandled): "1|form|done", formNS.Data(formAdmin): "1|form|adm", formNS.Data(formResend): "1|form|rs",
-
-		uNS.Data(uMisses): "1|u|mis", uNS.Data(uCategory): "1|u|cl", uNS.Data(uNearest): "1|u|cn",
+		FormNS.Data(formList): "1|form|ls", FormNS.Data(FormPage): "1|form|pg", FormNS.Data(FormStart): "1|form|go",
+		FormNS.Data(formChoice): "1|form|ch", FormNS.Data(formSkip): "1|form|sk", FormNS.Data(formSlot): "1|form|at",
+		FormNS.Data(formSend): "1|form|ok", FormNS.Data(formRestart): "1|form|re", FormNS.Data(formCancel): "1|form|no",
+		FormNS.Data(formHandled): "1|form|done", FormNS.Data(formAdmin): "1|form|adm", FormNS.Data(formResend): "1|form|rs",
 	}
 	for got, want := range wire {
 		assert.Equal(t, want, got)
 	}
-	assert.Len(t, wire, 93, "every action listed once (a duplicate code would collapse two keys)")
+	assert.Len(t, wire, 90, "every action listed once (a duplicate code would collapse two keys)")
 }
 
 func TestNamespaceFitAndPager(t *testing.T) {
-	assert.Equal(t, "", bzNS.Fit(bzSearch, "0", string(make([]byte, 70))), "too long for a button")
-	assert.Equal(t, "1|bz|q|0|kava", bzNS.Fit(bzSearch, "0", "kava"))
-	assert.Equal(t, callback.Data{Feature: "cn", Action: "dr", Args: []string{"0"}}, cnNS.Press(cnDrafts, "0"))
+	assert.Equal(t, "", BzNS.Fit(bzSearch, "0", string(make([]byte, 70))), "too long for a button")
+	assert.Equal(t, "1|bz|q|0|kava", BzNS.Fit(bzSearch, "0", "kava"))
+	assert.Equal(t, callback.Data{Feature: "cn", Action: "dr", Args: []string{"0"}}, CnNS.Press(CnDrafts, "0"))
 }

@@ -61,13 +61,13 @@ func (f *Forms) servicesList(req *Request) Reply {
 	lang := req.L.Lang
 	var rows [][]Button
 	for _, form := range f.Catalog.Forms {
-		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: formNS.Data(formStart, form.ID)}})
+		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: FormNS.Data(FormStart, form.ID)}})
 	}
 	for _, more := range f.More {
 		rows = append(rows, more(req)...)
 	}
 	for _, p := range f.Catalog.Pages {
-		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: formNS.Data(formPage, p.ID)}})
+		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: FormNS.Data(FormPage, p.ID)}})
 	}
 	text := req.L.T("forms_services_title")
 	if len(rows) == 0 {
@@ -80,14 +80,14 @@ func (f *Forms) servicesList(req *Request) Reply {
 // form, its confirmation, and the operators' and admins' buttons.
 func (f *Forms) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch formNS.Action(d) {
+	switch FormNS.Action(d) {
 	case formList:
 		list := f.servicesList(req)
 		list.Edit = true
 		return Response{Replies: []Reply{list}}, nil
-	case formPage:
+	case FormPage:
 		return f.page(req, d.Arg(0)), nil
-	case formStart:
+	case FormStart:
 		if form, ok := f.Catalog.Form(d.Arg(0)); ok {
 			return f.start(ctx, req, form)
 		}
@@ -115,7 +115,7 @@ func (f *Forms) page(req *Request, id string) Response {
 	for _, l := range p.Links {
 		rows = append(rows, []Button{{Text: l.Title.In(lang), URL: l.URL}})
 	}
-	rows = append(rows, []Button{formNS.Button(req.L, "forms_back", formList)})
+	rows = append(rows, []Button{FormNS.Button(req.L, "forms_back", formList)})
 	return Response{Replies: []Reply{{Text: p.Title.In(lang) + "\n\n" + p.Text.In(lang), Buttons: rows, Edit: true}}}
 }
 

@@ -10,7 +10,7 @@ func (f *Forms) Feature() Feature {
 		Name:     "services",
 		Commands: []Command{{Name: "services", Description: locales.ID("cmd_services"), Run: f.Services, Order: 600}},
 		Menu:     []MenuItem{{Label: locales.ID("menu_services"), Command: "services", Order: 600}},
-		Buttons:  map[string]Func{string(formNS): f.Button},
+		Buttons:  map[string]Func{string(FormNS): f.Button},
 		Steps:    map[string]Func{convForm: f.Step},
 		DeepLinks: []DeepLink{{Payload: "services", Command: "services"},
 			{Payload: "form_", Command: "services"}},
@@ -20,20 +20,20 @@ func (f *Forms) Feature() Feature {
 }
 
 // The services' buttons: "1|form|<action>|…".
-type formsAction string
+type FormsAction string
 
 const (
-	formNS      Namespace[formsAction] = convForm
-	formList    formsAction            = "ls"   // the Services list
-	formPage    formsAction            = "pg"   // page id
-	formStart   formsAction            = "go"   // form id
-	formChoice  formsAction            = "ch"   // form id, step id, option id
-	formSkip    formsAction            = "sk"   // form id, step id
-	formSlot    formsAction            = "at"   // form id, step id, unix seconds
-	formSend    formsAction            = "ok"   // form id
-	formRestart formsAction            = "re"   // form id
-	formCancel  formsAction            = "no"   // form id
-	formHandled formsAction            = "done" // submission id: an operator handled it
-	formAdmin   formsAction            = "adm"  // the unhandled submissions
-	formResend  formsAction            = "rs"   // queue the undelivered ones again
+	FormNS      Namespace[FormsAction] = convForm
+	formList    FormsAction            = "ls"   // the Services list
+	FormPage    FormsAction            = "pg"   // page id
+	FormStart   FormsAction            = "go"   // form id
+	formChoice  FormsAction            = "ch"   // form id, step id, option id
+	formSkip    FormsAction            = "sk"   // form id, step id
+	formSlot    FormsAction            = "at"   // form id, step id, unix seconds
+	formSend    FormsAction            = "ok"   // form id
+	formRestart FormsAction            = "re"   // form id
+	formCancel  FormsAction            = "no"   // form id
+	formHandled FormsAction            = "done" // submission id: an operator handled it
+	formAdmin   FormsAction            = "adm"  // the unhandled submissions
+	formResend  FormsAction            = "rs"   // queue the undelivered ones again
 )

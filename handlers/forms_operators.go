@@ -82,13 +82,13 @@ func (f *Forms) AdminButtons(req *Request) [][]Button {
 	if _, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, 0); err == nil {
 		label = req.L.T("forms_admin_button", map[string]any{"Total": total, "Undelivered": undelivered})
 	}
-	return [][]Button{{{Text: label, Data: formNS.Data(formAdmin)}}}
+	return [][]Button{{{Text: label, Data: FormNS.Data(formAdmin)}}}
 }
 
 // adminButton lists unhandled submissions with their delivery to the
 // operators, and queues the undelivered ones again.
 func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error) {
-	action := formNS.Action(req.Callback.Data)
+	action := FormNS.Action(req.Callback.Data)
 	if !req.Admin {
 		if err := f.Store.Audit(ctx, req.UserID, "refused:form."+string(action), ""); err != nil {
 			return Response{}, err
@@ -120,7 +120,7 @@ func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error)
 	}
 	reply := Reply{Text: b.String()}
 	if undelivered > 0 {
-		reply.Buttons = [][]Button{{formNS.Button(req.L, "forms_admin_resend", formResend)}}
+		reply.Buttons = [][]Button{{FormNS.Button(req.L, "forms_admin_resend", formResend)}}
 	}
 	return Response{Replies: []Reply{reply}}, nil
 }

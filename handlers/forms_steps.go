@@ -48,7 +48,7 @@ func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 	case forms.TypeChoice:
 		for _, o := range step.Options {
 			rows = append(rows, []Button{{Text: o.Label.In(req.L.Lang),
-				Data: formNS.Data(formChoice, form.ID, step.ID, o.ID)}})
+				Data: FormNS.Data(formChoice, form.ID, step.ID, o.ID)}})
 		}
 	case forms.TypeDateTime:
 		rows = f.slotRows(req, form, step)
@@ -56,7 +56,7 @@ func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		return nil // the contact keyboard stays from the question
 	}
 	if step.Optional {
-		rows = append(rows, []Button{formNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
+		rows = append(rows, []Button{FormNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
 	}
 	return rows
 }
@@ -68,7 +68,7 @@ func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: req.L.DateTime(t), Data: formNS.Data(formSlot, form.ID, step.ID,
+		b := Button{Text: req.L.DateTime(t), Data: FormNS.Data(formSlot, form.ID, step.ID,
 			strconv.FormatInt(t.Unix(), 10))}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
@@ -145,7 +145,7 @@ func (f *Forms) stepButton(req *Request) (Response, error) {
 		return Response{Answer: req.L.T("forms_stale")}, nil
 	}
 	var ans forms.Answer
-	switch formNS.Action(d) {
+	switch FormNS.Action(d) {
 	case formChoice:
 		if !hasOption(step, d.Arg(2)) {
 			return Response{Answer: req.L.T("forms_stale")}, nil

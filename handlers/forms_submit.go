@@ -33,9 +33,9 @@ func (f *Forms) summary(req *Request, form *forms.Form, data map[string]string) 
 	text := req.L.T("forms_summary", map[string]any{"Title": form.Title.In(req.L.Lang)}) + "\n" +
 		f.answerLines(req.L, form, data, false)
 	return Reply{Text: text, Buttons: [][]Button{
-		{formNS.Button(req.L, "forms_send", formSend, form.ID)},
-		{formNS.Button(req.L, "forms_restart", formRestart, form.ID),
-			formNS.Button(req.L, "forms_cancel", formCancel, form.ID)},
+		{FormNS.Button(req.L, "forms_send", formSend, form.ID)},
+		{FormNS.Button(req.L, "forms_restart", formRestart, form.ID),
+			FormNS.Button(req.L, "forms_cancel", formCancel, form.ID)},
 	}}
 }
 
@@ -47,7 +47,7 @@ func (f *Forms) confirmButton(ctx context.Context, req *Request) (Response, erro
 	}
 	summary := f.summary(req, form, req.Conv.Data)
 	summary.Buttons, summary.Edit = nil, true
-	switch formNS.Action(req.Callback.Data) {
+	switch FormNS.Action(req.Callback.Data) {
 	case formRestart:
 		first := form.Steps[0]
 		return Response{Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID}),
@@ -93,7 +93,7 @@ func (f *Forms) submissionPushes(form *forms.Form, sub store.Submission, user *l
 	ol := locales.New(f.OperatorLanguage)
 	id := strconv.FormatInt(sub.ID, 10)
 	pushes := []store.Push{{Kind: "form", Key: id, ChatID: sub.OperatorsChat, Text: f.operatorText(ol, form, sub),
-		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: formNS.Data(formHandled, id)}}}}}
+		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: FormNS.Data(formHandled, id)}}}}}
 	if at, ok := f.reminderAt(form, sub); ok {
 		text := user.T("forms_reminder", map[string]any{"Title": form.Title.In(user.Lang), "ID": sub.ID,
 			"When": user.DateTime(sub.SlotAt.In(f.Location))})

@@ -29,7 +29,7 @@ func (n Namespace[A]) Data(a A, args ...string) string {
 func (n Namespace[A]) IDs(a A, ids ...int64) string {
 	args := make([]string, len(ids))
 	for i, id := range ids {
-		args[i] = itoa(id)
+		args[i] = Itoa(id)
 	}
 	return n.Data(a, args...)
 }
@@ -101,7 +101,9 @@ func confirm(text string, yes, no Button) Response {
 	return edit(Reply{Text: text, Buttons: [][]Button{{yes, no}}})
 }
 
-func argInt(d callback.Data, i int) int64 {
+// ArgInt is the i-th argument of button data as a number (0 when absent
+// or not a number ≥ 0).
+func ArgInt(d callback.Data, i int) int64 {
 	n, err := strconv.ParseInt(d.Arg(i), 10, 64)
 	if err != nil || n < 0 {
 		return 0
@@ -109,12 +111,13 @@ func argInt(d callback.Data, i int) int64 {
 	return n
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+// Itoa formats an id for button data.
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // Pager is the ◀ ▶ row of a list of this namespace: a page's button is
 // action a with args and the page number last.
 func (n Namespace[A]) Pager(l *locales.Localizer, page int64, total, size int, a A, args ...string) []Button {
 	return Pager(l, page, total, size, func(p int64) string {
-		return n.Data(a, append(append([]string(nil), args...), itoa(p))...)
+		return n.Data(a, append(append([]string(nil), args...), Itoa(p))...)
 	})
 }

@@ -39,7 +39,7 @@ type Voucher struct {
 }
 
 const (
-	convVoucher      = "voucher"
+	ConvVoucher      = "voucher"
 	convVoucherAdmin = "vadmin"
 )
 
@@ -83,7 +83,7 @@ func (v *Voucher) Menu(ctx context.Context, req *Request) (Response, error) {
 }
 
 func (v *Voucher) menuButtons(l *locales.Localizer) [][]Button {
-	return [][]Button{{vcNS.Button(l, "voucher_btn_calc", vcCalc), vcNS.Button(l, "voucher_btn_status", vcStatus)}}
+	return [][]Button{{VcNS.Button(l, "voucher_btn_calc", VcCalc), VcNS.Button(l, "voucher_btn_status", VcStatus)}}
 }
 
 // rulesText shows the programme in the user's language.
@@ -128,7 +128,7 @@ var applicantIDs = map[string]string{
 func applicantButtons(l *locales.Localizer, action vcAction) [][]Button {
 	var row []Button
 	for _, t := range voucher.ApplicantTypes {
-		row = append(row, vcNS.Button(l, applicantIDs[t], action, t))
+		row = append(row, VcNS.Button(l, applicantIDs[t], action, t))
 	}
 	return [][]Button{row}
 }
@@ -136,16 +136,16 @@ func applicantButtons(l *locales.Localizer, action vcAction) [][]Button {
 // Button handles "vc|…" buttons.
 func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch vcNS.Action(d) {
+	switch VcNS.Action(d) {
 	case vcMenu:
 		return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L), Edit: true}}}, nil
-	case vcCalc:
+	case VcCalc:
 		// A flow left half-way (a status check) ends: text now belongs to no step.
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("voucher_calc_ask_type"),
 			Buttons: applicantButtons(req.L, vcCalcType)}}}, nil
 	case vcCalcType:
 		return v.calcType(req), nil
-	case vcStatus:
+	case VcStatus:
 		return v.askStatus(ctx, req)
 	case vcStatusType:
 		return v.statusType(req), nil

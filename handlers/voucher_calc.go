@@ -14,7 +14,7 @@ func (v *Voucher) calcType(req *Request) Response {
 	if applicantIDs[t] == "" {
 		return Response{Answer: StaleButton(req.L)}
 	}
-	return Response{Next: Step(convVoucher, "exp", map[string]string{"type": t}), Replies: []Reply{{
+	return Response{Next: Step(ConvVoucher, "exp", map[string]string{"type": t}), Replies: []Reply{{
 		Text: req.L.T("voucher_calc_ask_expenses", map[string]any{"Applicant": req.L.T(applicantIDs[t])}), Edit: true}}}
 }
 
@@ -51,7 +51,7 @@ func (v *Voucher) calcExpenses(req *Request) Response {
 		return WithMenu(req.L, req.L.T("conv_expired"))
 	}
 	return Response{Replies: []Reply{{Text: voucherResultText(req.L, t, v.Rules.ShareBP, res), Buttons: [][]Button{{
-		vcNS.Button(req.L, "voucher_btn_calc_again", vcCalc), vcNS.Button(req.L, "voucher_btn_status", vcStatus),
+		VcNS.Button(req.L, "voucher_btn_calc_again", VcCalc), VcNS.Button(req.L, "voucher_btn_status", VcStatus),
 	}}}}}
 }
 

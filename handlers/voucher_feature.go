@@ -10,8 +10,8 @@ func (v *Voucher) Feature() Feature {
 		Name:      "voucher",
 		Commands:  []Command{{Name: "voucher", Description: locales.ID("voucher_cmd"), Run: v.Menu, Order: 400}},
 		Menu:      []MenuItem{{Label: locales.ID("voucher_menu_label"), Command: "voucher", Order: 400}},
-		Buttons:   map[string]Func{string(vcNS): v.Button, string(vcaNS): v.AdminButton},
-		Steps:     map[string]Func{convVoucher: v.Step, convVoucherAdmin: v.AdminStep},
+		Buttons:   map[string]Func{string(VcNS): v.Button, string(vcaNS): v.AdminButton},
+		Steps:     map[string]Func{ConvVoucher: v.Step, convVoucherAdmin: v.AdminStep},
 		DeepLinks: []DeepLink{{Payload: "voucher", Command: "voucher"}},
 		Admin:     v.AdminButtons,
 		Pushes:    []string{"voucher"},
@@ -22,11 +22,11 @@ func (v *Voucher) Feature() Feature {
 type vcAction string
 
 const (
-	vcNS          Namespace[vcAction] = "vc"
+	VcNS          Namespace[vcAction] = "vc"
 	vcMenu        vcAction            = "m"
-	vcCalc        vcAction            = "calc" // ask for the applicant type
+	VcCalc        vcAction            = "calc" // ask for the applicant type
 	vcCalcType    vcAction            = "ct"   // applicant type
-	vcStatus      vcAction            = "st"   // ask for an application number
+	VcStatus      vcAction            = "st"   // ask for an application number
 	vcStatusType  vcAction            = "sty"  // applicant type
 	vcUnsubscribe vcAction            = "uns"  // application number
 )

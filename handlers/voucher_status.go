@@ -17,7 +17,7 @@ func (v *Voucher) askStatus(ctx context.Context, req *Request) (Response, error)
 	if locked, resp, err := v.statusLock().check(ctx, req, ""); locked || err != nil {
 		return resp, err
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(convVoucher, "no", nil)}, nil
+	return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(ConvVoucher, "no", nil)}, nil
 }
 
 // statusLock guards the status check: application numbers are sequential
@@ -33,23 +33,23 @@ func (v *Voucher) statusLock() lookupLock {
 func (v *Voucher) statusNumber(ctx context.Context, req *Request) (Response, error) {
 	no, ok := voucher.NormalizeNumber(req.Text)
 	if !ok {
-		return Response{Next: Step(convVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}, nil
+		return Response{Next: Step(ConvVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}, nil
 	}
 	if locked, resp, err := v.statusLock().check(ctx, req, no); locked || err != nil {
 		return resp, err
 	}
-	return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+	return Response{Next: Step(ConvVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
 		Text: req.L.T("voucher_status_ask_tax", map[string]any{"No": no})}}}, nil
 }
 
 // statusType is a press of an applicant-type button on a message from
 // before the type was inferred: the flow goes on to the tax id.
 func (v *Voucher) statusType(req *Request) Response {
-	if req.Conv == nil || req.Conv.Feature != convVoucher || req.Conv.Step != "type" {
+	if req.Conv == nil || req.Conv.Feature != ConvVoucher || req.Conv.Step != "type" {
 		return Response{Answer: req.L.T("voucher_gone"), ShowAlert: true}
 	}
 	no := req.Conv.Data["no"]
-	return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+	return Response{Next: Step(ConvVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
 		Text: req.L.T("voucher_status_ask_tax", map[string]any{"No": no}), Edit: true}}}
 }
 
@@ -73,7 +73,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 	if err != nil {
 		for e, msg := range taxErrorIDs {
 			if errors.Is(err, e) {
-				return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+				return Response{Next: Step(ConvVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
 					Text: req.L.T(msg, map[string]any{"Masked": privacy.MaskTaxID(id)})}}}, nil
 			}
 		}
@@ -107,7 +107,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 		return Response{}, err
 	}
 	text := voucherStatusText(req.L, app, history) + "\n\n" + req.L.T("voucher_subscribed")
-	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcNS.Button(req.L, "voucher_btn_unsubscribe", vcUnsubscribe, no)}}}}}, nil
+	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{VcNS.Button(req.L, "voucher_btn_unsubscribe", vcUnsubscribe, no)}}}}}, nil
 }
 
 // voucherStatusIDs name the statuses.

@@ -1,14 +1,16 @@
-package handlers
+package understand
+
+import "github.com/transparentcities/nazar/handlers"
 
 // Feature declares the typed questions: the "u" buttons (a reading picked
 // from several, a category's pages, the admins' list of phrasings not
 // understood), the "near what" conversation and the admin panel's row.
 // Text nobody expects comes here too (bot.NewRoutes).
-func (u *Understand) Feature() Feature {
-	return Feature{
+func (u *Understand) Feature() handlers.Feature {
+	return handlers.Feature{
 		Name:    "understand",
-		Buttons: map[string]Func{string(uNS): u.Button},
-		Steps:   map[string]Func{convUnderstand: u.Step},
+		Buttons: map[string]handlers.Func{string(uNS): u.Button},
+		Steps:   map[string]handlers.Func{convUnderstand: u.Step},
 		Admin:   u.AdminButtons,
 	}
 }
@@ -19,8 +21,8 @@ func (u *Understand) Feature() Feature {
 type uAction string
 
 const (
-	uNS       Namespace[uAction] = convUnderstand
-	uMisses   uAction            = "mis" // the admins' list
-	uCategory uAction            = "cl"  // category id, page
-	uNearest  uAction            = "cn"  // category id: ask for a location
+	uNS       handlers.Namespace[uAction] = convUnderstand
+	uMisses   uAction                     = "mis" // the admins' list
+	uCategory uAction                     = "cl"  // category id, page
+	uNearest  uAction                     = "cn"  // category id: ask for a location
 )

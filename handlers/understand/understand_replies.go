@@ -1,8 +1,9 @@
-package handlers
+package understand
 
 import (
 	"context"
 	"fmt"
+	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"unicode"
 
@@ -19,15 +20,15 @@ func (u *Understand) label(l *locales.Localizer, c understand.Candidate) string 
 	case c.Intent == understand.IntentDeputy && e.Value != "":
 		return l.T("understand_do_deputy_named", map[string]any{"Name": capitalize(e.Value)})
 	case c.Intent == understand.IntentDeputy && len(e.IDs) == 1:
-		return l.T("understand_do_deputy_named", map[string]any{"Name": "#" + itoa(e.IDs[0])})
+		return l.T("understand_do_deputy_named", map[string]any{"Name": "#" + handlers.Itoa(e.IDs[0])})
 	case c.Intent == understand.IntentCategory && e.Value != "":
 		return l.T("understand_do_category", map[string]any{"What": u.categoryTitle(l, e.Value)})
 	case c.Intent == understand.IntentNear && e.Value != "":
 		return l.T("understand_do_near_category", map[string]any{"What": u.categoryTitle(l, e.Value)})
 	case c.Intent == understand.IntentSearch:
-		return l.T("understand_do_search", map[string]any{"Words": short(e.Value, 40)})
+		return l.T("understand_do_search", map[string]any{"Words": handlers.Short(e.Value, 40)})
 	case c.Intent == understand.IntentDecisions && e.Value != "":
-		return l.T("understand_do_decisions_words", map[string]any{"Words": short(e.Value, 40)})
+		return l.T("understand_do_decisions_words", map[string]any{"Words": handlers.Short(e.Value, 40)})
 	case kind == "form":
 		if f, ok := u.Forms.Catalog.Form(id); ok {
 			return f.Title.In(l.Lang)
@@ -68,47 +69,47 @@ func (u *Understand) category(id string) (store.BusinessCategory, bool) {
 
 // categoryList is one page of a category's businesses, with a button to
 // find the nearest ones.
-func (u *Understand) categoryList(ctx context.Context, req *Request, id string, page int64, editing bool) (Response, error) {
+func (u *Understand) categoryList(ctx context.Context, req *handlers.Request, id string, page int64, editing bool) (handlers.Response, error) {
 	l, b := req.L, u.Business
 	cat, ok := u.category(id)
 	if !ok {
-		return Response{Answer: StaleButton(l)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(l)}, nil
 	}
 	list, total, err := u.Store.BusinessesOfCategory(ctx, cat, int(page)*b.PageSize, b.PageSize)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	what := u.categoryTitle(l, id)
-	near := []Button{{Text: l.T("understand_btn_nearest", map[string]any{"What": what}), Data: encodeAsk(uNearest, id)}}
+	near := []handlers.Button{{Text: l.T("understand_btn_nearest", map[string]any{"What": what}), Data: encodeAsk(uNearest, id)}}
 	if total == 0 {
-		return Response{Replies: []Reply{{Text: l.T("understand_category_none", map[string]any{"What": what}),
-			Buttons: [][]Button{{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)}}}}}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("understand_category_none", map[string]any{"What": what}),
+			Buttons: [][]handlers.Button{{handlers.BzNS.TextButton(l.T("business_btn_search"), handlers.BzFind), handlers.BzNS.TextButton(l.T("business_btn_sectors"), handlers.BzSections)}}}}}, nil
 	}
-	from, to := span(page, len(list), b.PageSize)
+	from, to := handlers.Span(page, len(list), b.PageSize)
 	text := l.N("understand_category_found", total, map[string]any{"What": what, "From": from, "To": to})
-	buttons := b.briefButtons(l, list, false)
-	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
-		return uNS.Data(uCategory, id, itoa(p))
+	buttons := b.BriefButtons(l, list, false)
+	if pager := handlers.Pager(l, page, total, b.PageSize, func(p int64) string {
+		return uNS.Data(uCategory, id, handlers.Itoa(p))
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
 	buttons = append(buttons, near)
-	reply := Reply{Text: text + "\n\n" + b.lines(req, list, from, false), Buttons: buttons, Edit: editing}
-	return Response{Replies: []Reply{reply}}, nil
+	reply := handlers.Reply{Text: text + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons, Edit: editing}
+	return handlers.Response{Replies: []handlers.Reply{reply}}, nil
 }
 
 // askNear asks for the location and keeps what to look for near it in the
 // conversation, so the location shared next answers it.
-func (u *Understand) askNear(req *Request, id string) Response {
+func (u *Understand) askNear(req *handlers.Request, id string) handlers.Response {
 	l := req.L
-	ask := u.Business.askLocation(l)
+	ask := u.Business.AskLocation(l)
 	ask.Text = l.T("understand_ask_location", map[string]any{"What": u.categoryTitle(l, id),
 		"Radius": l.Decimal(u.Business.RadiusKM, 1)})
-	return Response{Replies: []Reply{ask}, Next: Step(convUnderstand, "near", map[string]string{"cat": id})}
+	return handlers.Response{Replies: []handlers.Reply{ask}, Next: handlers.Step(convUnderstand, "near", map[string]string{"cat": id})}
 }
 
 // near lists the nearest businesses of a category.
-func (u *Understand) near(ctx context.Context, req *Request, id string) (Response, error) {
+func (u *Understand) near(ctx context.Context, req *handlers.Request, id string) (handlers.Response, error) {
 	l, b, p := req.L, u.Business, req.Location
 	cat, ok := u.category(id)
 	if !ok {
@@ -116,80 +117,80 @@ func (u *Understand) near(ctx context.Context, req *Request, id string) (Respons
 	}
 	list, err := u.Store.BusinessesNearOfCategory(ctx, p.Lat, p.Lon, b.RadiusKM*1000, b.NearLimit, cat)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	what, radius := u.categoryTitle(l, id), l.Decimal(b.RadiusKM, 1)
-	again := Step(convUnderstand, "near", map[string]string{"cat": id})
+	again := handlers.Step(convUnderstand, "near", map[string]string{"cat": id})
 	if len(list) == 0 {
-		return Response{Replies: []Reply{{Text: l.T("understand_near_none", map[string]any{"What": what, "Radius": radius}),
-			Buttons: [][]Button{{{Text: l.T("understand_do_category", map[string]any{"What": what}),
+		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("understand_near_none", map[string]any{"What": what, "Radius": radius}),
+			Buttons: [][]handlers.Button{{{Text: l.T("understand_do_category", map[string]any{"What": what}),
 				Data: uNS.Data(uCategory, id, "0")}}}}}, Next: again}, nil
 	}
 	text := l.N("understand_near_found", len(list), map[string]any{"What": what, "Radius": radius}) +
-		"\n\n" + b.lines(req, list, 1, true)
-	return Response{Replies: []Reply{{Text: text, Buttons: b.briefButtons(l, list, true)}}, Next: again}, nil
+		"\n\n" + b.Lines(req, list, 1, true)
+	return handlers.Response{Replies: []handlers.Reply{{Text: text, Buttons: b.BriefButtons(l, list, true)}}, Next: again}, nil
 }
 
 // cardLost tells what to do about a lost card: the flow itself (blocking
 // at a service point) is the city's, so the answer points there.
-func (u *Understand) cardLost(_ context.Context, req *Request, _ understand.Entity) (Response, error) {
+func (u *Understand) cardLost(_ context.Context, req *handlers.Request, _ understand.Entity) (handlers.Response, error) {
 	l := req.L
-	return Response{Replies: []Reply{{Text: l.T("understand_card_lost"), Buttons: [][]Button{
-		{cardNS.Button(l, "card_btn_howto", cardHowto)}, {cardNS.Button(l, "card_btn_mine", cardMine)}}}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: l.T("understand_card_lost"), Buttons: [][]handlers.Button{
+		{handlers.CardNS.Button(l, "card_btn_howto", handlers.CardHowto)}, {handlers.CardNS.Button(l, "card_btn_mine", handlers.CardMine)}}}}}, nil
 }
 
 // lastDigest shows the newest digest as it went out (in the user's
 // language, every topic).
-func (u *Understand) lastDigest(ctx context.Context, req *Request, _ understand.Entity) (Response, error) {
+func (u *Understand) lastDigest(ctx context.Context, req *handlers.Request, _ understand.Entity) (handlers.Response, error) {
 	j := u.DigestJob
 	last, found, err := j.Store.LastDigest(ctx)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	text := ""
 	if found {
 		items, err := j.Store.DigestItemsBetween(ctx, last.From, last.To)
 		if err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		text = j.Render(req.L, DigestPlan{From: last.From, To: last.To, Items: items}, store.DigestTopics)
+		text = j.Render(req.L, handlers.DigestPlan{From: last.From, To: last.To, Items: items}, store.DigestTopics)
 	}
 	if text == "" {
 		text = req.L.T("understand_digest_none")
 	}
-	panel, err := u.Digest.panel(ctx, req)
-	return Response{Replies: []Reply{{Text: text}, panel}}, err
+	panel, err := u.Digest.PanelReply(ctx, req)
+	return handlers.Response{Replies: []handlers.Reply{{Text: text}, panel}}, err
 }
 
 // missesShown is how many phrasings not understood the admin list shows.
 const missesShown = 30
 
 // AdminButtons add the "not understood" list to /admin.
-func (u *Understand) AdminButtons(req *Request) [][]Button {
-	return [][]Button{{{Text: req.L.T("understand_admin_btn"), Data: encodeAsk(uMisses, "")}}}
+func (u *Understand) AdminButtons(req *handlers.Request) [][]handlers.Button {
+	return [][]handlers.Button{{{Text: req.L.T("understand_admin_btn"), Data: encodeAsk(uMisses, "")}}}
 }
 
 // misses lists the phrasings not understood, most frequent first.
-func (u *Understand) misses(ctx context.Context, req *Request) (Response, error) {
+func (u *Understand) misses(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if !req.Admin {
 		return u.Admin.Refuse(ctx, req, "understand.misses")
 	}
 	if err := u.Admin.Store.Audit(ctx, req.UserID, "understand.misses", ""); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	list, total, err := u.Store.Misses(ctx, missesShown)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if total == 0 {
-		return Response{Replies: []Reply{{Text: req.L.T("understand_admin_none")}}}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("understand_admin_none")}}}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.N("understand_admin_title", total, nil))
 	for _, m := range list {
 		fmt.Fprintf(&b, "\n%d × %s", m.Count, m.Phrase)
 	}
-	return Response{Replies: []Reply{{Text: b.String()}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: b.String()}}}, nil
 }
 
 // CategoryOf is the business category that typed words name ("pharmacy",
@@ -207,12 +208,12 @@ func (u *Understand) CategoryOf(text string) (string, bool) {
 }
 
 // CategoryButton opens a category's list ("🏢 pharmacies").
-func (u *Understand) CategoryButton(l *locales.Localizer, id string) Button {
-	return Button{Text: l.T("understand_do_category", map[string]any{"What": u.categoryTitle(l, id)}),
+func (u *Understand) CategoryButton(l *locales.Localizer, id string) handlers.Button {
+	return handlers.Button{Text: l.T("understand_do_category", map[string]any{"What": u.categoryTitle(l, id)}),
 		Data: uNS.Data(uCategory, id, "0")}
 }
 
 // CategoryPage is the first page of a category's businesses.
-func (u *Understand) CategoryPage(ctx context.Context, req *Request, id string) (Response, error) {
+func (u *Understand) CategoryPage(ctx context.Context, req *handlers.Request, id string) (handlers.Response, error) {
 	return u.categoryList(ctx, req, id, 0, false)
 }

@@ -1,6 +1,7 @@
-package handlers
+package understand
 
 import (
+	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ func understandForTest(t *testing.T) *Understand {
 	require.NoError(t, err)
 	catalog, err := forms.Load("")
 	require.NoError(t, err)
-	return &Understand{Engine: understand.New(lx), Forms: &Forms{Catalog: catalog}}
+	return &Understand{Engine: understand.New(lx), Forms: &handlers.Forms{Catalog: catalog}}
 }
 
 // Every intent of the shipped word lists is answered by a feature and has
