@@ -14,6 +14,7 @@ import (
 	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 	"github.com/transparentcities/nazar/locales"
@@ -73,7 +74,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	f.Core.Courses = courseCatalog
 	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
 	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
-	f.Business = &handlers.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
+	f.Business = &businessh.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
 		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.DigestJob.Council = st.CouncilDecisionTitles
 	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {

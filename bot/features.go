@@ -2,6 +2,7 @@ package bot
 
 import (
 	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 )
@@ -16,7 +17,7 @@ type Features struct {
 	DigestJob   *handlers.DigestJob
 	Forms       *handlers.Forms
 	Council     *handlers.Council
-	Business    *handlers.Business
+	Business    *businessh.Business
 	Voucher     *handlers.Voucher
 	Courses     *coursesh.Courses
 

@@ -63,7 +63,7 @@ func (c *Council) menu(ctx context.Context, l *locales.Localizer) (Reply, error)
 		{CnNS.Button(l, "council_btn_sessions", CnSessions, "0"), CnNS.Button(l, "council_btn_decisions", CnDecisions, "0")},
 		{CnNS.Button(l, "council_btn_drafts", CnDrafts, "0"), CnNS.Button(l, "council_btn_factions", CnFactions)},
 		{CnNS.Button(l, "council_btn_leaders", CnLeaders), CnNS.Button(l, "council_btn_metrics", cnMetricsHelp)},
-	}, miniAppRow(l, c.MiniAppURL, "miniapp_btn_open_council", "council")...)}, nil
+	}, MiniAppRow(l, c.MiniAppURL, "miniapp_btn_open_council", "council")...)}, nil
 }
 
 // Button handles the council pages' buttons ("cn|…"), editing in place.

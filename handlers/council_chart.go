@@ -128,9 +128,9 @@ func share(r council.Ratio) float64 {
 	return float64(r.Num) / float64(r.Den)
 }
 
-// miniAppRow is a row with a button opening the Mini App at view, or none
+// MiniAppRow is a row with a button opening the Mini App at view, or none
 // when miniapp.public_url is not set.
-func miniAppRow(l *locales.Localizer, base, label, view string) [][]Button {
+func MiniAppRow(l *locales.Localizer, base, label, view string) [][]Button {
 	if base == "" {
 		return nil
 	}

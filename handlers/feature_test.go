@@ -86,12 +86,6 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 		CardNS.Data(cardUnlink): "1|card|unl", CardNS.Data(cardUnlinkYes): "1|card|unly", CardNS.Data(cardUnlinkNo): "1|card|unln",
 		CardNS.Data(cardAlerts): "1|card|al", CardNS.Data(cardAlertToggle): "1|card|alt", CardNS.Data(cardThreshold): "1|card|thr",
 
-		BzNS.Data(bzMenu): "1|bz|m", BzNS.Data(BzFind): "1|bz|find", BzNS.Data(bzEDRPOU): "1|bz|edr",
-		BzNS.Data(bzNear): "1|bz|near", BzNS.Data(bzCard): "1|bz|c", BzNS.Data(BzSections): "1|bz|sec",
-		BzNS.Data(bzSection): "1|bz|s", BzNS.Data(bzList): "1|bz|l", BzNS.Data(bzSearch): "1|bz|q",
-		BzNS.Data(bzListOpen): "1|bz|lo", BzNS.Data(bzSearchOpen): "1|bz|qo", BzNS.Data(bzNearAt): "1|bz|na",
-		BzNS.Data(bzNearOpen): "1|bz|no",
-
 		VcNS.Data(vcMenu): "1|vc|m", VcNS.Data(VcCalc): "1|vc|calc", VcNS.Data(vcCalcType): "1|vc|ct",
 		VcNS.Data(VcStatus): "1|vc|st", VcNS.Data(vcStatusType): "1|vc|sty", VcNS.Data(vcUnsubscribe): "1|vc|uns",
 		vcaNS.Data(vcaNew): "1|vca|new", vcaNS.Data(vcaSetStatus): "1|vca|set",
@@ -109,11 +103,9 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 	for got, want := range wire {
 		assert.Equal(t, want, got)
 	}
-	assert.Len(t, wire, 90, "every action listed once (a duplicate code would collapse two keys)")
+	assert.Len(t, wire, 77, "every action listed once (a duplicate code would collapse two keys)")
 }
 
 func TestNamespaceFitAndPager(t *testing.T) {
-	assert.Equal(t, "", BzNS.Fit(bzSearch, "0", string(make([]byte, 70))), "too long for a button")
-	assert.Equal(t, "1|bz|q|0|kava", BzNS.Fit(bzSearch, "0", "kava"))
 	assert.Equal(t, callback.Data{Feature: "cn", Action: "dr", Args: []string{"0"}}, CnNS.Press(CnDrafts, "0"))
 }

@@ -81,8 +81,8 @@ func Pager(l *locales.Localizer, page int64, total, size int, data func(page int
 	return row
 }
 
-// withRow appends row unless it is empty.
-func withRow(rows [][]Button, row []Button) [][]Button {
+// WithRow appends row unless it is empty.
+func WithRow(rows [][]Button, row []Button) [][]Button {
 	if len(row) == 0 {
 		return rows
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
-// openAt is the chat's "open now" filter (handlers/business_open.go): each
+// openAt is the chat's "open now" filter (handlers/business/business_open.go): each
 // distinct hours text parsed once per list.
 func openAt(now time.Time) store.KeepHours {
 	seen := map[string]bool{}

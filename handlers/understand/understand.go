@@ -3,6 +3,7 @@ package understand
 import (
 	"context"
 	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ type Understand struct {
 	Admin     *handlers.Admin
 	Card      *handlers.Card
 	Council   *handlers.Council
-	Business  *handlers.Business
+	Business  *businessh.Business
 	Voucher   *handlers.Voucher
 	Digest    *handlers.Digest
 	DigestJob *handlers.DigestJob

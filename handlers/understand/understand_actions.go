@@ -3,6 +3,7 @@ package understand
 import (
 	"context"
 	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
 	"strconv"
 	"strings"
 
@@ -88,7 +89,7 @@ var askActions = map[string]askAction{
 	}},
 
 	"business.menu":    calling("bm", func(u *Understand) handlers.Func { return u.Business.Menu }),
-	"business.sectors": pressing("bk", func(u *Understand) handlers.Func { return u.Business.Button }, handlers.BzNS.Press(handlers.BzSections)),
+	"business.sectors": pressing("bk", func(u *Understand) handlers.Func { return u.Business.Button }, businessh.BzNS.Press(businessh.BzSections)),
 	"business.edrpou": {"be", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		return withText(ctx, req, u.Business.EDRPOU, e.Value)
 	}},

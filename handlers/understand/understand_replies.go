@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
 	"strings"
 	"unicode"
 
@@ -83,7 +84,7 @@ func (u *Understand) categoryList(ctx context.Context, req *handlers.Request, id
 	near := []handlers.Button{{Text: l.T("understand_btn_nearest", map[string]any{"What": what}), Data: encodeAsk(uNearest, id)}}
 	if total == 0 {
 		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("understand_category_none", map[string]any{"What": what}),
-			Buttons: [][]handlers.Button{{handlers.BzNS.TextButton(l.T("business_btn_search"), handlers.BzFind), handlers.BzNS.TextButton(l.T("business_btn_sectors"), handlers.BzSections)}}}}}, nil
+			Buttons: [][]handlers.Button{{businessh.BzNS.TextButton(l.T("business_btn_search"), businessh.BzFind), businessh.BzNS.TextButton(l.T("business_btn_sectors"), businessh.BzSections)}}}}}, nil
 	}
 	from, to := handlers.Span(page, len(list), b.PageSize)
 	text := l.N("understand_category_found", total, map[string]any{"What": what, "From": from, "To": to})

@@ -1,6 +1,7 @@
-package handlers
+package business
 
 import (
+	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"time"
 
@@ -16,7 +17,7 @@ import (
 
 // openKeep keeps the hours texts open at the request's time; a city has
 // far fewer distinct schedules than businesses, so each is parsed once.
-func (b *Business) openKeep(req *Request) store.KeepHours {
+func (b *Business) openKeep(req *handlers.Request) store.KeepHours {
 	now := req.Now.In(b.loc())
 	seen := map[string]bool{}
 	return func(text string) bool {
@@ -38,19 +39,19 @@ func (b *Business) loc() *time.Location {
 }
 
 // openNote heads a filtered list: what it shows and at what city time.
-func (b *Business) openNote(req *Request) string {
+func (b *Business) openNote(req *handlers.Request) string {
 	now := req.Now.In(b.loc())
 	return req.L.T("business_open_only", map[string]any{"Weekday": req.L.Weekday(now), "Time": now.Format("15:04")})
 }
 
 // openToggle is the button that switches a list between every business
 // and the ones open now; "" data (too long for a button) offers none.
-func openToggle(l *locales.Localizer, open bool, all, openOnly string) []Button {
+func openToggle(l *locales.Localizer, open bool, all, openOnly string) []handlers.Button {
 	if open && all != "" {
-		return []Button{{Text: l.T("business_btn_show_all"), Data: all}}
+		return []handlers.Button{{Text: l.T("business_btn_show_all"), Data: all}}
 	}
 	if !open && openOnly != "" {
-		return []Button{{Text: l.T("business_btn_open_now"), Data: openOnly}}
+		return []handlers.Button{{Text: l.T("business_btn_open_now"), Data: openOnly}}
 	}
 	return nil
 }

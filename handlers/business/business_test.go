@@ -1,6 +1,7 @@
-package handlers
+package business
 
 import (
+	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"testing"
 
@@ -32,14 +33,14 @@ func TestBusinessPagerFitsButtonData(t *testing.T) {
 	b := &Business{PageSize: 8}
 	l := locales.New("uk")
 	words := "apteka zdorovia"
-	row := Pager(l, 1, 30, b.PageSize, func(p int64) string { return BzNS.Fit(bzSearch, Itoa(p), words) })
+	row := handlers.Pager(l, 1, 30, b.PageSize, func(p int64) string { return BzNS.Fit(bzSearch, handlers.Itoa(p), words) })
 	assert.Len(t, row, 2, "◀ and ▶ in the middle")
 	d, err := callback.Decode(row[1].Data)
 	assert.NoError(t, err)
 	assert.Equal(t, []string{"2", words}, d.Args)
 
 	long := strings.Repeat("shchedryi ", 8)
-	row = Pager(l, 0, 30, b.PageSize, func(p int64) string { return BzNS.Fit(bzSearch, Itoa(p), long) })
+	row = handlers.Pager(l, 0, 30, b.PageSize, func(p int64) string { return BzNS.Fit(bzSearch, handlers.Itoa(p), long) })
 	assert.Empty(t, row, "words over 64 bytes get no pager instead of a panic")
-	assert.Empty(t, Pager(l, 0, 8, b.PageSize, func(int64) string { return "x" }), "one page has no pager")
+	assert.Empty(t, handlers.Pager(l, 0, 8, b.PageSize, func(int64) string { return "x" }), "one page has no pager")
 }

@@ -1,8 +1,9 @@
-package handlers
+package business
 
 import (
 	"context"
 	"fmt"
+	"github.com/transparentcities/nazar/handlers"
 	"math"
 	"strings"
 
@@ -33,15 +34,15 @@ const businessNameLen = 48
 // also offer the category's businesses by their KVED class, so English
 // words find Ukrainian businesses; when no name matches, the category's
 // list is the answer.
-func (b *Business) search(ctx context.Context, req *Request, text string) (Response, error) {
+func (b *Business) search(ctx context.Context, req *handlers.Request, text string) (handlers.Response, error) {
 	terms := business.Terms(text, business.MaxTerms)
 	if len(terms) == 0 || len([]rune(text)) > 200 {
-		return Response{Replies: []Reply{{Text: req.L.T("business_words_bad")}}, Next: Step(convBusiness, "words", nil)}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("business_words_bad")}}, Next: handlers.Step(convBusiness, "words", nil)}, nil
 	}
 	words := strings.Join(terms, " ")
 	total, err := b.searchTotal(ctx, words)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	category, named := "", false
 	if b.Categories != nil {
@@ -50,11 +51,11 @@ func (b *Business) search(ctx context.Context, req *Request, text string) (Respo
 	if total == 0 && named {
 		return b.Categories.CategoryPage(ctx, req, category)
 	}
-	reply, err := b.searchPage(ctx, req, words, 0, Short(strings.TrimSpace(text), 60), false)
+	reply, err := b.searchPage(ctx, req, words, 0, handlers.Short(strings.TrimSpace(text), 60), false)
 	if named {
-		reply.Buttons = append([][]Button{{b.Categories.CategoryButton(req.L, category)}}, reply.Buttons...)
+		reply.Buttons = append([][]handlers.Button{{b.Categories.CategoryButton(req.L, category)}}, reply.Buttons...)
 	}
-	return Response{Replies: []Reply{reply}}, err
+	return handlers.Response{Replies: []handlers.Reply{reply}}, err
 }
 
 // searchTotal is how many businesses the folded words match.
@@ -67,7 +68,7 @@ func (b *Business) searchTotal(ctx context.Context, words string) (int, error) {
 // the pager's button data, so a page needs no server-side state).
 // shown is the query as the user typed it (later pages show the words);
 // open keeps only the businesses open now.
-func (b *Business) searchPage(ctx context.Context, req *Request, words string, page int64, shown string, open bool) (Reply, error) {
+func (b *Business) searchPage(ctx context.Context, req *handlers.Request, words string, page int64, shown string, open bool) (handlers.Reply, error) {
 	l := req.L
 	if shown == "" {
 		shown = words
@@ -82,7 +83,7 @@ func (b *Business) searchPage(ctx context.Context, req *Request, words string, p
 		list, total, err = b.Store.SearchBusinesses(ctx, business.MatchQuery(words), int(page)*b.PageSize, b.PageSize)
 	}
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	toggle := openToggle(l, open, BzNS.Fit(bzSearch, "0", words), BzNS.Fit(bzSearchOpen, "0", words))
 	if total == 0 {
@@ -90,27 +91,27 @@ func (b *Business) searchPage(ctx context.Context, req *Request, words string, p
 		if open {
 			text = b.openNote(req) + "\n" + l.T("business_open_none")
 		}
-		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle),
-			[]Button{BzNS.TextButton(l.T("business_btn_search"), BzFind), BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
+		return handlers.Reply{Text: text, Buttons: handlers.WithRow(handlers.WithRow(nil, toggle),
+			[]handlers.Button{BzNS.TextButton(l.T("business_btn_search"), BzFind), BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
 	}
-	from, to := Span(page, len(list), b.PageSize)
+	from, to := handlers.Span(page, len(list), b.PageSize)
 	head := l.N("business_found", total, map[string]any{"Query": shown, "From": from, "To": to})
 	if open {
 		head = b.openNote(req) + "\n" + head
 	}
 	buttons := b.BriefButtons(l, list, false)
-	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
-		return BzNS.Fit(action, Itoa(p), words)
+	if pager := handlers.Pager(l, page, total, b.PageSize, func(p int64) string {
+		return BzNS.Fit(action, handlers.Itoa(p), words)
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
-	buttons = withRow(buttons, toggle)
-	buttons = append(buttons, []Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
-	return Reply{Text: head + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
+	buttons = handlers.WithRow(buttons, toggle)
+	buttons = append(buttons, []handlers.Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
+	return handlers.Reply{Text: head + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
 }
 
 // Lines lists businesses: name, distance, address, open now.
-func (b *Business) Lines(req *Request, list []store.BusinessBrief, from int, near bool) string {
+func (b *Business) Lines(req *handlers.Request, list []store.BusinessBrief, from int, near bool) string {
 	out := make([]string, 0, len(list))
 	for i, x := range list {
 		parts := []string{fmt.Sprintf("%d. %s", from+i, x.Name)}
@@ -129,14 +130,14 @@ func (b *Business) Lines(req *Request, list []store.BusinessBrief, from int, nea
 }
 
 // BriefButtons are a list's buttons: one per business, opening its card.
-func (b *Business) BriefButtons(l *locales.Localizer, list []store.BusinessBrief, near bool) [][]Button {
-	var rows [][]Button
+func (b *Business) BriefButtons(l *locales.Localizer, list []store.BusinessBrief, near bool) [][]handlers.Button {
+	var rows [][]handlers.Button
 	for _, x := range list {
-		text := Short(x.Name, businessNameLen)
+		text := handlers.Short(x.Name, businessNameLen)
 		if near {
 			text += " · " + businessDistance(l, x.DistanceM)
 		}
-		rows = append(rows, []Button{BzNS.TextButton(text, bzCard, Itoa(x.ID))})
+		rows = append(rows, []handlers.Button{BzNS.TextButton(text, bzCard, handlers.Itoa(x.ID))})
 	}
 	return rows
 }
@@ -151,7 +152,7 @@ func businessDistance(l *locales.Localizer, m float64) string {
 
 // openMark is "🟢 open now" / "🔴 closed now" at the request's time in the
 // city's zone, or "" when hours are not given or not readable.
-func (b *Business) openMark(req *Request, text string) string {
+func (b *Business) openMark(req *handlers.Request, text string) string {
 	if text == "" {
 		return ""
 	}
@@ -166,48 +167,48 @@ func (b *Business) openMark(req *Request, text string) string {
 }
 
 // sections lists the KVED sections that have businesses, with counts.
-func (b *Business) sections(ctx context.Context, l *locales.Localizer) (Reply, error) {
+func (b *Business) sections(ctx context.Context, l *locales.Localizer) (handlers.Reply, error) {
 	counts, err := b.Store.BusinessSectionCounts(ctx)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, s := range kved.Sections() {
 		if n := counts[s.Code]; n > 0 {
-			rows = append(rows, []Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", s.Code, Short(s.Name(l.Lang), 44), n), bzSection, s.Code)})
+			rows = append(rows, []handlers.Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", s.Code, handlers.Short(s.Name(l.Lang), 44), n), bzSection, s.Code)})
 		}
 	}
-	rows = append(rows, []Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
-	return Reply{Text: l.T("business_sections_title"), Buttons: rows}, nil
+	rows = append(rows, []handlers.Button{BzNS.TextButton(l.T("business_btn_back"), bzMenu)})
+	return handlers.Reply{Text: l.T("business_sections_title"), Buttons: rows}, nil
 }
 
 // divisions lists the divisions of a section that have businesses.
-func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section string) (Reply, error) {
+func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section string) (handlers.Reply, error) {
 	sec, ok := kved.SectionByCode(section)
 	if !ok {
 		return b.sections(ctx, l)
 	}
 	counts, err := b.Store.BusinessDivisionCounts(ctx, section)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	total := 0
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, d := range kved.Divisions(section) {
 		if n := counts[d.Code]; n > 0 {
 			total += n
-			rows = append(rows, []Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", d.Code, Short(d.Name(l.Lang), 44), n), bzList, "d", d.Code, "0")})
+			rows = append(rows, []handlers.Button{BzNS.TextButton(fmt.Sprintf("%s · %s (%d)", d.Code, handlers.Short(d.Name(l.Lang), 44), n), bzList, "d", d.Code, "0")})
 		}
 	}
-	rows = append(rows, []Button{BzNS.TextButton(l.T("business_btn_all", map[string]any{"Count": total}), bzList, "s", section, "0")},
-		[]Button{BzNS.TextButton(l.T("business_btn_to_sections"), BzSections)})
-	return Reply{Text: l.T("business_section_title", map[string]any{"Code": sec.Code, "Name": sec.Name(l.Lang)}),
+	rows = append(rows, []handlers.Button{BzNS.TextButton(l.T("business_btn_all", map[string]any{"Count": total}), bzList, "s", section, "0")},
+		[]handlers.Button{BzNS.TextButton(l.T("business_btn_to_sections"), BzSections)})
+	return handlers.Reply{Text: l.T("business_section_title", map[string]any{"Code": sec.Code, "Name": sec.Name(l.Lang)}),
 		Buttons: rows}, nil
 }
 
 // list is one page of a section's ("s") or a division's ("d") businesses;
 // open keeps only those open now.
-func (b *Business) list(ctx context.Context, req *Request, kind, code string, page int64, open bool) (Reply, error) {
+func (b *Business) list(ctx context.Context, req *handlers.Request, kind, code string, page int64, open bool) (handlers.Reply, error) {
 	l := req.L
 	f, title, section := store.BusinessFilter{}, "", ""
 	if d, ok := kved.DivisionByCode(code); ok && kind == "d" {
@@ -227,9 +228,9 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 		list, total, err = b.Store.BusinessList(ctx, f, int(page)*b.PageSize, b.PageSize)
 	}
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
-	from, to := Span(page, len(list), b.PageSize)
+	from, to := handlers.Span(page, len(list), b.PageSize)
 	text := l.T("business_list_title", map[string]any{"Title": title, "From": from, "To": to, "Total": total})
 	if open {
 		text = b.openNote(req) + "\n" + text
@@ -238,14 +239,14 @@ func (b *Business) list(ctx context.Context, req *Request, kind, code string, pa
 		}
 	}
 	buttons := b.BriefButtons(l, list, false)
-	if pager := Pager(l, page, total, b.PageSize, func(p int64) string { return BzNS.Data(action, kind, code, Itoa(p)) }); len(pager) > 0 {
+	if pager := handlers.Pager(l, page, total, b.PageSize, func(p int64) string { return BzNS.Data(action, kind, code, handlers.Itoa(p)) }); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
-	buttons = withRow(buttons, openToggle(l, open, BzNS.Data(bzList, kind, code, "0"),
+	buttons = handlers.WithRow(buttons, openToggle(l, open, BzNS.Data(bzList, kind, code, "0"),
 		BzNS.Data(bzListOpen, kind, code, "0")))
-	buttons = append(buttons, []Button{BzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
+	buttons = append(buttons, []handlers.Button{BzNS.TextButton(l.T("business_btn_to_section"), bzSection, section)})
 	if len(list) == 0 {
-		return Reply{Text: text, Buttons: buttons}, nil
+		return handlers.Reply{Text: text, Buttons: buttons}, nil
 	}
-	return Reply{Text: text + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
+	return handlers.Reply{Text: text + "\n\n" + b.Lines(req, list, from, false), Buttons: buttons}, nil
 }

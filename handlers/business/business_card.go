@@ -1,8 +1,9 @@
-package handlers
+package business
 
 import (
 	"context"
 	"errors"
+	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
@@ -24,25 +25,25 @@ type businessCardStore interface {
 
 // Near answers a shared location (outside any conversation, or at the
 // "near" step): the nearest businesses within business.radius_km.
-func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
+func (b *Business) Near(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	l, p := req.L, req.Location
 	if p == nil {
-		return Response{Replies: []Reply{b.AskLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
+		return handlers.Response{Replies: []handlers.Reply{b.AskLocation(l)}, Next: handlers.Step(convBusiness, "near", nil)}, nil
 	}
 	answer, err := b.nearList(ctx, req, p.Lat, p.Lon, false)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	// The location keyboard has done its job: the main menu comes back (a
 	// message carries inline buttons or a keyboard, hence a second one). A
 	// location shared later is answered outside any conversation too.
-	return Response{EndConv: true, Replies: []Reply{answer,
+	return handlers.Response{EndConv: true, Replies: []handlers.Reply{answer,
 		{Text: l.T("business_near_again"), Menu: l}}}, nil
 }
 
 // nearAt answers the open-now button of a near-me list: the point rides
 // in the button's data ("bz|no|LAT|LON"), so no location is kept.
-func (b *Business) nearAt(ctx context.Context, req *Request, lat, lon string, open bool) (Reply, error) {
+func (b *Business) nearAt(ctx context.Context, req *handlers.Request, lat, lon string, open bool) (handlers.Reply, error) {
 	la, errLat := strconv.ParseFloat(lat, 64)
 	lo, errLon := strconv.ParseFloat(lon, 64)
 	if errLat != nil || errLon != nil || la < -90 || la > 90 || lo < -180 || lo > 180 {
@@ -53,7 +54,7 @@ func (b *Business) nearAt(ctx context.Context, req *Request, lat, lon string, op
 
 // nearList is the businesses nearest to a point, every one or the ones
 // open now.
-func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64, open bool) (Reply, error) {
+func (b *Business) nearList(ctx context.Context, req *handlers.Request, lat, lon float64, open bool) (handlers.Reply, error) {
 	l := req.L
 	var list []store.BusinessBrief
 	var err error
@@ -63,7 +64,7 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 		list, err = b.Store.BusinessesNear(ctx, lat, lon, b.RadiusKM*1000, b.NearLimit)
 	}
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	toggle := openToggle(l, open, BzNS.Data(bzNearAt, coord(lat), coord(lon)),
 		BzNS.Data(bzNearOpen, coord(lat), coord(lon)))
@@ -77,61 +78,61 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 		if open {
 			text = note + l.T("business_open_none")
 		}
-		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
+		return handlers.Reply{Text: text, Buttons: handlers.WithRow(handlers.WithRow(nil, toggle), []handlers.Button{BzNS.TextButton(l.T("business_btn_sectors"), BzSections)})}, nil
 	}
-	return Reply{Text: note + l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
-		b.Lines(req, list, 1, true), Buttons: withRow(b.BriefButtons(l, list, true), toggle)}, nil
+	return handlers.Reply{Text: note + l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
+		b.Lines(req, list, 1, true), Buttons: handlers.WithRow(b.BriefButtons(l, list, true), toggle)}, nil
 }
 
 // edrpou looks a code up after checking its check digit.
-func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Response, error) {
+func (b *Business) edrpou(ctx context.Context, req *handlers.Request, text string) (handlers.Response, error) {
 	l := req.L
 	code := taxid.Normalize(text)
 	kind, err := taxid.Check(code)
-	again := Step(convBusiness, "edrpou", nil)
+	again := handlers.Step(convBusiness, "edrpou", nil)
 	switch {
 	case errors.Is(err, taxid.ErrChecksum) && kind == taxid.EDRPOU:
-		return Response{Replies: []Reply{{Text: l.T("business_edrpou_invalid", map[string]any{"Code": code})}}, Next: again}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("business_edrpou_invalid", map[string]any{"Code": code})}}, Next: again}, nil
 	case err != nil || kind != taxid.EDRPOU:
-		return Response{Replies: []Reply{{Text: l.T("business_edrpou_format")}}, Next: again}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("business_edrpou_format")}}, Next: again}, nil
 	}
 	found, err := b.Store.BusinessesByEDRPOU(ctx, code)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	switch len(found) {
 	case 0:
 		// The step stays open: the next code typed is looked up too.
-		return Response{Replies: []Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code}) + "\n" +
+		return handlers.Response{Replies: []handlers.Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code}) + "\n" +
 			l.T("business_edrpou_next")}}, Next: again}, nil
 	case 1:
 		return b.cardOf(req, found[0]), nil
 	}
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, x := range found {
-		rows = append(rows, []Button{BzNS.TextButton(Short(x.Name+" · "+x.Address, businessNameLen), bzCard, Itoa(x.ID))})
+		rows = append(rows, []handlers.Button{BzNS.TextButton(handlers.Short(x.Name+" · "+x.Address, businessNameLen), bzCard, handlers.Itoa(x.ID))})
 	}
-	return Response{Replies: []Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
+	return handlers.Response{Replies: []handlers.Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
 		Buttons: rows}}}, nil
 }
 
 // card sends a business's map pin and its card.
-func (b *Business) card(ctx context.Context, req *Request, id int64) (Response, error) {
+func (b *Business) card(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	x, found, err := b.Store.BusinessByID(ctx, id)
 	if err != nil || !found {
-		return Response{Answer: req.L.T("business_gone")}, err
+		return handlers.Response{Answer: req.L.T("business_gone")}, err
 	}
 	return b.cardOf(req, x), nil
 }
 
-func (b *Business) cardOf(req *Request, x store.Business) Response {
-	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{BzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
+func (b *Business) cardOf(req *handlers.Request, x store.Business) handlers.Response {
+	card := handlers.Reply{Text: b.cardText(req, x), Buttons: [][]handlers.Button{{BzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
 		BzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
-		return Response{Replies: []Reply{card}}
+		return handlers.Response{Replies: []handlers.Reply{card}}
 	}
-	pin := Reply{Venue: &Venue{Lat: x.Lat, Lon: x.Lon, Title: x.Name, Address: x.Address}}
-	return Response{Replies: []Reply{pin, card}}
+	pin := handlers.Reply{Venue: &handlers.Venue{Lat: x.Lat, Lon: x.Lon, Title: x.Name, Address: x.Address}}
+	return handlers.Response{Replies: []handlers.Reply{pin, card}}
 }
 
 // businessKindIDs name the kinds of SPEC §6.
@@ -141,7 +142,7 @@ var businessKindIDs = map[string]string{
 	"organisation": locales.ID("business_kind_organisation"),
 }
 
-func (b *Business) cardText(req *Request, x store.Business) string {
+func (b *Business) cardText(req *handlers.Request, x store.Business) string {
 	l := req.L
 	sec, _ := kved.SectionByCode(x.Section)
 	div, _ := kved.DivisionByCode(x.Division)
