@@ -16,6 +16,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -63,7 +64,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	if err != nil {
 		return bot.Features{}, err
 	}
-	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
+	f.Forms = &formsh.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
 	// An invalid courses file stops start-up too, naming file:line, course and lesson.
 	courseCatalog, err := courses.Load(cfg.Courses.File, demo.Courses)

@@ -4,6 +4,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 )
 
@@ -15,7 +16,7 @@ type Features struct {
 	Digest      *handlers.Digest
 	DigestAdmin *handlers.DigestAdmin
 	DigestJob   *handlers.DigestJob
-	Forms       *handlers.Forms
+	Forms       *formsh.Forms
 	Council     *handlers.Council
 	Business    *businessh.Business
 	Voucher     *handlers.Voucher

@@ -10,7 +10,7 @@ import (
 type PersonalData struct {
 	User         User
 	Conversation string   // the feature of a conversation in progress, "" if none
-	Submissions  int      // city-service forms sent (handlers/forms.go)
+	Submissions  int      // city-service forms sent (handlers/forms/forms.go)
 	Follows      []string // deputies followed (handlers/council.go), by name
 
 	Cards CardPersonal // linked cards, watched applications (handlers/card.go)

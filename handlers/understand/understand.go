@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"strings"
 	"time"
 
@@ -40,7 +41,7 @@ type Understand struct {
 	Voucher   *handlers.Voucher
 	Digest    *handlers.Digest
 	DigestJob *handlers.DigestJob
-	Forms     *handlers.Forms
+	Forms     *formsh.Forms
 }
 
 const convUnderstand = "u"

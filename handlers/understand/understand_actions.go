@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"strconv"
 	"strings"
 
@@ -116,9 +117,9 @@ var askActions = map[string]askAction{
 
 // formAction opens a form ("form.<id>") or an info page ("page.<id>") of
 // the services catalog.
-func formAction(code uAction, action handlers.FormsAction, id string) askAction {
+func formAction(code uAction, action formsh.FormsAction, id string) askAction {
 	return askAction{code + uAction(id), func(u *Understand, ctx context.Context, req *handlers.Request, _ understand.Entity) (handlers.Response, error) {
-		return pressAs(ctx, req, u.Forms.Button, handlers.FormNS.Press(action, id))
+		return pressAs(ctx, req, u.Forms.Button, formsh.FormNS.Press(action, id))
 	}}
 }
 
@@ -130,9 +131,9 @@ func (u *Understand) action(intent string) (askAction, bool) {
 	kind, id, _ := strings.Cut(intent, ".")
 	switch {
 	case kind == "form" && u.formExists(id):
-		return formAction("f", handlers.FormStart, id), true
+		return formAction("f", formsh.FormStart, id), true
 	case kind == "page" && u.pageExists(id):
-		return formAction("p", handlers.FormPage, id), true
+		return formAction("p", formsh.FormPage, id), true
 	}
 	return askAction{}, false
 }

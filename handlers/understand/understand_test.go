@@ -1,7 +1,6 @@
 package understand
 
 import (
-	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/understand"
 )
@@ -20,7 +20,7 @@ func understandForTest(t *testing.T) *Understand {
 	require.NoError(t, err)
 	catalog, err := forms.Load("")
 	require.NoError(t, err)
-	return &Understand{Engine: understand.New(lx), Forms: &handlers.Forms{Catalog: catalog}}
+	return &Understand{Engine: understand.New(lx), Forms: &formsh.Forms{Catalog: catalog}}
 }
 
 // Every intent of the shipped word lists is answered by a feature and has

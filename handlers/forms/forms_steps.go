@@ -1,7 +1,8 @@
-package handlers
+package forms
 
 import (
 	"context"
+	"github.com/transparentcities/nazar/handlers"
 	"maps"
 	"strconv"
 	"strings"
@@ -17,7 +18,7 @@ const skipText = "-"
 
 // ask renders the question of a step with what answering it needs: option
 // buttons, slot buttons and the opening hours, the contact button, Skip.
-func (f *Forms) ask(req *Request, form *forms.Form, step *forms.Step) Reply {
+func (f *Forms) ask(req *handlers.Request, form *forms.Form, step *forms.Step) handlers.Reply {
 	lang := req.L.Lang
 	n := 1
 	for i, s := range form.Steps {
@@ -34,20 +35,20 @@ func (f *Forms) ask(req *Request, form *forms.Form, step *forms.Step) Reply {
 		if step.Optional {
 			text += "\n" + req.L.T("forms_optional_hint")
 		}
-		return Reply{Text: text, Keyboard: [][]KeyButton{{{Text: req.L.T("forms_share_phone"), RequestContact: true}}}}
+		return handlers.Reply{Text: text, Keyboard: [][]handlers.KeyButton{{{Text: req.L.T("forms_share_phone"), RequestContact: true}}}}
 	}
-	return Reply{Text: text, Buttons: f.stepRows(req, form, step)}
+	return handlers.Reply{Text: text, Buttons: f.stepRows(req, form, step)}
 }
 
 // stepRows are the inline buttons that answer a step: its options or free
 // slots, and Skip for an optional step. A refused answer gets them again,
 // so that Skip is never lost to a typo.
-func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]Button {
-	var rows [][]Button
+func (f *Forms) stepRows(req *handlers.Request, form *forms.Form, step *forms.Step) [][]handlers.Button {
+	var rows [][]handlers.Button
 	switch step.Type {
 	case forms.TypeChoice:
 		for _, o := range step.Options {
-			rows = append(rows, []Button{{Text: o.Label.In(req.L.Lang),
+			rows = append(rows, []handlers.Button{{Text: o.Label.In(req.L.Lang),
 				Data: FormNS.Data(formChoice, form.ID, step.ID, o.ID)}})
 		}
 	case forms.TypeDateTime:
@@ -56,19 +57,19 @@ func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		return nil // the contact keyboard stays from the question
 	}
 	if step.Optional {
-		rows = append(rows, []Button{FormNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
+		rows = append(rows, []handlers.Button{FormNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
 	}
 	return rows
 }
 
 // slotRows offers the next free slots, two to a row.
-func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]Button {
-	var rows [][]Button
+func (f *Forms) slotRows(req *handlers.Request, form *forms.Form, step *forms.Step) [][]handlers.Button {
+	var rows [][]handlers.Button
 	for i, t := range step.Slots(req.Now, f.Location, slotButtons) {
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: req.L.DateTime(t), Data: FormNS.Data(formSlot, form.ID, step.ID,
+		b := handlers.Button{Text: req.L.DateTime(t), Data: FormNS.Data(formSlot, form.ID, step.ID,
 			strconv.FormatInt(t.Unix(), 10))}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
@@ -78,7 +79,7 @@ func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 // example is a date and time to type that the step takes right now: its
 // first bookable slot, written as typed (a fixed date in the form's text
 // would go stale); with no slot open, the format itself.
-func (f *Forms) example(req *Request, step *forms.Step) string {
+func (f *Forms) example(req *handlers.Request, step *forms.Step) string {
 	if step.Type != forms.TypeDateTime {
 		return ""
 	}
@@ -102,13 +103,13 @@ func (f *Forms) hoursText(l *locales.Localizer, step *forms.Step) string {
 }
 
 // Step takes what the user sent at the current step of a form.
-func (f *Forms) Step(_ context.Context, req *Request) (Response, error) {
+func (f *Forms) Step(_ context.Context, req *handlers.Request) (handlers.Response, error) {
 	form, step, ok := f.current(req)
 	if !ok {
-		return WithMenu(req.L, req.L.T("forms_gone")), nil
+		return handlers.WithMenu(req.L, req.L.T("forms_gone")), nil
 	}
 	if step == nil { // at the confirmation: it needs a button
-		return Response{Next: req.Conv, Replies: []Reply{f.summary(req, form, req.Conv.Data)}}, nil
+		return handlers.Response{Next: req.Conv, Replies: []handlers.Reply{f.summary(req, form, req.Conv.Data)}}, nil
 	}
 	if step.Optional && req.Text == skipText && req.Photo == "" && !req.Forwarded {
 		return f.advance(req, form, step, forms.Answer{}, nil), nil
@@ -117,14 +118,14 @@ func (f *Forms) Step(_ context.Context, req *Request) (Response, error) {
 		Photo: req.Photo}
 	ans, problem := step.Check(in, req.Now, f.Location)
 	if problem != nil {
-		return Response{Next: req.Conv, Replies: []Reply{{Text: f.problemText(req, step, problem),
+		return handlers.Response{Next: req.Conv, Replies: []handlers.Reply{{Text: f.problemText(req, step, problem),
 			Buttons: f.stepRows(req, form, step)}}}, nil
 	}
 	return f.advance(req, form, step, ans, nil), nil
 }
 
 // problemText renders why an answer was refused, in the user's language.
-func (f *Forms) problemText(req *Request, step *forms.Step, p *forms.Problem) string {
+func (f *Forms) problemText(req *handlers.Request, step *forms.Step, p *forms.Problem) string {
 	if len(p.Custom) > 0 {
 		return p.Custom.In(req.L.Lang)
 	}
@@ -138,35 +139,35 @@ func (f *Forms) problemText(req *Request, step *forms.Step, p *forms.Problem) st
 
 // stepButton takes an option, a slot or Skip pressed under a question; a
 // button of a question already answered is turned away politely.
-func (f *Forms) stepButton(req *Request) (Response, error) {
+func (f *Forms) stepButton(req *handlers.Request) (handlers.Response, error) {
 	d := req.Callback.Data
 	form, step, ok := f.current(req)
 	if !ok || step == nil || form.ID != d.Arg(0) || step.ID != d.Arg(1) {
-		return Response{Answer: req.L.T("forms_stale")}, nil
+		return handlers.Response{Answer: req.L.T("forms_stale")}, nil
 	}
 	var ans forms.Answer
 	switch FormNS.Action(d) {
 	case formChoice:
 		if !hasOption(step, d.Arg(2)) {
-			return Response{Answer: req.L.T("forms_stale")}, nil
+			return handlers.Response{Answer: req.L.T("forms_stale")}, nil
 		}
 		ans.Value = d.Arg(2)
 	case formSlot:
 		sec, err := strconv.ParseInt(d.Arg(2), 10, 64)
 		if err != nil || step.Type != forms.TypeDateTime {
-			return Response{Answer: req.L.T("forms_stale")}, nil
+			return handlers.Response{Answer: req.L.T("forms_stale")}, nil
 		}
 		var problem *forms.Problem
 		// A slot offered a while ago may have become too soon since.
 		if ans, problem = step.CheckSlot(time.Unix(sec, 0), req.Now, f.Location); problem != nil {
-			return Response{Answer: f.problemText(req, step, problem), ShowAlert: true}, nil
+			return handlers.Response{Answer: f.problemText(req, step, problem), ShowAlert: true}, nil
 		}
 	case formSkip:
 		if !step.Optional {
-			return Response{Answer: req.L.T("forms_stale")}, nil
+			return handlers.Response{Answer: req.L.T("forms_stale")}, nil
 		}
 	}
-	answered := &Reply{Edit: true, Text: step.Question.In(req.L.Lang) + "\n\n✔ " + f.display(req.L, step, ans.Value)}
+	answered := &handlers.Reply{Edit: true, Text: step.Question.In(req.L.Lang) + "\n\n✔ " + f.display(req.L, step, ans.Value)}
 	return f.advance(req, form, step, ans, answered), nil
 }
 
@@ -181,26 +182,26 @@ func hasOption(step *forms.Step, id string) bool {
 
 // advance keeps an answer and asks the next question, or shows the summary
 // after the last one. answered, when set, rewrites the pressed question.
-func (f *Forms) advance(req *Request, form *forms.Form, step *forms.Step, ans forms.Answer, answered *Reply) Response {
+func (f *Forms) advance(req *handlers.Request, form *forms.Form, step *forms.Step, ans forms.Answer, answered *handlers.Reply) handlers.Response {
 	data := maps.Clone(req.Conv.Data)
 	data[step.ID] = ans.Value
 	delete(data, step.ID+".origin")
 	if ans.Origin != "" {
 		data[step.ID+".origin"] = ans.Origin
 	}
-	var replies []Reply
+	var replies []handlers.Reply
 	if answered != nil {
 		replies = append(replies, *answered)
 	}
 	if step.Type == forms.TypePhone {
 		// The contact button replaced the menu keyboard: bring the menu back.
-		replies = append(replies, Reply{Text: req.L.T("forms_saved"), Menu: req.L})
+		replies = append(replies, handlers.Reply{Text: req.L.T("forms_saved"), Menu: req.L})
 	}
 	next := form.After(step.ID)
 	if next == nil {
-		return Response{Replies: append(replies, f.summary(req, form, data)), Next: Step(convForm, stepConfirm, data)}
+		return handlers.Response{Replies: append(replies, f.summary(req, form, data)), Next: handlers.Step(convForm, stepConfirm, data)}
 	}
-	return Response{Replies: append(replies, f.ask(req, form, next)), Next: Step(convForm, next.ID, data)}
+	return handlers.Response{Replies: append(replies, f.ask(req, form, next)), Next: handlers.Step(convForm, next.ID, data)}
 }
 
 // display renders a kept value for people: an option's label, a slot in

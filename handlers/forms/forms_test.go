@@ -1,7 +1,8 @@
-package handlers
+package forms
 
 import (
 	"context"
+	"github.com/transparentcities/nazar/handlers"
 	"testing"
 	"time"
 
@@ -31,18 +32,18 @@ func newForms(t *testing.T) *Forms {
 // Saturday 28 Nov 2026, 12:00 Kyiv.
 var formsNow = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 
-func press(conv *Conv, action string, args ...string) *Request {
-	return &Request{ChatID: 1, UserID: 1, L: locales.New("en"), Now: formsNow, Conv: conv,
-		Callback: &Callback{ID: "q", MessageID: 3, Data: callback.Data{Feature: "form", Action: action, Args: args}}}
+func press(conv *handlers.Conv, action string, args ...string) *handlers.Request {
+	return &handlers.Request{ChatID: 1, UserID: 1, L: locales.New("en"), Now: formsNow, Conv: conv,
+		Callback: &handlers.Callback{ID: "q", MessageID: 3, Data: callback.Data{Feature: "form", Action: action, Args: args}}}
 }
 
 func TestFormButtonsOfClosedQuestionsAreTurnedAway(t *testing.T) {
 	f := newForms(t)
-	atStage := Step(convForm, "stage", map[string]string{keyForm: "incubator"})
-	atSlot := Step(convForm, "slot", map[string]string{keyForm: "interpreter"})
+	atStage := handlers.Step(convForm, "stage", map[string]string{keyForm: "incubator"})
+	atSlot := handlers.Step(convForm, "slot", map[string]string{keyForm: "interpreter"})
 	tests := []struct {
 		name   string
-		req    *Request
+		req    *handlers.Request
 		answer string
 	}{
 		{"no conversation", press(nil, "ch", "incubator", "stage", "idea"), "This question is already closed."},
@@ -69,8 +70,8 @@ func TestFormButtonsOfClosedQuestionsAreTurnedAway(t *testing.T) {
 
 func TestFormStepAdvancesOrExplains(t *testing.T) {
 	f := newForms(t)
-	req := &Request{ChatID: 1, UserID: 1, L: locales.New("en"), Now: formsNow, Text: "Al",
-		Conv: Step(convForm, "name", map[string]string{keyForm: "incubator"})}
+	req := &handlers.Request{ChatID: 1, UserID: 1, L: locales.New("en"), Now: formsNow, Text: "Al",
+		Conv: handlers.Step(convForm, "name", map[string]string{keyForm: "incubator"})}
 	resp, err := f.Step(t.Context(), req)
 	require.NoError(t, err)
 	assert.Equal(t, req.Conv, resp.Next, "a refused answer keeps the step")
@@ -86,7 +87,7 @@ func TestFormStepAdvancesOrExplains(t *testing.T) {
 	require.Len(t, resp.Replies, 1)
 	assert.True(t, resp.Replies[0].Keyboard[0][0].RequestContact)
 
-	req.Conv = Step(convForm, "name", map[string]string{keyForm: "removed"})
+	req.Conv = handlers.Step(convForm, "name", map[string]string{keyForm: "removed"})
 	resp, err = f.Step(t.Context(), req)
 	require.NoError(t, err)
 	assert.Nil(t, resp.Next, "a form no longer configured ends the conversation")
@@ -109,7 +110,7 @@ func TestReminderOnlyWhenItIsStillAhead(t *testing.T) {
 
 func TestSummaryStartOverAndCancel(t *testing.T) {
 	f := newForms(t)
-	atConfirm := Step(convForm, stepConfirm, map[string]string{keyForm: "threat", "post": "https://t.me/x/1",
+	atConfirm := handlers.Step(convForm, stepConfirm, map[string]string{keyForm: "threat", "post": "https://t.me/x/1",
 		"about": "a long enough description", "shot": ""})
 	resp, err := f.Button(t.Context(), press(atConfirm, "re", "threat"))
 	require.NoError(t, err)

@@ -1,9 +1,10 @@
-package handlers
+package forms
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
@@ -33,84 +34,84 @@ func (f *Forms) operatorText(l *locales.Localizer, form *forms.Form, sub store.S
 // the admins setting) in the submission's operators' chat may do it. The
 // submission is marked and audited, the user is told through the outbox,
 // and the operators' message shows who handled it and when.
-func (f *Forms) markHandled(ctx context.Context, req *Request) (Response, error) {
+func (f *Forms) markHandled(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	arg := req.Callback.Data.Arg(0)
 	if !req.Admin {
 		if err := f.Store.Audit(ctx, req.UserID, "refused:form.handled", arg); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		return Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
 	}
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	ol := locales.New(f.OperatorLanguage)
 	sub, err := f.Store.Submission(ctx, id)
 	if errors.Is(err, store.ErrNoSubmission) {
-		return Response{Answer: ol.T("forms_op_gone"), Replies: []Reply{{Edit: true,
+		return handlers.Response{Answer: ol.T("forms_op_gone"), Replies: []handlers.Reply{{Edit: true,
 			Text: ol.T("forms_op_gone_text", map[string]any{"ID": id})}}}, nil
 	}
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	form, ok := f.Catalog.Form(sub.Form)
 	if !ok || sub.OperatorsChat != req.ChatID {
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	ul := locales.New(sub.Language)
 	told := []store.Push{{Kind: "form", Key: arg + ":handled", ChatID: sub.ChatID,
 		Text: ul.T("forms_user_handled", map[string]any{"ID": sub.ID, "Title": form.Title.In(ul.Lang)})}}
 	sub, changed, err := f.Store.MarkSubmissionHandled(ctx, id, req.UserID, told)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	answer := ol.T("forms_op_marked")
 	if !changed {
 		answer = ol.T("forms_op_already")
 	}
-	return Response{Answer: answer, Replies: []Reply{{Edit: true, Text: f.operatorText(ol, form, sub)}}}, nil
+	return handlers.Response{Answer: answer, Replies: []handlers.Reply{{Edit: true, Text: f.operatorText(ol, form, sub)}}}, nil
 }
 
 // AdminButtons is the forms' row in the admin panel: the unhandled
 // submissions, counted. The panel's row functions get no context, so the
 // count has its own short deadline; without it the button has no number.
-func (f *Forms) AdminButtons(req *Request) [][]Button {
+func (f *Forms) AdminButtons(req *handlers.Request) [][]handlers.Button {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	label := req.L.T("forms_admin_list")
 	if _, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, 0); err == nil {
 		label = req.L.T("forms_admin_button", map[string]any{"Total": total, "Undelivered": undelivered})
 	}
-	return [][]Button{{{Text: label, Data: FormNS.Data(formAdmin)}}}
+	return [][]handlers.Button{{{Text: label, Data: FormNS.Data(formAdmin)}}}
 }
 
 // adminButton lists unhandled submissions with their delivery to the
 // operators, and queues the undelivered ones again.
-func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error) {
+func (f *Forms) adminButton(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	action := FormNS.Action(req.Callback.Data)
 	if !req.Admin {
 		if err := f.Store.Audit(ctx, req.UserID, "refused:form."+string(action), ""); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		return Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
 	}
 	if action == formResend {
 		n, err := f.Store.ResendSubmissions(ctx)
 		if err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
 		if err := f.Store.Audit(ctx, req.UserID, "form.resend", strconv.Itoa(n)); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
-		return Response{Replies: []Reply{{Text: req.L.N("forms_admin_resent", n, nil)}}}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.N("forms_admin_resent", n, nil)}}}, nil
 	}
 	list, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, pendingShown)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if err := f.Store.Audit(ctx, req.UserID, "form.list", ""); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("forms_admin_title", map[string]any{"Total": total, "Undelivered": undelivered}))
@@ -118,11 +119,11 @@ func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error)
 		fmt.Fprintf(&b, "\n#%d · %s · %s · %s", p.ID, p.Form, req.L.DateTime(p.CreatedAt.In(f.Location)),
 			deliveryText(req.L, p))
 	}
-	reply := Reply{Text: b.String()}
+	reply := handlers.Reply{Text: b.String()}
 	if undelivered > 0 {
-		reply.Buttons = [][]Button{{FormNS.Button(req.L, "forms_admin_resend", formResend)}}
+		reply.Buttons = [][]handlers.Button{{FormNS.Button(req.L, "forms_admin_resend", formResend)}}
 	}
-	return Response{Replies: []Reply{reply}}, nil
+	return handlers.Response{Replies: []handlers.Reply{reply}}, nil
 }
 
 // deliveryIDs name the outbox statuses for admins.

@@ -1,8 +1,9 @@
-package handlers
+package forms
 
 import (
 	"context"
 	"errors"
+	"github.com/transparentcities/nazar/handlers"
 	"time"
 
 	"github.com/transparentcities/nazar/forms"
@@ -37,7 +38,7 @@ type Forms struct {
 	OperatorLanguage string
 	// More adds rows to the Services menu after the forms, one function per
 	// feature that lives there (the courses' «🎓 Навчання»).
-	More []func(req *Request) [][]Button
+	More []func(req *handlers.Request) [][]handlers.Button
 }
 
 const (
@@ -50,41 +51,41 @@ const (
 
 // Services lists the forms and info pages. "/services threat" (or the deep
 // link "/start form_threat") opens a form directly.
-func (f *Forms) Services(ctx context.Context, req *Request) (Response, error) {
+func (f *Forms) Services(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if form, ok := f.Catalog.Form(req.Text); ok {
 		return f.start(ctx, req, form)
 	}
-	return Response{Replies: []Reply{f.servicesList(req)}}, nil
+	return handlers.Response{Replies: []handlers.Reply{f.servicesList(req)}}, nil
 }
 
-func (f *Forms) servicesList(req *Request) Reply {
+func (f *Forms) servicesList(req *handlers.Request) handlers.Reply {
 	lang := req.L.Lang
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, form := range f.Catalog.Forms {
-		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: FormNS.Data(FormStart, form.ID)}})
+		rows = append(rows, []handlers.Button{{Text: form.Title.In(lang), Data: FormNS.Data(FormStart, form.ID)}})
 	}
 	for _, more := range f.More {
 		rows = append(rows, more(req)...)
 	}
 	for _, p := range f.Catalog.Pages {
-		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: FormNS.Data(FormPage, p.ID)}})
+		rows = append(rows, []handlers.Button{{Text: p.Title.In(lang), Data: FormNS.Data(FormPage, p.ID)}})
 	}
 	text := req.L.T("forms_services_title")
 	if len(rows) == 0 {
 		text = req.L.T("forms_services_empty")
 	}
-	return Reply{Text: text, Buttons: rows}
+	return handlers.Reply{Text: text, Buttons: rows}
 }
 
 // Button handles every "form" button: the Services menu, the steps of a
 // form, its confirmation, and the operators' and admins' buttons.
-func (f *Forms) Button(ctx context.Context, req *Request) (Response, error) {
+func (f *Forms) Button(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	d := req.Callback.Data
 	switch FormNS.Action(d) {
 	case formList:
 		list := f.servicesList(req)
 		list.Edit = true
-		return Response{Replies: []Reply{list}}, nil
+		return handlers.Response{Replies: []handlers.Reply{list}}, nil
 	case FormPage:
 		return f.page(req, d.Arg(0)), nil
 	case FormStart:
@@ -100,55 +101,55 @@ func (f *Forms) Button(ctx context.Context, req *Request) (Response, error) {
 	case formAdmin, formResend:
 		return f.adminButton(ctx, req)
 	}
-	return Response{Answer: StaleButton(req.L)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 }
 
 // page shows an info page in place of the Services list, with its links
 // and a way back.
-func (f *Forms) page(req *Request, id string) Response {
+func (f *Forms) page(req *handlers.Request, id string) handlers.Response {
 	p, ok := f.Catalog.Page(id)
 	if !ok {
-		return Response{Answer: StaleButton(req.L)}
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}
 	}
 	lang := req.L.Lang
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, l := range p.Links {
-		rows = append(rows, []Button{{Text: l.Title.In(lang), URL: l.URL}})
+		rows = append(rows, []handlers.Button{{Text: l.Title.In(lang), URL: l.URL}})
 	}
-	rows = append(rows, []Button{FormNS.Button(req.L, "forms_back", formList)})
-	return Response{Replies: []Reply{{Text: p.Title.In(lang) + "\n\n" + p.Text.In(lang), Buttons: rows, Edit: true}}}
+	rows = append(rows, []handlers.Button{FormNS.Button(req.L, "forms_back", formList)})
+	return handlers.Response{Replies: []handlers.Reply{{Text: p.Title.In(lang) + "\n\n" + p.Text.In(lang), Buttons: rows, Edit: true}}}
 }
 
 // start opens a form at its first step, unless the user has used up the
 // form's daily quota: better said now than after they filled it in.
-func (f *Forms) start(ctx context.Context, req *Request, form *forms.Form) (Response, error) {
+func (f *Forms) start(ctx context.Context, req *handlers.Request, form *forms.Form) (handlers.Response, error) {
 	if err := f.Store.FormQuota(ctx, req.UserID, form.ID, f.MaxPerDay, quotaWindow); err != nil {
 		return f.quotaResponse(req, err)
 	}
 	lang := req.L.Lang
-	var replies []Reply
+	var replies []handlers.Reply
 	intro := req.L.T("forms_start", map[string]any{"Title": form.Title.In(lang)})
 	if text := form.Intro.In(lang); text != "" {
 		intro += "\n\n" + text
 	}
-	replies = append(replies, Reply{Text: intro + "\n\n" + req.L.T("forms_cancel_hint")})
+	replies = append(replies, handlers.Reply{Text: intro + "\n\n" + req.L.T("forms_cancel_hint")})
 	first := form.Steps[0]
 	replies = append(replies, f.ask(req, form, first))
-	return Response{Replies: replies, Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID})}, nil
+	return handlers.Response{Replies: replies, Next: handlers.Step(convForm, first.ID, map[string]string{keyForm: form.ID})}, nil
 }
 
 // quotaResponse tells a user over the limit when they may send again.
-func (f *Forms) quotaResponse(req *Request, err error) (Response, error) {
+func (f *Forms) quotaResponse(req *handlers.Request, err error) (handlers.Response, error) {
 	var q *store.QuotaError
 	if !errors.As(err, &q) {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	text := req.L.N("forms_quota", q.Limit, map[string]any{"When": req.L.DateTime(q.RetryAt.In(f.Location))})
-	return Response{EndConv: true, Replies: []Reply{{Text: text, Menu: req.L}}}, nil
+	return handlers.Response{EndConv: true, Replies: []handlers.Reply{{Text: text, Menu: req.L}}}, nil
 }
 
 // current resolves the form and step of the conversation in progress.
-func (f *Forms) current(req *Request) (*forms.Form, *forms.Step, bool) {
+func (f *Forms) current(req *handlers.Request) (*forms.Form, *forms.Step, bool) {
 	if req.Conv == nil || req.Conv.Feature != convForm {
 		return nil, nil, false
 	}

@@ -1,7 +1,8 @@
-package handlers
+package forms
 
 import (
 	"context"
+	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
@@ -29,10 +30,10 @@ func (f *Forms) answerLines(l *locales.Localizer, form *forms.Form, answers map[
 }
 
 // summary shows everything the user entered with the confirm buttons.
-func (f *Forms) summary(req *Request, form *forms.Form, data map[string]string) Reply {
+func (f *Forms) summary(req *handlers.Request, form *forms.Form, data map[string]string) handlers.Reply {
 	text := req.L.T("forms_summary", map[string]any{"Title": form.Title.In(req.L.Lang)}) + "\n" +
 		f.answerLines(req.L, form, data, false)
-	return Reply{Text: text, Buttons: [][]Button{
+	return handlers.Reply{Text: text, Buttons: [][]handlers.Button{
 		{FormNS.Button(req.L, "forms_send", formSend, form.ID)},
 		{FormNS.Button(req.L, "forms_restart", formRestart, form.ID),
 			FormNS.Button(req.L, "forms_cancel", formCancel, form.ID)},
@@ -40,28 +41,28 @@ func (f *Forms) summary(req *Request, form *forms.Form, data map[string]string) 
 }
 
 // confirmButton sends, restarts or cancels a filled-in form.
-func (f *Forms) confirmButton(ctx context.Context, req *Request) (Response, error) {
+func (f *Forms) confirmButton(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	form, step, ok := f.current(req)
 	if !ok || step != nil || form.ID != req.Callback.Data.Arg(0) {
-		return Response{Answer: req.L.T("forms_stale")}, nil
+		return handlers.Response{Answer: req.L.T("forms_stale")}, nil
 	}
 	summary := f.summary(req, form, req.Conv.Data)
 	summary.Buttons, summary.Edit = nil, true
 	switch FormNS.Action(req.Callback.Data) {
 	case formRestart:
 		first := form.Steps[0]
-		return Response{Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID}),
-			Replies: []Reply{summary, f.ask(req, form, first)}}, nil
+		return handlers.Response{Next: handlers.Step(convForm, first.ID, map[string]string{keyForm: form.ID}),
+			Replies: []handlers.Reply{summary, f.ask(req, form, first)}}, nil
 	case formCancel:
 		summary.Text += "\n\n" + req.L.T("forms_cancelled")
-		return Response{EndConv: true, Replies: []Reply{summary,
+		return handlers.Response{EndConv: true, Replies: []handlers.Reply{summary,
 			{Text: req.L.T("menu_title"), Menu: req.L}}}, nil
 	}
 	return f.submit(ctx, req, form, summary)
 }
 
 // submit stores the form and queues its pushes in one transaction.
-func (f *Forms) submit(ctx context.Context, req *Request, form *forms.Form, summary Reply) (Response, error) {
+func (f *Forms) submit(ctx context.Context, req *handlers.Request, form *forms.Form, summary handlers.Reply) (handlers.Response, error) {
 	answers := map[string]string{}
 	for k, v := range req.Conv.Data {
 		if k != keyForm {
@@ -84,7 +85,7 @@ func (f *Forms) submit(ctx context.Context, req *Request, form *forms.Form, summ
 	if at, ok := f.reminderAt(form, sub); ok {
 		text += "\n" + req.L.T("forms_reminder_set", map[string]any{"When": req.L.DateTime(at.In(f.Location))})
 	}
-	return Response{EndConv: true, Replies: []Reply{summary, {Text: text, Menu: req.L}}}, nil
+	return handlers.Response{EndConv: true, Replies: []handlers.Reply{summary, {Text: text, Menu: req.L}}}, nil
 }
 
 // submissionPushes are the operators' message (with its "mark handled"
