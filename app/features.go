@@ -16,6 +16,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 	"github.com/transparentcities/nazar/locales"
@@ -35,7 +36,7 @@ func List(f bot.Features) []handlers.Feature {
 		f.Card.Feature(),
 		f.Council.Feature(),
 		f.Business.Feature(),
-		handlers.DigestFeature(f.Digest, f.DigestAdmin),
+		digesth.DigestFeature(f.Digest, f.DigestAdmin),
 		f.Forms.Feature(),
 		f.Courses.Feature(),
 		f.Voucher.Feature(),
@@ -56,9 +57,9 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
 		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
-	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
-	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc, City: cfg.City.Name, Job: f.DigestJob}
-	f.DigestAdmin = &handlers.DigestAdmin{Store: st, Job: f.DigestJob, Admin: f.Admin}
+	f.DigestJob = &digesth.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
+	f.Digest = &digesth.Digest{Store: st, Schedule: schedule, Location: loc, City: cfg.City.Name, Job: f.DigestJob}
+	f.DigestAdmin = &digesth.DigestAdmin{Store: st, Job: f.DigestJob, Admin: f.Admin}
 	// An invalid forms file stops start-up, naming the form and step.
 	catalog, err := forms.Load(cfg.Forms.File)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
 )
@@ -13,9 +14,9 @@ import (
 type Features struct {
 	Core        *handlers.Core
 	Admin       *handlers.Admin
-	Digest      *handlers.Digest
-	DigestAdmin *handlers.DigestAdmin
-	DigestJob   *handlers.DigestJob
+	Digest      *digesth.Digest
+	DigestAdmin *digesth.DigestAdmin
+	DigestJob   *digesth.DigestJob
 	Forms       *formsh.Forms
 	Council     *handlers.Council
 	Business    *businessh.Business

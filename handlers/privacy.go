@@ -70,7 +70,7 @@ func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
 	topics := make([]string, 0, len(sub.Topics))
 	for _, t := range store.DigestTopics {
 		if slices.Contains(sub.Topics, t) {
-			topics = append(topics, l.T(topicLabels[t]))
+			topics = append(topics, l.T(TopicLabels[t]))
 		}
 	}
 	id := locales.ID("digest_privacy")

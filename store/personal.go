@@ -17,7 +17,7 @@ type PersonalData struct {
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
 
-	Digest Subscriber // the digest subscription (handlers/digest.go); Digest.UserID is 0 if none
+	Digest Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
 
 	Courses []CourseProgress // courses started (handlers/courses.go)
 }

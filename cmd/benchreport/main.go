@@ -122,7 +122,7 @@ func capacity(w io.Writer, results map[key]float64) {
 			"five messages each in the busiest hour, with the machine mostly idle.\n",
 			number(ups), number(ups/telegramPerSecond), telegramPerSecond, "108,000")
 	}
-	if s, ok := results[key{"handlers", "BenchmarkDigestEnqueue1M", "ns/op"}]; ok {
+	if s, ok := results[key{"handlers/digest", "BenchmarkDigestEnqueue1M", "ns/op"}]; ok {
 		fmt.Fprintf(w, "- Broadcasts: a digest to 1,000,000 subscribers is queued in %s s; sending it then takes "+
 			"9.3 hours at %d/s, or 17 minutes with paid broadcasts at %d/s (100,000 subscribers: 56 and 1.7 minutes).\n",
 			number(s*1e-9), telegramPerSecond, telegramPaidCeiling)

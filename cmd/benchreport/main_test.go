@@ -13,7 +13,7 @@ pkg: github.com/transparentcities/nazar/bot
 cpu: Test CPU
 BenchmarkThroughputVsEchoBot-2   	       5	      4535 echo_updates/s	        63.22 nazar_%_of_echo	      3210 nazar_updates/s
 BenchmarkSustainedSendRate-2   	       1	11741810545 ns/op	        87.03 %_of_configured	         1.000 429s	       870.3 msgs/s
-pkg: github.com/transparentcities/nazar/handlers
+pkg: github.com/transparentcities/nazar/handlers/digest
 BenchmarkDigestEnqueue100k-2   	       1	1617407114 ns/op
 PASS
 `
@@ -32,7 +32,7 @@ func TestReportChecksEveryGoalItHasAFigureFor(t *testing.T) {
 	assert.Contains(t, report, "| ≥ 95 % of configured | 87 % of configured | ✗ |")
 	assert.Contains(t, report, "| ≤ 2 s | 1.62 s | ✓ |")
 	assert.Contains(t, report, "| Idle RSS of the binary | ≤ 40 MB | not run |")
-	assert.Contains(t, report, "`go test -run '^$' -bench '^BenchmarkDigestEnqueue100k$' -benchtime 1x -tags sqlite_fts5 ./handlers/`")
+	assert.Contains(t, report, "`go test -run '^$' -bench '^BenchmarkDigestEnqueue100k$' -benchtime 1x -tags sqlite_fts5 ./handlers/digest/`")
 	assert.Contains(t, report, "| 20 | Full pipeline vs a bare echo bot, at the limit | ≥ 80 % of echo | 63.2 % of echo | ✗ |")
 	assert.Contains(t, report, "| 20 | Enqueue a 1,000,000-subscriber digest | ≤ 5 s | not run |")
 	assert.Contains(t, report, "## Capacity of one machine")

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	nazarapp "github.com/transparentcities/nazar/app"
-	"github.com/transparentcities/nazar/handlers"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	"github.com/transparentcities/nazar/importer"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -64,7 +64,7 @@ func runDigest(ctx context.Context, e *env) error {
 // digestSendNow queues the digest of the period ending now, or says why not:
 // nothing new, or another starter (the schedule, an admin, another
 // send-now) queued this period first.
-func digestSendNow(ctx context.Context, e *env, job *handlers.DigestJob, now time.Time) error {
+func digestSendNow(ctx context.Context, e *env, job *digesth.DigestJob, now time.Time) error {
 	d, sent, err := job.Send(ctx, now)
 	switch {
 	case errors.Is(err, store.ErrDigestWindowTaken):
@@ -104,7 +104,7 @@ func digestStatus(ctx context.Context, e *env, st *store.Store) error {
 
 // previewPeriod says which period a digest sent now would cover: before
 // the first digest, the last 7 days.
-func previewPeriod(plan handlers.DigestPlan, loc *time.Location) string {
+func previewPeriod(plan digesth.DigestPlan, loc *time.Location) string {
 	since := "the first digest: the last 7 days"
 	if plan.Follows != 0 {
 		since = fmt.Sprintf("since digest %d", plan.Follows)

@@ -2,10 +2,10 @@ package business
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"time"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/taxid"
 )

@@ -3,11 +3,11 @@ package business
 import (
 	"context"
 	"errors"
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"

@@ -3,11 +3,11 @@ package business
 import (
 	"context"
 	"fmt"
-	"github.com/transparentcities/nazar/handlers"
 	"math"
 	"strings"
 
 	"github.com/transparentcities/nazar/business"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/hours"
 	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/locales"

@@ -1,10 +1,10 @@
 package business
 
 import (
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"time"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/hours"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"

@@ -1,13 +1,13 @@
 package business
 
 import (
-	"github.com/transparentcities/nazar/handlers"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 )
 

@@ -2,8 +2,9 @@ package courses
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"strings"
+
+	"github.com/transparentcities/nazar/handlers"
 )
 
 // AdminButtons is the courses' row of the /admin panel.

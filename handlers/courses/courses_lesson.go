@@ -2,10 +2,10 @@ package courses
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 
 	"github.com/transparentcities/nazar/courses"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 )
 

@@ -3,11 +3,11 @@ package courses
 import (
 	"context"
 	"fmt"
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"time"
 
 	"github.com/transparentcities/nazar/courses"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )

@@ -3,10 +3,10 @@ package forms
 import (
 	"context"
 	"errors"
-	"github.com/transparentcities/nazar/handlers"
 	"time"
 
 	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 )
 

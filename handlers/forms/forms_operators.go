@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )

@@ -2,13 +2,13 @@ package forms
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"maps"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 )
 

@@ -2,12 +2,12 @@ package forms
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )

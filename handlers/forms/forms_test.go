@@ -2,7 +2,6 @@ package forms
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )

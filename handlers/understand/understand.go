@@ -2,13 +2,14 @@ package understand
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
-	businessh "github.com/transparentcities/nazar/handlers/business"
-	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -39,8 +40,8 @@ type Understand struct {
 	Council   *handlers.Council
 	Business  *businessh.Business
 	Voucher   *handlers.Voucher
-	Digest    *handlers.Digest
-	DigestJob *handlers.DigestJob
+	Digest    *digesth.Digest
+	DigestJob *digesth.DigestJob
 	Forms     *formsh.Forms
 }
 

@@ -2,13 +2,14 @@ package understand
 
 import (
 	"context"
-	"github.com/transparentcities/nazar/handlers"
-	businessh "github.com/transparentcities/nazar/handlers/business"
-	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"strconv"
 	"strings"
 
 	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
+	formsh "github.com/transparentcities/nazar/handlers/forms"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/understand"
 )
@@ -64,7 +65,7 @@ var askActions = map[string]askAction{
 	}},
 
 	"digest.menu":      calling("dm", func(u *Understand) handlers.Func { return u.Digest.Panel }),
-	"digest.subscribe": pressing("ds", func(u *Understand) handlers.Func { return u.Digest.Button }, handlers.DgNS.Press(handlers.DgSubscribe)),
+	"digest.subscribe": pressing("ds", func(u *Understand) handlers.Func { return u.Digest.Button }, digesth.DgNS.Press(digesth.DgSubscribe)),
 	"digest.last":      {"dl", (*Understand).lastDigest},
 
 	"services.menu": calling("sv", func(u *Understand) handlers.Func { return u.Forms.Services }),

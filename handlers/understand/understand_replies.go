@@ -3,11 +3,12 @@ package understand
 import (
 	"context"
 	"fmt"
-	"github.com/transparentcities/nazar/handlers"
-	businessh "github.com/transparentcities/nazar/handlers/business"
 	"strings"
 	"unicode"
 
+	"github.com/transparentcities/nazar/handlers"
+	businessh "github.com/transparentcities/nazar/handlers/business"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -154,7 +155,7 @@ func (u *Understand) lastDigest(ctx context.Context, req *handlers.Request, _ un
 		if err != nil {
 			return handlers.Response{}, err
 		}
-		text = j.Render(req.L, handlers.DigestPlan{From: last.From, To: last.To, Items: items}, store.DigestTopics)
+		text = j.Render(req.L, digesth.DigestPlan{From: last.From, To: last.To, Items: items}, store.DigestTopics)
 	}
 	if text == "" {
 		text = req.L.T("understand_digest_none")

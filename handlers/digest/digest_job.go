@@ -1,4 +1,4 @@
-package handlers
+package digest
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -119,7 +120,7 @@ func (j *DigestJob) Render(l *locales.Localizer, plan DigestPlan, topics []strin
 			continue
 		}
 		count += len(section)
-		fmt.Fprintf(&b, "\n\n%s\n%s", strings.ToUpper(l.T(topicLabels[topic])), strings.Join(section, "\n\n"))
+		fmt.Fprintf(&b, "\n\n%s\n%s", strings.ToUpper(l.T(handlers.TopicLabels[topic])), strings.Join(section, "\n\n"))
 	}
 	if count == 0 {
 		return ""

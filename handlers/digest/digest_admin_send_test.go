@@ -1,4 +1,4 @@
-package handlers
+package digest
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/clock"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -40,7 +41,7 @@ func TestAdminSendNowLosingTheRaceSaysAlreadyQueued(t *testing.T) {
 	stale := &DigestJob{Store: staleLastDigest{st}, City: job.City, Location: kyiv}
 	admin := &DigestAdmin{Store: st, Job: stale}
 	for lang, want := range map[string]string{"uk": "уже в черзі", "en": "already queued or sent"} {
-		resp, err := admin.sendNow(ctx, &Request{UserID: 9, L: locales.New(lang), Now: now.Add(time.Second)})
+		resp, err := admin.sendNow(ctx, &handlers.Request{UserID: 9, L: locales.New(lang), Now: now.Add(time.Second)})
 		require.NoError(t, err)
 		require.Len(t, resp.Replies, 1)
 		assert.Contains(t, resp.Replies[0].Text, want)

@@ -1,43 +1,44 @@
-package handlers
+package digest
 
 import (
 	"context"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
 
 // lastButton is the panel's 🗞 row: read the last digest sent, in full.
-func (d *Digest) lastButton(l *locales.Localizer) [][]Button {
+func (d *Digest) lastButton(l *locales.Localizer) [][]handlers.Button {
 	if d.Job == nil {
 		return nil
 	}
-	return [][]Button{{DgNS.Button(l, "digest_last_button", dgLast)}}
+	return [][]handlers.Button{{DgNS.Button(l, "digest_last_button", dgLast)}}
 }
 
 // last shows the last digest sent again, as a new message: its window's
 // items in the reader's language, every topic for someone not subscribed
 // (they have chosen none), their own topics otherwise.
-func (d *Digest) last(ctx context.Context, req *Request) (Response, error) {
+func (d *Digest) last(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if d.Job == nil {
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	topics := store.DigestTopics
 	sub, found, err := d.Store.Subscription(ctx, req.UserID)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if found && len(sub.Topics) > 0 {
 		topics = sub.Topics
 	}
 	text, err := d.Job.RenderLast(ctx, req.L, topics)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if text == "" {
-		return Response{Answer: req.L.T("digest_last_none"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("digest_last_none"), ShowAlert: true}, nil
 	}
-	return Response{Replies: []Reply{{Text: text}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: text}}}, nil
 }
 
 // RenderLast renders the newest digest's window again for one language and

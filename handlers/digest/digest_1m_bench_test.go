@@ -1,4 +1,4 @@
-package handlers_test
+package digest_test
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/clock"
-	"github.com/transparentcities/nazar/handlers"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
@@ -48,7 +48,7 @@ func BenchmarkDigestEnqueue1M(b *testing.B) {
 		if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
 			b.Fatalf("reset the peak RSS: %v", err)
 		}
-		job := &handlers.DigestJob{Store: st, City: "Demo", Location: time.UTC}
+		job := &digesth.DigestJob{Store: st, City: "Demo", Location: time.UTC}
 		cpuBefore := processCPU(b)
 		b.StartTimer()
 		d, sent, err := job.Send(b.Context(), now)

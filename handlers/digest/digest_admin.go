@@ -1,4 +1,4 @@
-package handlers
+package digest
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/weblink"
 )
@@ -31,15 +32,15 @@ type DigestAdminStore interface {
 type DigestAdmin struct {
 	Store DigestAdminStore
 	Job   *DigestJob
-	Admin *Admin
+	Admin *handlers.Admin
 }
 
 // convDigestItem is the conversation feature of the new-item flow.
 const convDigestItem = "dgitem"
 
 // AdminButtons are the digest's rows in the admin panel.
-func (d *DigestAdmin) AdminButtons(req *Request) [][]Button {
-	return [][]Button{
+func (d *DigestAdmin) AdminButtons(req *handlers.Request) [][]handlers.Button {
+	return [][]handlers.Button{
 		{dgaNS.Button(req.L, "digest_admin_new", dgaNew),
 			dgaNS.Button(req.L, "digest_admin_preview", dgaPreview)},
 		{dgaNS.Button(req.L, "digest_admin_send", dgaSend),
@@ -49,7 +50,7 @@ func (d *DigestAdmin) AdminButtons(req *Request) [][]Button {
 }
 
 // Button handles the admins' digest buttons.
-func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error) {
+func (d *DigestAdmin) Button(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	action := dgaNS.Action(req.Callback.Data)
 	if !req.Admin {
 		return d.Admin.Refuse(ctx, req, "digest."+string(action))
@@ -62,7 +63,7 @@ func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error
 	case dgaPublish:
 		return d.publish(ctx, req)
 	case dgaDiscard:
-		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("digest_item_discarded"), Edit: true}}}, nil
+		return handlers.Response{EndConv: true, Replies: []handlers.Reply{{Text: req.L.T("digest_item_discarded"), Edit: true}}}, nil
 	case dgaPreview:
 		return d.preview(ctx, req)
 	case dgaSend:
@@ -72,28 +73,28 @@ func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error
 	case dgaCancel:
 		return d.cancel(ctx, req)
 	}
-	return Response{Answer: StaleButton(req.L)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 }
 
-func (d *DigestAdmin) chooseTopic(req *Request) Response {
-	var row []Button
+func (d *DigestAdmin) chooseTopic(req *handlers.Request) handlers.Response {
+	var row []handlers.Button
 	for _, t := range store.DigestTopics {
-		row = append(row, Button{Text: req.L.T(topicLabels[t]), Data: dgaNS.Data(dgaTopic, t)})
+		row = append(row, handlers.Button{Text: req.L.T(handlers.TopicLabels[t]), Data: dgaNS.Data(dgaTopic, t)})
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("digest_item_topic"), Buttons: [][]Button{row}}}}
+	return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("digest_item_topic"), Buttons: [][]handlers.Button{row}}}}
 }
 
-func (d *DigestAdmin) topicChosen(req *Request) (Response, error) {
+func (d *DigestAdmin) topicChosen(req *handlers.Request) (handlers.Response, error) {
 	topic := req.Callback.Data.Arg(0)
-	if topicLabels[topic] == "" {
-		return Response{Answer: StaleButton(req.L)}, nil
+	if handlers.TopicLabels[topic] == "" {
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
-	return Response{Next: Step(convDigestItem, "title", map[string]string{"topic": topic}),
-		Replies: []Reply{{Text: req.L.T("digest_item_ask_title"), Edit: true}}}, nil
+	return handlers.Response{Next: handlers.Step(convDigestItem, "title", map[string]string{"topic": topic}),
+		Replies: []handlers.Reply{{Text: req.L.T("digest_item_ask_title"), Edit: true}}}, nil
 }
 
 // Step takes the item's title, text and link in turn, then shows a preview.
-func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) {
+func (d *DigestAdmin) Step(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if !req.Admin {
 		return d.Admin.Refuse(ctx, req, "digest.item")
 	}
@@ -104,13 +105,13 @@ func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) 
 			return d.again(req, "digest_item_bad_title", map[string]any{"Max": maxItemTitle}), nil
 		}
 		data["title"] = text
-		return Response{Next: Step(convDigestItem, "body", data), Replies: []Reply{{Text: req.L.T("digest_item_ask_body")}}}, nil
+		return handlers.Response{Next: handlers.Step(convDigestItem, "body", data), Replies: []handlers.Reply{{Text: req.L.T("digest_item_ask_body")}}}, nil
 	case "body":
 		if text == "" || utf8.RuneCountInString(text) > maxItemBody {
 			return d.again(req, "digest_item_bad_body", map[string]any{"Max": maxItemBody}), nil
 		}
 		data["body"] = text
-		return Response{Next: Step(convDigestItem, "link", data), Replies: []Reply{{Text: req.L.T("digest_item_ask_link")}}}, nil
+		return handlers.Response{Next: handlers.Step(convDigestItem, "link", data), Replies: []handlers.Reply{{Text: req.L.T("digest_item_ask_link")}}}, nil
 	case "link":
 		if text != "-" {
 			if !weblink.Valid(text) {
@@ -120,36 +121,36 @@ func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) 
 		}
 		return d.showPreview(req, data), nil
 	}
-	return Response{}, fmt.Errorf("digest item: unknown step %q", req.Conv.Step)
+	return handlers.Response{}, fmt.Errorf("digest item: unknown step %q", req.Conv.Step)
 }
 
 // again repeats the current step after a refused answer.
-func (d *DigestAdmin) again(req *Request, msg string, args map[string]any) Response {
-	return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T(msg, args)}}}
+func (d *DigestAdmin) again(req *handlers.Request, msg string, args map[string]any) handlers.Response {
+	return handlers.Response{Next: req.Conv, Replies: []handlers.Reply{{Text: req.L.T(msg, args)}}}
 }
 
-func (d *DigestAdmin) showPreview(req *Request, data map[string]string) Response {
+func (d *DigestAdmin) showPreview(req *handlers.Request, data map[string]string) handlers.Response {
 	item := store.DigestItem{Topic: data["topic"], Title: data["title"], Body: data["body"], URL: data["url"]}
-	text := req.L.T("digest_item_preview", map[string]any{"Topic": req.L.T(topicLabels[item.Topic])}) + "\n\n" +
+	text := req.L.T("digest_item_preview", map[string]any{"Topic": req.L.T(handlers.TopicLabels[item.Topic])}) + "\n\n" +
 		d.Job.renderItem(req.L, item)
-	return Response{Next: Step(convDigestItem, "confirm", data), Replies: []Reply{{Text: text, Buttons: [][]Button{{
+	return handlers.Response{Next: handlers.Step(convDigestItem, "confirm", data), Replies: []handlers.Reply{{Text: text, Buttons: [][]handlers.Button{{
 		dgaNS.Button(req.L, "digest_item_publish", dgaPublish),
 		dgaNS.Button(req.L, "digest_item_discard", dgaDiscard),
 	}}}}}
 }
 
-func (d *DigestAdmin) publish(ctx context.Context, req *Request) (Response, error) {
+func (d *DigestAdmin) publish(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if req.Conv == nil || req.Conv.Feature != convDigestItem || req.Conv.Step != "confirm" {
-		return Response{Answer: req.L.T("conv_expired"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("conv_expired"), ShowAlert: true}, nil
 	}
 	data := req.Conv.Data
 	item := store.DigestItem{ID: "admin-" + strconv.FormatInt(req.Now.UnixNano(), 36), Topic: data["topic"],
 		Title: data["title"], Body: data["body"], URL: data["url"], PublishedAt: req.Now, Source: "admin"}
 	if _, err := d.Store.SaveDigestItems(ctx, []store.DigestItem{item}); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if err := d.Store.Audit(ctx, req.UserID, "digest.publish", item.ID+" "+item.Title); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
-	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("digest_item_published"), Edit: true}}}, nil
+	return handlers.Response{EndConv: true, Replies: []handlers.Reply{{Text: req.L.T("digest_item_published"), Edit: true}}}, nil
 }

@@ -1,4 +1,4 @@
-package handlers_test
+package digest_test
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/clock"
-	"github.com/transparentcities/nazar/handlers"
+	digesth "github.com/transparentcities/nazar/handlers/digest"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
@@ -39,7 +39,7 @@ func BenchmarkDigestEnqueue100k(b *testing.B) {
 		if err := st.Checkpoint(b.Context()); err != nil { // the seeding is not the job's to pay for
 			b.Fatal(err)
 		}
-		job := &handlers.DigestJob{Store: st, City: "Demo", Location: time.UTC}
+		job := &digesth.DigestJob{Store: st, City: "Demo", Location: time.UTC}
 		b.StartTimer()
 		d, sent, err := job.Send(b.Context(), now)
 		if err != nil || !sent || d.Recipients != subscribers {

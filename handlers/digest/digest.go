@@ -1,4 +1,4 @@
-package handlers
+package digest
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
-	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -30,22 +30,14 @@ type Digest struct {
 	Job      *DigestJob // renders the last digest again for 🗞 (nil: no such button)
 }
 
-// topicLabels are the message ids of the topics' names.
-var topicLabels = map[string]string{
-	"news":      locales.ID("digest_topic_news"),
-	"business":  locales.ID("digest_topic_business"),
-	"transport": locales.ID("digest_topic_transport"),
-	"council":   locales.ID("digest_topic_council"),
-}
-
 // Panel is /digest: the subscription and its buttons.
-func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
+func (d *Digest) Panel(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	reply, err := d.PanelReply(ctx, req)
-	return Response{Replies: []Reply{reply}}, err
+	return handlers.Response{Replies: []handlers.Reply{reply}}, err
 }
 
 // Button handles the panel's buttons and redraws it in place.
-func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
+func (d *Digest) Button(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	data := req.Callback.Data
 	var err error
 	switch DgNS.Action(data) {
@@ -58,19 +50,19 @@ func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 	case dgLast:
 		return d.last(ctx, req)
 	default:
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	reply, err := d.PanelReply(ctx, req)
 	reply.Edit = true
-	return Response{Replies: []Reply{reply}}, err
+	return handlers.Response{Replies: []handlers.Reply{reply}}, err
 }
 
 func (d *Digest) toggle(ctx context.Context, userID int64, topic string) error {
 	sub, found, err := d.Store.Subscription(ctx, userID)
-	if err != nil || !found || topicLabels[topic] == "" {
+	if err != nil || !found || handlers.TopicLabels[topic] == "" {
 		return err
 	}
 	var topics []string
@@ -84,33 +76,33 @@ func (d *Digest) toggle(ctx context.Context, userID int64, topic string) error {
 
 // PanelReply is the subscription panel as one reply (Panel, and the typed
 // questions' answer about the digest).
-func (d *Digest) PanelReply(ctx context.Context, req *Request) (Reply, error) {
+func (d *Digest) PanelReply(ctx context.Context, req *handlers.Request) (handlers.Reply, error) {
 	sub, found, err := d.Store.Subscription(ctx, req.UserID)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	next := d.Schedule.Next(req.Now.In(d.Location))
 	when := req.L.T("digest_when", map[string]any{"Weekday": req.L.Weekday(next), "Time": req.L.DateTime(next),
 		"City": d.City})
 	if !found {
-		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]Button{{
+		return handlers.Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]handlers.Button{{
 			DgNS.Button(req.L, "digest_subscribe", DgSubscribe)}}, d.lastButton(req.L)...)}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, t := range store.DigestTopics {
 		mark := "▫️"
 		if slices.Contains(sub.Topics, t) {
 			mark = "✅"
 		}
-		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: DgNS.Data(dgTopic, t)}})
+		rows = append(rows, []handlers.Button{{Text: mark + " " + req.L.T(handlers.TopicLabels[t]), Data: DgNS.Data(dgTopic, t)}})
 	}
 	if len(sub.Topics) == 0 {
 		b.WriteString("\n" + req.L.T("digest_no_topics"))
 	}
 	b.WriteString("\n" + when)
 	rows = append(rows, d.lastButton(req.L)...)
-	rows = append(rows, []Button{DgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
-	return Reply{Text: b.String(), Buttons: rows}, nil
+	rows = append(rows, []handlers.Button{DgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
+	return handlers.Reply{Text: b.String(), Buttons: rows}, nil
 }
