@@ -19,6 +19,7 @@ import (
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
+	voucherh "github.com/transparentcities/nazar/handlers/voucher"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -82,7 +83,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {
 		return bot.Features{}, err
 	}
-	if f.Voucher, err = handlers.NewVoucher(cfg.Voucher, st, cfg.City.Name, loc, f.Admin); err != nil {
+	if f.Voucher, err = voucherh.NewVoucher(cfg.Voucher, st, cfg.City.Name, loc, f.Admin); err != nil {
 		return bot.Features{}, err
 	}
 	f.Card.Log, f.CardAlerts.Log, f.Voucher.Log = log, log, log

@@ -7,6 +7,7 @@ import (
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	understandh "github.com/transparentcities/nazar/handlers/understand"
+	voucherh "github.com/transparentcities/nazar/handlers/voucher"
 )
 
 // Features are the handlers the bot is built from; the composition root
@@ -20,7 +21,7 @@ type Features struct {
 	Forms       *formsh.Forms
 	Council     *handlers.Council
 	Business    *businessh.Business
-	Voucher     *handlers.Voucher
+	Voucher     *voucherh.Voucher
 	Courses     *coursesh.Courses
 
 	Card       *handlers.Card

@@ -76,7 +76,7 @@ func (c *Card) verify(ctx context.Context, req *Request) (Response, error) {
 
 func (c *Card) failed(ctx context.Context, req *Request, number string) (Response, error) {
 	c.logger().Info("card verification failed", "user", req.UserID, "card", privacy.MaskCard(number))
-	locked, resp, left, err := c.linkLock().fail(ctx, req, number, privacy.MaskCard(number))
+	locked, resp, left, err := c.linkLock().Fail(ctx, req, number, privacy.MaskCard(number))
 	if locked || err != nil {
 		return resp, err
 	}
@@ -84,12 +84,12 @@ func (c *Card) failed(ctx context.Context, req *Request, number string) (Respons
 }
 
 // linkLock guards card linking.
-func (c *Card) linkLock() lookupLock {
-	return lookupLock{Store: c.Store, Scope: store.LookupCard, Locked: locales.ID("card_locked"), Location: c.Location}
+func (c *Card) linkLock() LookupLock {
+	return LookupLock{Store: c.Store, Scope: store.LookupCard, Locked: locales.ID("card_locked"), Location: c.Location}
 }
 
 // locked answers with the lock message when the user, or the card (when
 // number is set), is locked; the conversation ends.
 func (c *Card) locked(ctx context.Context, req *Request, number string) (bool, Response, error) {
-	return c.linkLock().check(ctx, req, number)
+	return c.linkLock().Check(ctx, req, number)
 }

@@ -17,7 +17,7 @@ var appNoRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$`)
 
 // askApp starts "is my card ready?", unless the user is locked out.
 func (c *Card) askApp(ctx context.Context, req *Request) (Response, error) {
-	if locked, resp, err := c.appLock().check(ctx, req, ""); locked || err != nil {
+	if locked, resp, err := c.appLock().Check(ctx, req, ""); locked || err != nil {
 		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(ConvCard, "app", nil)}, nil
@@ -25,8 +25,8 @@ func (c *Card) askApp(ctx context.Context, req *Request) (Response, error) {
 
 // appLock guards "is my card ready?": the application number and date of
 // birth reveal the status, the pickup point and a rejection's reason.
-func (c *Card) appLock() lookupLock {
-	return lookupLock{Store: c.Store, Scope: store.LookupCardApp, Locked: locales.ID("card_app_locked"), Location: c.Location}
+func (c *Card) appLock() LookupLock {
+	return LookupLock{Store: c.Store, Scope: store.LookupCardApp, Locked: locales.ID("card_app_locked"), Location: c.Location}
 }
 
 // appNumber takes the application number and asks for the date of birth,
@@ -36,7 +36,7 @@ func (c *Card) appNumber(ctx context.Context, req *Request) (Response, error) {
 	if !appNoRe.MatchString(no) {
 		return Response{Replies: []Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}, nil
 	}
-	if locked, resp, err := c.appLock().check(ctx, req, no); locked || err != nil {
+	if locked, resp, err := c.appLock().Check(ctx, req, no); locked || err != nil {
 		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app_dob")}},
@@ -53,7 +53,7 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	}
 	no := req.Conv.Data["no"]
 	// Checked again: other tries, here or in another chat, may have been made meanwhile.
-	if locked, resp, err := c.appLock().check(ctx, req, no); locked || err != nil {
+	if locked, resp, err := c.appLock().Check(ctx, req, no); locked || err != nil {
 		return resp, err
 	}
 	var app card.Application
@@ -79,7 +79,7 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 // appFailed counts a failed check toward the lock and says so.
 func (c *Card) appFailed(ctx context.Context, req *Request, no string) (Response, error) {
 	c.logger().Info("card application check failed", "user", req.UserID, "application", no)
-	locked, resp, left, err := c.appLock().fail(ctx, req, no, no)
+	locked, resp, left, err := c.appLock().Fail(ctx, req, no, no)
 	if locked || err != nil {
 		return resp, err
 	}

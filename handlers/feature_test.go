@@ -85,15 +85,11 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 		CardNS.Data(CardMine): "1|card|my", CardNS.Data(cardBalance): "1|card|bal", CardNS.Data(cardOperations): "1|card|ops",
 		CardNS.Data(cardUnlink): "1|card|unl", CardNS.Data(cardUnlinkYes): "1|card|unly", CardNS.Data(cardUnlinkNo): "1|card|unln",
 		CardNS.Data(cardAlerts): "1|card|al", CardNS.Data(cardAlertToggle): "1|card|alt", CardNS.Data(cardThreshold): "1|card|thr",
-
-		VcNS.Data(vcMenu): "1|vc|m", VcNS.Data(VcCalc): "1|vc|calc", VcNS.Data(vcCalcType): "1|vc|ct",
-		VcNS.Data(VcStatus): "1|vc|st", VcNS.Data(vcStatusType): "1|vc|sty", VcNS.Data(vcUnsubscribe): "1|vc|uns",
-		vcaNS.Data(vcaNew): "1|vca|new", vcaNS.Data(vcaSetStatus): "1|vca|set",
 	}
 	for got, want := range wire {
 		assert.Equal(t, want, got)
 	}
-	assert.Len(t, wire, 53, "every action listed once (a duplicate code would collapse two keys)")
+	assert.Len(t, wire, 45, "every action listed once (a duplicate code would collapse two keys)")
 }
 
 func TestNamespaceFitAndPager(t *testing.T) {

@@ -91,7 +91,7 @@ func (p *Pushes) point(id string) (*card.Point, bool) {
 // changed. It names the application only by number: no tax id, no
 // applicant name.
 func voucherPushText(l *locales.Localizer, c store.VoucherChange) string {
-	text := l.T("voucher_push", map[string]any{"No": c.No, "Status": l.T(voucherStatusIDs[c.Status])})
+	text := l.T("voucher_push", map[string]any{"No": c.No, "Status": l.T(VoucherStatusIDs[c.Status])})
 	if !c.Date.IsZero() {
 		text += " (" + l.Date(c.Date) + ")"
 	}
@@ -102,4 +102,14 @@ func voucherPushText(l *locales.Localizer, c store.VoucherChange) string {
 		text += "\n" + l.T("voucher_app_comment", map[string]any{"Comment": c.Comment})
 	}
 	return text + "\n" + l.T("voucher_push_more", map[string]any{"No": c.No})
+}
+
+// VoucherStatusIDs name the statuses (the pushes above and the voucher
+// section, handlers/voucher).
+var VoucherStatusIDs = map[string]string{
+	voucher.Submitted:   locales.ID("voucher_status_submitted"),
+	voucher.UnderReview: locales.ID("voucher_status_under_review"),
+	voucher.Approved:    locales.ID("voucher_status_approved"),
+	voucher.Rejected:    locales.ID("voucher_status_rejected"),
+	voucher.Paid:        locales.ID("voucher_status_paid"),
 }

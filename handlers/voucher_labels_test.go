@@ -15,10 +15,10 @@ import (
 // every language: a status added to the domain without a label (or a label
 // left for a status removed) fails here, not in front of a resident.
 func TestVoucherStatusLabelsMatchStatuses(t *testing.T) {
-	assert.ElementsMatch(t, voucher.Statuses, slices.Collect(maps.Keys(voucherStatusIDs)))
+	assert.ElementsMatch(t, voucher.Statuses, slices.Collect(maps.Keys(VoucherStatusIDs)))
 	for _, lang := range locales.Supported {
 		ids := locales.IDs(lang)
-		for status, id := range voucherStatusIDs {
+		for status, id := range VoucherStatusIDs {
 			assert.True(t, ids[id], "%s: status %s's label %s is missing", lang, status, id)
 		}
 	}

@@ -15,7 +15,7 @@ type PersonalData struct {
 
 	Cards CardPersonal // linked cards, watched applications (handlers/card.go)
 
-	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
+	Vouchers []string // voucher applications subscribed to (handlers/voucher/voucher.go), by number
 
 	Digest Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
 

@@ -10,6 +10,7 @@ import (
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
+	voucherh "github.com/transparentcities/nazar/handlers/voucher"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -39,7 +40,7 @@ type Understand struct {
 	Card      *handlers.Card
 	Council   *handlers.Council
 	Business  *businessh.Business
-	Voucher   *handlers.Voucher
+	Voucher   *voucherh.Voucher
 	Digest    *digesth.Digest
 	DigestJob *digesth.DigestJob
 	Forms     *formsh.Forms

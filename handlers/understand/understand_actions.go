@@ -10,6 +10,7 @@ import (
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
+	voucherh "github.com/transparentcities/nazar/handlers/voucher"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/understand"
 )
@@ -56,12 +57,12 @@ var askActions = map[string]askAction{
 
 	"voucher.menu":  calling("vm", func(u *Understand) handlers.Func { return u.Voucher.Menu }),
 	"voucher.rules": calling("vr", func(u *Understand) handlers.Func { return u.Voucher.Menu }),
-	"voucher.calc":  pressing("vk", func(u *Understand) handlers.Func { return u.Voucher.Button }, handlers.VcNS.Press(handlers.VcCalc)),
+	"voucher.calc":  pressing("vk", func(u *Understand) handlers.Func { return u.Voucher.Button }, voucherh.VcNS.Press(voucherh.VcCalc)),
 	"voucher.status": {"vs", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		if e.Kind == understand.KindAppNumber {
-			return step(ctx, req, u.Voucher.Step, handlers.ConvVoucher, "no", e.Value)
+			return step(ctx, req, u.Voucher.Step, voucherh.ConvVoucher, "no", e.Value)
 		}
-		return pressAs(ctx, req, u.Voucher.Button, handlers.VcNS.Press(handlers.VcStatus))
+		return pressAs(ctx, req, u.Voucher.Button, voucherh.VcNS.Press(voucherh.VcStatus))
 	}},
 
 	"digest.menu":      calling("dm", func(u *Understand) handlers.Func { return u.Digest.Panel }),

@@ -1,4 +1,4 @@
-package handlers
+package voucher
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
@@ -20,7 +21,7 @@ type VoucherStore interface {
 	VoucherHistory(ctx context.Context, no string) ([]store.VoucherChange, error)
 	SubscribeVoucher(ctx context.Context, userID, chatID int64, no string) error
 	UnsubscribeVoucher(ctx context.Context, userID int64, no string) (bool, error)
-	LookupLockStore
+	handlers.LookupLockStore
 	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64,
 		day time.Time) (store.VoucherChange, int, error)
 }
@@ -34,7 +35,7 @@ type Voucher struct {
 	Rules    voucher.Rules
 	City     string
 	Location *time.Location // the city's: the window and admin changes are dated in it
-	Admin    *Admin
+	Admin    *handlers.Admin
 	Log      *slog.Logger // nil: slog.Default()
 }
 
@@ -52,7 +53,7 @@ func VoucherRules(c config.VoucherConfig) voucher.Rules {
 
 // NewVoucher builds the feature; a configured category without a label in
 // every language stops start-up, naming it.
-func NewVoucher(c config.VoucherConfig, st VoucherStore, city string, loc *time.Location, admin *Admin) (*Voucher, error) {
+func NewVoucher(c config.VoucherConfig, st VoucherStore, city string, loc *time.Location, admin *handlers.Admin) (*Voucher, error) {
 	for _, lang := range locales.Supported {
 		ids := locales.IDs(lang)
 		for _, code := range c.Categories {
@@ -75,15 +76,15 @@ func voucherCategoryID(code string) string { return "voucher_cat_" + code }
 
 // Menu is /voucher and /start voucher: the rules and what to do next.
 // "/voucher LV-2026-000123" goes straight to the status check.
-func (v *Voucher) Menu(ctx context.Context, req *Request) (Response, error) {
+func (v *Voucher) Menu(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if strings.TrimSpace(req.Text) != "" {
 		return v.statusNumber(ctx, req)
 	}
-	return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L)}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L)}}}, nil
 }
 
-func (v *Voucher) menuButtons(l *locales.Localizer) [][]Button {
-	return [][]Button{{VcNS.Button(l, "voucher_btn_calc", VcCalc), VcNS.Button(l, "voucher_btn_status", VcStatus)}}
+func (v *Voucher) menuButtons(l *locales.Localizer) [][]handlers.Button {
+	return [][]handlers.Button{{VcNS.Button(l, "voucher_btn_calc", VcCalc), VcNS.Button(l, "voucher_btn_status", VcStatus)}}
 }
 
 // rulesText shows the programme in the user's language.
@@ -125,23 +126,23 @@ var applicantIDs = map[string]string{
 
 // applicantButtons offer the applicant types for an action ("ct" for the
 // calculator, "sty" for the status check).
-func applicantButtons(l *locales.Localizer, action vcAction) [][]Button {
-	var row []Button
+func applicantButtons(l *locales.Localizer, action vcAction) [][]handlers.Button {
+	var row []handlers.Button
 	for _, t := range voucher.ApplicantTypes {
 		row = append(row, VcNS.Button(l, applicantIDs[t], action, t))
 	}
-	return [][]Button{row}
+	return [][]handlers.Button{row}
 }
 
 // Button handles "vc|…" buttons.
-func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
+func (v *Voucher) Button(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	d := req.Callback.Data
 	switch VcNS.Action(d) {
 	case vcMenu:
-		return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L), Edit: true}}}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L), Edit: true}}}, nil
 	case VcCalc:
 		// A flow left half-way (a status check) ends: text now belongs to no step.
-		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("voucher_calc_ask_type"),
+		return handlers.Response{EndConv: true, Replies: []handlers.Reply{{Text: req.L.T("voucher_calc_ask_type"),
 			Buttons: applicantButtons(req.L, vcCalcType)}}}, nil
 	case vcCalcType:
 		return v.calcType(req), nil
@@ -152,11 +153,11 @@ func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
 	case vcUnsubscribe:
 		return v.unsubscribe(ctx, req)
 	}
-	return Response{Answer: StaleButton(req.L)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 }
 
 // Step continues a voucher conversation.
-func (v *Voucher) Step(ctx context.Context, req *Request) (Response, error) {
+func (v *Voucher) Step(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	switch req.Conv.Step {
 	case "exp":
 		return v.calcExpenses(req), nil
@@ -167,7 +168,7 @@ func (v *Voucher) Step(ctx context.Context, req *Request) (Response, error) {
 		// inferred from the tax id: what is typed there is the tax id.
 		return v.statusTax(ctx, req)
 	}
-	return WithMenu(req.L, req.L.T("conv_expired")), nil
+	return handlers.WithMenu(req.L, req.L.T("conv_expired")), nil
 }
 
 func (v *Voucher) logger() *slog.Logger {

@@ -1,20 +1,21 @@
-package handlers
+package voucher
 
 import (
 	"errors"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/money"
 	"github.com/transparentcities/nazar/voucher"
 )
 
 // calcType takes the applicant type and asks for the expenses.
-func (v *Voucher) calcType(req *Request) Response {
+func (v *Voucher) calcType(req *handlers.Request) handlers.Response {
 	t := req.Callback.Data.Arg(0)
 	if applicantIDs[t] == "" {
-		return Response{Answer: StaleButton(req.L)}
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}
 	}
-	return Response{Next: Step(ConvVoucher, "exp", map[string]string{"type": t}), Replies: []Reply{{
+	return handlers.Response{Next: handlers.Step(ConvVoucher, "exp", map[string]string{"type": t}), Replies: []handlers.Reply{{
 		Text: req.L.T("voucher_calc_ask_expenses", map[string]any{"Applicant": req.L.T(applicantIDs[t])}), Edit: true}}}
 }
 
@@ -40,17 +41,17 @@ func moneyError(l *locales.Localizer, err error) string {
 
 // calcExpenses reads the expenses and shows the voucher, the own part and
 // which rule decided.
-func (v *Voucher) calcExpenses(req *Request) Response {
+func (v *Voucher) calcExpenses(req *handlers.Request) handlers.Response {
 	t := req.Conv.Data["type"]
 	expenses, err := money.Parse(req.Text)
 	if err != nil {
-		return Response{Next: req.Conv, Replies: []Reply{{Text: moneyError(req.L, err)}}}
+		return handlers.Response{Next: req.Conv, Replies: []handlers.Reply{{Text: moneyError(req.L, err)}}}
 	}
 	res, err := voucher.Calculate(v.Rules, t, expenses)
 	if err != nil { // an applicant type from an older version of the bot
-		return WithMenu(req.L, req.L.T("conv_expired"))
+		return handlers.WithMenu(req.L, req.L.T("conv_expired"))
 	}
-	return Response{Replies: []Reply{{Text: voucherResultText(req.L, t, v.Rules.ShareBP, res), Buttons: [][]Button{{
+	return handlers.Response{Replies: []handlers.Reply{{Text: voucherResultText(req.L, t, v.Rules.ShareBP, res), Buttons: [][]handlers.Button{{
 		VcNS.Button(req.L, "voucher_btn_calc_again", VcCalc), VcNS.Button(req.L, "voucher_btn_status", VcStatus),
 	}}}}}
 }
