@@ -15,6 +15,7 @@ import (
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
@@ -80,7 +81,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	f.Business = &businessh.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
 		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.DigestJob.Council = st.CouncilDecisionTitles
-	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {
+	if f.Card, f.CardAlerts, err = cardh.NewCard(cfg.Card, st, loc); err != nil {
 		return bot.Features{}, err
 	}
 	if f.Voucher, err = voucherh.NewVoucher(cfg.Voucher, st, cfg.City.Name, loc, f.Admin); err != nil {

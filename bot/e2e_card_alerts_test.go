@@ -116,7 +116,7 @@ func TestCardPrivacyListsAndDeletesLinks(t *testing.T) {
 }
 
 // TestCardLogsNeverShowNumbersOrBirthDates runs the card flows and reads
-// every log line the bot wrote (handlers/card_test.go checks the card code
+// every log line the bot wrote (handlers/card/card_test.go checks the card code
 // masks on its own, without the scrubbing logger).
 func TestCardLogsNeverShowNumbersOrBirthDates(t *testing.T) {
 	h := startCard(t)

@@ -3,6 +3,7 @@ package bot
 import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
@@ -24,8 +25,8 @@ type Features struct {
 	Voucher     *voucherh.Voucher
 	Courses     *coursesh.Courses
 
-	Card       *handlers.Card
-	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
+	Card       *cardh.Card
+	CardAlerts *cardh.CardAlerts // run after imports; polled on card.sync_interval for provider http
 
 	Understand *understandh.Understand // typed questions (docs/understand.md)
 	Names      *understandh.NamesWatch // its deputies' and businesses' names, refreshed after imports

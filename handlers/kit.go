@@ -89,8 +89,8 @@ func WithRow(rows [][]Button, row []Button) [][]Button {
 	return append(rows, row)
 }
 
-// edit replaces the message whose button was pressed with r.
-func edit(r Reply) Response {
+// Edit replaces the message whose button was pressed with r.
+func Edit(r Reply) Response {
 	r.Edit = true
 	return Response{Replies: []Reply{r}}
 }
@@ -98,7 +98,7 @@ func edit(r Reply) Response {
 // confirm edits the pressed message into a question with a yes and a no
 // button side by side.
 func confirm(text string, yes, no Button) Response {
-	return edit(Reply{Text: text, Buttons: [][]Button{{yes, no}}})
+	return Edit(Reply{Text: text, Buttons: [][]Button{{yes, no}}})
 }
 
 // ArgInt is the i-th argument of button data as a number (0 when absent

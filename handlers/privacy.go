@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -100,4 +101,24 @@ func (c *Core) coursesPrivacy(l *locales.Localizer, progress []store.CourseProgr
 		return ""
 	}
 	return "\n" + l.T("learn_privacy", map[string]any{"Courses": strings.Join(names, ", ")})
+}
+
+// cardPrivacy is the card part of /privacy: linked cards (masked), watched
+// applications and failed verifications kept for the lock.
+func cardPrivacy(l *locales.Localizer, p store.CardPersonal) string {
+	var b strings.Builder
+	if len(p.Cards) > 0 {
+		masked := make([]string, len(p.Cards))
+		for i, n := range p.Cards {
+			masked[i] = privacy.MaskCard(n)
+		}
+		b.WriteString("\n" + l.T("card_privacy", map[string]any{"Cards": strings.Join(masked, ", ")}))
+	}
+	if p.Watches > 0 {
+		b.WriteString("\n" + l.T("card_privacy_watches", map[string]any{"Count": p.Watches}))
+	}
+	if p.Failures > 0 {
+		b.WriteString("\n" + l.T("card_privacy_failures", map[string]any{"Count": p.Failures}))
+	}
+	return b.String()
 }

@@ -13,7 +13,7 @@ type PersonalData struct {
 	Submissions  int      // city-service forms sent (handlers/forms/forms.go)
 	Follows      []string // deputies followed (handlers/council.go), by name
 
-	Cards CardPersonal // linked cards, watched applications (handlers/card.go)
+	Cards CardPersonal // linked cards, watched applications (handlers/card/card.go)
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher/voucher.go), by number
 

@@ -12,6 +12,7 @@ import (
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/handlers"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	"github.com/transparentcities/nazar/importer"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -86,7 +87,7 @@ func BenchmarkBalanceReply(b *testing.B) {
 		links[i] = id
 	}
 	cfg := config.Default()
-	c, _, err := handlers.NewCard(cfg.Card, st, time.UTC)
+	c, _, err := cardh.NewCard(cfg.Card, st, time.UTC)
 	if err != nil {
 		b.Fatal(err)
 	}

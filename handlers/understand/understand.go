@@ -8,6 +8,7 @@ import (
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	voucherh "github.com/transparentcities/nazar/handlers/voucher"
@@ -37,7 +38,7 @@ type Understand struct {
 
 	Core      *handlers.Core
 	Admin     *handlers.Admin
-	Card      *handlers.Card
+	Card      *cardh.Card
 	Council   *handlers.Council
 	Business  *businessh.Business
 	Voucher   *voucherh.Voucher

@@ -8,6 +8,7 @@ import (
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	voucherh "github.com/transparentcities/nazar/handlers/voucher"
@@ -39,20 +40,20 @@ func calling(code uAction, h func(u *Understand) handlers.Func) askAction {
 // answers it. An intent a city adds to the word lists needs an entry here.
 var askActions = map[string]askAction{
 	"card.menu":    calling("cm", func(u *Understand) handlers.Func { return u.Card.Menu }),
-	"card.balance": pressing("cb", func(u *Understand) handlers.Func { return u.Card.Button }, handlers.CardNS.Press(handlers.CardMine)),
-	"card.howto":   pressing("ch", func(u *Understand) handlers.Func { return u.Card.Button }, handlers.CardNS.Press(handlers.CardHowto)),
+	"card.balance": pressing("cb", func(u *Understand) handlers.Func { return u.Card.Button }, cardh.CardNS.Press(cardh.CardMine)),
+	"card.howto":   pressing("ch", func(u *Understand) handlers.Func { return u.Card.Button }, cardh.CardNS.Press(cardh.CardHowto)),
 	"card.lost":    {"cx", (*Understand).cardLost},
 	"card.ready": {"cr", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		if e.Kind == understand.KindAppNumber {
-			return step(ctx, req, u.Card.Step, handlers.ConvCard, "app", e.Value)
+			return step(ctx, req, u.Card.Step, cardh.ConvCard, "app", e.Value)
 		}
-		return pressAs(ctx, req, u.Card.Button, handlers.CardNS.Press(handlers.CardReady))
+		return pressAs(ctx, req, u.Card.Button, cardh.CardNS.Press(cardh.CardReady))
 	}},
 	"card.link": {"ck", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		if e.Kind == understand.KindCardNumber {
-			return step(ctx, req, u.Card.Step, handlers.ConvCard, "num", e.Value)
+			return step(ctx, req, u.Card.Step, cardh.ConvCard, "num", e.Value)
 		}
-		return pressAs(ctx, req, u.Card.Button, handlers.CardNS.Press(handlers.CardLink))
+		return pressAs(ctx, req, u.Card.Button, cardh.CardNS.Press(cardh.CardLink))
 	}},
 
 	"voucher.menu":  calling("vm", func(u *Understand) handlers.Func { return u.Voucher.Menu }),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
+	cardh "github.com/transparentcities/nazar/handlers/card"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -138,7 +139,7 @@ func (u *Understand) near(ctx context.Context, req *handlers.Request, id string)
 func (u *Understand) cardLost(_ context.Context, req *handlers.Request, _ understand.Entity) (handlers.Response, error) {
 	l := req.L
 	return handlers.Response{Replies: []handlers.Reply{{Text: l.T("understand_card_lost"), Buttons: [][]handlers.Button{
-		{handlers.CardNS.Button(l, "card_btn_howto", handlers.CardHowto)}, {handlers.CardNS.Button(l, "card_btn_mine", handlers.CardMine)}}}}}, nil
+		{cardh.CardNS.Button(l, "card_btn_howto", cardh.CardHowto)}, {cardh.CardNS.Button(l, "card_btn_mine", cardh.CardMine)}}}}}, nil
 }
 
 // lastDigest shows the newest digest as it went out (in the user's

@@ -1,10 +1,11 @@
-package handlers
+package card
 
 import (
 	"context"
 	"strings"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
@@ -14,37 +15,37 @@ import (
 const opsShown = 10
 
 // mine lists the user's linked cards as buttons.
-func (c *Card) mine(ctx context.Context, req *Request, editing bool) (Response, error) {
+func (c *Card) mine(ctx context.Context, req *handlers.Request, editing bool) (handlers.Response, error) {
 	links, err := c.Store.CardLinks(ctx, req.UserID)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	if len(links) == 0 {
-		return edit(Reply{Text: req.L.T("card_mine_empty"), Buttons: [][]Button{
+		return handlers.Edit(handlers.Reply{Text: req.L.T("card_mine_empty"), Buttons: [][]handlers.Button{
 			{CardNS.Button(req.L, "card_btn_link", CardLink)}, {CardNS.Button(req.L, "card_btn_back", cardMenu)}}}), nil
 	}
-	var rows [][]Button
+	var rows [][]handlers.Button
 	for _, l := range links {
-		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: CardNS.IDs(cardBalance, l.ID)}})
+		rows = append(rows, []handlers.Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: CardNS.IDs(cardBalance, l.ID)}})
 	}
-	rows = append(rows, []Button{CardNS.Button(req.L, "card_btn_link", CardLink), CardNS.Button(req.L, "card_btn_back", cardMenu)})
-	r := Reply{Text: req.L.T("card_mine_title"), Buttons: rows, Edit: editing}
-	return Response{Replies: []Reply{r}}, nil
+	rows = append(rows, []handlers.Button{CardNS.Button(req.L, "card_btn_link", CardLink), CardNS.Button(req.L, "card_btn_back", cardMenu)})
+	r := handlers.Reply{Text: req.L.T("card_mine_title"), Buttons: rows, Edit: editing}
+	return handlers.Response{Replies: []handlers.Reply{r}}, nil
 }
 
 // link finds one of the user's own links; ok is false with the answer to
 // give when it is not theirs (or gone).
-func (c *Card) link(ctx context.Context, req *Request, id int64) (store.CardLink, *Response, error) {
+func (c *Card) link(ctx context.Context, req *handlers.Request, id int64) (store.CardLink, *handlers.Response, error) {
 	l, found, err := c.Store.CardLink(ctx, req.UserID, id)
 	if err != nil || found {
 		return l, nil, err
 	}
-	return l, &Response{Answer: req.L.T("card_gone"), ShowAlert: true}, nil
+	return l, &handlers.Response{Answer: req.L.T("card_gone"), ShowAlert: true}, nil
 }
 
 // balance shows a linked card: balance, trips, pending top-ups apart,
 // status, valid-until and the time of the data.
-func (c *Card) balance(ctx context.Context, req *Request, id int64) (Response, error) {
+func (c *Card) balance(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
@@ -58,7 +59,7 @@ func (c *Card) balance(ctx context.Context, req *Request, id int64) (Response, e
 		// A linked card the provider no longer knows is as good as unavailable.
 		return c.unavailable(req.L), nil
 	}
-	return Response{Replies: []Reply{{Text: c.balanceText(req.L, cd), Edit: req.Callback != nil, Buttons: [][]Button{
+	return handlers.Response{Replies: []handlers.Reply{{Text: c.balanceText(req.L, cd), Edit: req.Callback != nil, Buttons: [][]handlers.Button{
 		{cardButton(req.L, "card_btn_ops", cardOperations, id), cardButton(req.L, "card_btn_alerts", cardAlerts, id)},
 		{cardButton(req.L, "card_btn_unlink", cardUnlink, id), CardNS.Button(req.L, "card_btn_mine", CardMine)},
 	}}}}, nil
@@ -97,7 +98,7 @@ var cardStatusIDs = map[string]string{
 }
 
 // operations shows the last operations of a linked card.
-func (c *Card) operations(ctx context.Context, req *Request, id int64) (Response, error) {
+func (c *Card) operations(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
@@ -119,7 +120,7 @@ func (c *Card) operations(ctx context.Context, req *Request, id int64) (Response
 		}
 		text = strings.Join(lines, "\n")
 	}
-	return edit(Reply{Text: text, Buttons: [][]Button{{cardButton(req.L, "card_btn_balance", cardBalance, id)}}}), nil
+	return handlers.Edit(handlers.Reply{Text: text, Buttons: [][]handlers.Button{{cardButton(req.L, "card_btn_balance", cardBalance, id)}}}), nil
 }
 
 func (c *Card) opLine(l *locales.Localizer, op card.Operation) string {
@@ -147,7 +148,7 @@ func (c *Card) opLine(l *locales.Localizer, op card.Operation) string {
 }
 
 // unlink asks for confirmation, then removes the link.
-func (c *Card) unlink(ctx context.Context, req *Request, action cardAction, id int64) (Response, error) {
+func (c *Card) unlink(ctx context.Context, req *handlers.Request, action cardAction, id int64) (handlers.Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
@@ -155,21 +156,21 @@ func (c *Card) unlink(ctx context.Context, req *Request, action cardAction, id i
 	masked := map[string]any{"Card": privacy.MaskCard(l.Number)}
 	switch action {
 	case cardUnlink:
-		return edit(Reply{Text: req.L.T("card_unlink_confirm", masked), Buttons: [][]Button{{
+		return handlers.Edit(handlers.Reply{Text: req.L.T("card_unlink_confirm", masked), Buttons: [][]handlers.Button{{
 			cardButton(req.L, "card_btn_unlink_yes", cardUnlinkYes, id), cardButton(req.L, "card_btn_unlink_no", cardBalance, id)}}}), nil
 	case cardUnlinkYes:
 		if _, err := c.Store.UnlinkCard(ctx, req.UserID, id); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
 		c.logger().Info("card unlinked", "user", req.UserID, "card", privacy.MaskCard(l.Number))
-		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{CardNS.Button(req.L, "card_btn_mine", CardMine)}}}), nil
+		return handlers.Edit(handlers.Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]handlers.Button{{CardNS.Button(req.L, "card_btn_mine", CardMine)}}}), nil
 	}
-	return Response{Answer: StaleButton(req.L)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 }
 
-func deref(r *Response) Response {
+func deref(r *handlers.Response) handlers.Response {
 	if r == nil {
-		return Response{}
+		return handlers.Response{}
 	}
 	return *r
 }

@@ -1,4 +1,4 @@
-package handlers
+package card
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
@@ -19,7 +20,7 @@ type CardStore interface {
 	CardLink(ctx context.Context, userID, id int64) (store.CardLink, bool, error)
 	UnlinkCard(ctx context.Context, userID, id int64) (bool, error)
 	SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error
-	LookupLockStore
+	handlers.LookupLockStore
 	WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error
 }
 
@@ -46,12 +47,12 @@ type Card struct {
 const ConvCard = "card"
 
 // Menu is /card and /start card.
-func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
-	return Response{Replies: []Reply{c.menu(req.L)}}, nil
+func (c *Card) Menu(_ context.Context, req *handlers.Request) (handlers.Response, error) {
+	return handlers.Response{Replies: []handlers.Reply{c.menu(req.L)}}, nil
 }
 
-func (c *Card) menu(l *locales.Localizer) Reply {
-	return Reply{Text: l.T("card_title"), Buttons: [][]Button{
+func (c *Card) menu(l *locales.Localizer) handlers.Reply {
+	return handlers.Reply{Text: l.T("card_title"), Buttons: [][]handlers.Button{
 		{CardNS.Button(l, "card_btn_howto", CardHowto)},
 		{CardNS.Button(l, "card_btn_ready", CardReady)},
 		{CardNS.Button(l, "card_btn_mine", CardMine), CardNS.Button(l, "card_btn_link", CardLink)},
@@ -59,14 +60,14 @@ func (c *Card) menu(l *locales.Localizer) Reply {
 }
 
 // Button handles "card|…" buttons.
-func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) Button(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	d := req.Callback.Data
-	id := ArgInt(d, 0)
+	id := handlers.ArgInt(d, 0)
 	switch CardNS.Action(d) {
 	case cardMenu:
-		return edit(c.menu(req.L)), nil
+		return handlers.Edit(c.menu(req.L)), nil
 	case CardHowto:
-		return edit(c.categories(req.L)), nil
+		return handlers.Edit(c.categories(req.L)), nil
 	case cardCategory:
 		return c.category(req.L, d.Arg(0)), nil
 	case CardReady:
@@ -86,11 +87,11 @@ func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 	case cardAlerts, cardAlertToggle, cardThreshold:
 		return c.alertsButton(ctx, req, CardNS.Action(d), id, d.Arg(1))
 	}
-	return Response{Answer: StaleButton(req.L)}, nil
+	return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 }
 
 // Step continues a card conversation.
-func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) Step(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	switch req.Conv.Step {
 	case "app":
 		return c.appNumber(ctx, req)
@@ -98,7 +99,7 @@ func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 		return c.appStatus(ctx, req)
 	case "watch":
 		// The status was shown; text now is not an answer to anything.
-		return WithMenu(req.L, req.L.T("unknown_text")), nil
+		return handlers.WithMenu(req.L, req.L.T("unknown_text")), nil
 	case "num":
 		return c.number(ctx, req)
 	case "dob":
@@ -106,7 +107,7 @@ func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 	case "thr":
 		return c.threshold(ctx, req)
 	}
-	return WithMenu(req.L, req.L.T("conv_expired")), nil
+	return handlers.WithMenu(req.L, req.L.T("conv_expired")), nil
 }
 
 // call runs one provider call within the reply timeout. A failure that is
@@ -132,8 +133,8 @@ func (c *Card) logger() *slog.Logger {
 	return slog.Default()
 }
 
-func (c *Card) unavailable(l *locales.Localizer) Response {
-	return WithMenu(l, l.T("card_unavailable"))
+func (c *Card) unavailable(l *locales.Localizer) handlers.Response {
+	return handlers.WithMenu(l, l.T("card_unavailable"))
 }
 
 // localTime shows t in the city's time zone.

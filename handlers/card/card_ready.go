@@ -1,4 +1,4 @@
-package handlers
+package card
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -16,37 +17,37 @@ import (
 var appNoRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$`)
 
 // askApp starts "is my card ready?", unless the user is locked out.
-func (c *Card) askApp(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) askApp(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if locked, resp, err := c.appLock().Check(ctx, req, ""); locked || err != nil {
 		return resp, err
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(ConvCard, "app", nil)}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("card_ask_app")}}, Next: handlers.Step(ConvCard, "app", nil)}, nil
 }
 
 // appLock guards "is my card ready?": the application number and date of
 // birth reveal the status, the pickup point and a rejection's reason.
-func (c *Card) appLock() LookupLock {
-	return LookupLock{Store: c.Store, Scope: store.LookupCardApp, Locked: locales.ID("card_app_locked"), Location: c.Location}
+func (c *Card) appLock() handlers.LookupLock {
+	return handlers.LookupLock{Store: c.Store, Scope: store.LookupCardApp, Locked: locales.ID("card_app_locked"), Location: c.Location}
 }
 
 // appNumber takes the application number and asks for the date of birth,
 // unless the user or the application is locked.
-func (c *Card) appNumber(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) appNumber(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	no := strings.ToUpper(strings.TrimSpace(req.Text))
 	if !appNoRe.MatchString(no) {
-		return Response{Replies: []Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}, nil
 	}
 	if locked, resp, err := c.appLock().Check(ctx, req, no); locked || err != nil {
 		return resp, err
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app_dob")}},
-		Next: Step(ConvCard, "appdob", map[string]string{"no": no})}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("card_ask_app_dob")}},
+		Next: handlers.Step(ConvCard, "appdob", map[string]string{"no": no})}, nil
 }
 
 // appStatus checks the application with the date of birth and shows its
 // status; before ready it offers to tell the user when the card is ready.
 // An unknown number and a wrong date are one failure, answered alike.
-func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) appStatus(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	birth, bad := c.birthDate(req)
 	if bad != nil {
 		return *bad, nil
@@ -67,23 +68,23 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	case err != nil:
 		return c.unavailable(req.L), nil
 	}
-	back := []Button{CardNS.Button(req.L, "card_btn_back", cardMenu)}
-	resp := Response{Replies: []Reply{{Text: c.appText(req.L, app), Buttons: [][]Button{back}}}}
+	back := []handlers.Button{CardNS.Button(req.L, "card_btn_back", cardMenu)}
+	resp := handlers.Response{Replies: []handlers.Reply{{Text: c.appText(req.L, app), Buttons: [][]handlers.Button{back}}}}
 	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
-		resp.Replies[0].Buttons = [][]Button{{CardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
-		resp.Next = Step(ConvCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
+		resp.Replies[0].Buttons = [][]handlers.Button{{CardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
+		resp.Next = handlers.Step(ConvCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
 	}
 	return resp, nil
 }
 
 // appFailed counts a failed check toward the lock and says so.
-func (c *Card) appFailed(ctx context.Context, req *Request, no string) (Response, error) {
+func (c *Card) appFailed(ctx context.Context, req *handlers.Request, no string) (handlers.Response, error) {
 	c.logger().Info("card application check failed", "user", req.UserID, "application", no)
 	locked, resp, left, err := c.appLock().Fail(ctx, req, no, no)
 	if locked || err != nil {
 		return resp, err
 	}
-	return WithMenu(req.L, req.L.T("card_app_not_found")+"\n"+req.L.N("lookup_tries_left", left, nil)), nil
+	return handlers.WithMenu(req.L, req.L.T("card_app_not_found")+"\n"+req.L.N("lookup_tries_left", left, nil)), nil
 }
 
 func (c *Card) appText(l *locales.Localizer, a card.Application) string {
@@ -108,23 +109,23 @@ var appStatusIDs = map[string]string{
 
 // watch is the "tell me when ready" button: the application and date come
 // from the conversation, so no date of birth travels in button data.
-func (c *Card) watch(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) watch(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	if req.Conv == nil || req.Conv.Feature != ConvCard || req.Conv.Step != "watch" {
-		return Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
 	}
 	birth, err := time.Parse(time.DateOnly, req.Conv.Data["birth"])
 	if err != nil {
-		return Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
+		return handlers.Response{Answer: req.L.T("card_watch_gone"), ShowAlert: true}, nil
 	}
 	if err := c.Store.WatchApplication(ctx, req.UserID, req.ChatID, req.Conv.Data["no"], birth); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
-	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Menu: req.L}}}, nil
+	return handlers.Response{EndConv: true, Replies: []handlers.Reply{{Text: req.L.T("card_watch_on"), Menu: req.L}}}, nil
 }
 
 // birthDate parses the date of birth the user typed; bad is the reply
 // naming what is wrong (the conversation stays at its step).
-func (c *Card) birthDate(req *Request) (time.Time, *Response) {
+func (c *Card) birthDate(req *handlers.Request) (time.Time, *handlers.Response) {
 	birth, err := card.ParseBirthDate(req.Text, req.Now.In(c.Location))
 	if err == nil {
 		return birth, nil
@@ -138,5 +139,5 @@ func (c *Card) birthDate(req *Request) (time.Time, *Response) {
 	case errors.Is(err, card.ErrDateOld):
 		id = locales.ID("card_bad_date_old")
 	}
-	return time.Time{}, &Response{Replies: []Reply{{Text: req.L.T(id)}}, Next: req.Conv}
+	return time.Time{}, &handlers.Response{Replies: []handlers.Reply{{Text: req.L.T(id)}}, Next: req.Conv}
 }

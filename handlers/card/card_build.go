@@ -1,16 +1,13 @@
-package handlers
+package card
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/card/cardhttp"
 	"github.com/transparentcities/nazar/cardalert"
 	"github.com/transparentcities/nazar/config"
-	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -46,24 +43,4 @@ func NewCardProvider(cfg config.CardConfig, st *store.Store) (card.Provider, err
 		return cardhttp.New(cfg.HTTP.BaseURL, cfg.HTTP.Token, cfg.HTTP.Timeout), nil
 	}
 	return nil, fmt.Errorf("card.provider: unknown provider %q", cfg.Provider)
-}
-
-// cardPrivacy is the card part of /privacy: linked cards (masked), watched
-// applications and failed verifications kept for the lock.
-func cardPrivacy(l *locales.Localizer, p store.CardPersonal) string {
-	var b strings.Builder
-	if len(p.Cards) > 0 {
-		masked := make([]string, len(p.Cards))
-		for i, n := range p.Cards {
-			masked[i] = privacy.MaskCard(n)
-		}
-		b.WriteString("\n" + l.T("card_privacy", map[string]any{"Cards": strings.Join(masked, ", ")}))
-	}
-	if p.Watches > 0 {
-		b.WriteString("\n" + l.T("card_privacy_watches", map[string]any{"Count": p.Watches}))
-	}
-	if p.Failures > 0 {
-		b.WriteString("\n" + l.T("card_privacy_failures", map[string]any{"Count": p.Failures}))
-	}
-	return b.String()
 }

@@ -1,4 +1,4 @@
-package handlers
+package card
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 )
@@ -15,7 +16,7 @@ const maxThreshold = 100000 * 100
 
 // alertsButton shows and toggles a link's alerts ("al", "alt" with l or e)
 // and asks for a new threshold ("thr").
-func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction, id int64, which string) (Response, error) {
+func (c *Card) alertsButton(ctx context.Context, req *handlers.Request, action cardAction, id int64, which string) (handlers.Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
@@ -23,8 +24,8 @@ func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction
 	p := l.Prefs
 	switch action {
 	case cardThreshold:
-		return Response{Replies: []Reply{{Text: req.L.T("card_ask_threshold")}},
-			Next: Step(ConvCard, "thr", map[string]string{"link": Itoa(id)})}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("card_ask_threshold")}},
+			Next: handlers.Step(ConvCard, "thr", map[string]string{"link": handlers.Itoa(id)})}, nil
 	case cardAlertToggle:
 		switch which {
 		case "l":
@@ -32,20 +33,20 @@ func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction
 		case "e":
 			p.Expiry = !p.Expiry
 		default:
-			return Response{Answer: StaleButton(req.L)}, nil
+			return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 		}
 		if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
 		if p.LowBalance && !l.Prefs.LowBalance || p.Expiry && !l.Prefs.Expiry {
 			l.Prefs = p
 			c.checkNow(ctx, l, req)
 		}
 	}
-	return edit(c.alertsPage(req, id, l.Number, p)), nil
+	return handlers.Edit(c.alertsPage(req, id, l.Number, p)), nil
 }
 
-func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) Reply {
+func (c *Card) alertsPage(req *handlers.Request, id int64, number string, p card.Prefs) handlers.Reply {
 	l := req.L
 	mark := func(on bool) string {
 		if on {
@@ -61,33 +62,33 @@ func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) R
 	}
 	text := l.T("card_alerts_title", map[string]any{"Card": privacy.MaskCard(number), "Low": mark(p.LowBalance),
 		"Threshold": l.Money(p.Threshold), "Expiry": mark(p.Expiry)})
-	low := CardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, Itoa(id), "l")
-	exp := CardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, Itoa(id), "e")
-	return Reply{Text: text, Buttons: [][]Button{{low}, {exp},
+	low := CardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, handlers.Itoa(id), "l")
+	exp := CardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, handlers.Itoa(id), "e")
+	return handlers.Reply{Text: text, Buttons: [][]handlers.Button{{low}, {exp},
 		{cardButton(l, "card_btn_threshold", cardThreshold, id), cardButton(l, "card_btn_balance", cardBalance, id)}}}
 }
 
 // threshold takes the typed amount and switches the low-balance alert on.
-func (c *Card) threshold(ctx context.Context, req *Request) (Response, error) {
+func (c *Card) threshold(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	id, _ := parseID(req.Conv.Data["link"])
 	l, found, err := c.Store.CardLink(ctx, req.UserID, id)
 	if err != nil || !found {
-		return WithMenu(req.L, req.L.T("card_gone")), err
+		return handlers.WithMenu(req.L, req.L.T("card_gone")), err
 	}
 	kop, err := csvin.ParseKopiykas(req.Text)
 	if err != nil || kop < 0 || kop > maxThreshold {
-		return Response{Replies: []Reply{{Text: req.L.T("card_bad_threshold")}}, Next: req.Conv}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("card_bad_threshold")}}, Next: req.Conv}, nil
 	}
 	p := l.Prefs
 	p.Threshold, p.LowBalance = kop, true
 	if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	l.Prefs = p
 	c.checkNow(ctx, l, req)
-	done := Reply{Text: req.L.T("card_threshold_set", map[string]any{"Threshold": req.L.Money(kop)})}
+	done := handlers.Reply{Text: req.L.T("card_threshold_set", map[string]any{"Threshold": req.L.Money(kop)})}
 	page := c.alertsPage(req, id, l.Number, p)
-	return Response{Replies: []Reply{done, page}}, nil
+	return handlers.Response{Replies: []handlers.Reply{done, page}}, nil
 }
 
 // checkNow runs the alert rules for a link whose alert was just switched
@@ -95,7 +96,7 @@ func (c *Card) threshold(ctx context.Context, req *Request) (Response, error) {
 // its expiry notice is told now (through the outbox, keyed as the import's
 // check keys it, so nothing comes twice), not at the next import. A card
 // the provider cannot give now is left to that next check.
-func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *Request) {
+func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *handlers.Request) {
 	if c.Alerts == nil {
 		return
 	}

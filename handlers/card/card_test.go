@@ -1,4 +1,4 @@
-package handlers
+package card
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
@@ -113,10 +114,10 @@ func TestCardCodeMasksItsOwnLogLines(t *testing.T) {
 	var raw bytes.Buffer
 	c := &Card{Store: st, Provider: st.CardProvider(), Content: content, Rules: card.NumberRules{Length: 16, Luhn: true},
 		Timeout: time.Second, Location: time.UTC, Log: slog.New(slog.NewJSONHandler(&raw, nil))}
-	req := func(text string, conv *Conv) *Request {
-		return &Request{ChatID: 7, UserID: 7, L: locales.New("uk"), Now: now, Text: text, Conv: conv}
+	req := func(text string, conv *handlers.Conv) *handlers.Request {
+		return &handlers.Request{ChatID: 7, UserID: 7, L: locales.New("uk"), Now: now, Text: text, Conv: conv}
 	}
-	resp, err := c.Step(ctx, req("9876 5400 0000 0031", Step(ConvCard, "num", nil)))
+	resp, err := c.Step(ctx, req("9876 5400 0000 0031", handlers.Step(ConvCard, "num", nil)))
 	require.NoError(t, err)
 	conv := resp.Next
 	for range 2 {
