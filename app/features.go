@@ -16,6 +16,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	cardh "github.com/transparentcities/nazar/handlers/card"
+	councilh "github.com/transparentcities/nazar/handlers/council"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
@@ -77,7 +78,7 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (bot.Feat
 	f.Courses = &coursesh.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
 	f.Core.Courses = courseCatalog
 	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
-	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
+	f.Council = &councilh.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Business = &businessh.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
 		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.DigestJob.Council = st.CouncilDecisionTitles

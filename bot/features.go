@@ -4,6 +4,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	cardh "github.com/transparentcities/nazar/handlers/card"
+	councilh "github.com/transparentcities/nazar/handlers/council"
 	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
@@ -20,7 +21,7 @@ type Features struct {
 	DigestAdmin *digesth.DigestAdmin
 	DigestJob   *digesth.DigestJob
 	Forms       *formsh.Forms
-	Council     *handlers.Council
+	Council     *councilh.Council
 	Business    *businessh.Business
 	Voucher     *voucherh.Voucher
 	Courses     *coursesh.Courses

@@ -6,8 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/transparentcities/nazar/callback"
 )
 
 func nop(context.Context, *Request) (Response, error) { return Response{}, nil }
@@ -68,24 +66,9 @@ func TestActionCodesOnTheWireAreUnchanged(t *testing.T) {
 	wire := map[string]string{
 		langNS.Data(langSet, "uk"): "1|lang|set|uk", privacyNS.Data(privacyAsk): "1|privacy|ask",
 		privacyNS.Data(privacyDelete): "1|privacy|delete", privacyNS.Data(privacyKeep): "1|privacy|keep",
-
-		CnNS.Data(cnMenu): "1|cn|m", CnNS.Data(cnFind): "1|cn|find", CnNS.Data(CnSessions): "1|cn|s",
-		CnNS.Data(cnSession): "1|cn|si", CnNS.Data(cnMotion): "1|cn|mi", CnNS.Data(cnRollCall): "1|cn|e",
-		CnNS.Data(CnDecisions): "1|cn|dec", CnNS.Data(cnDecisionSessions): "1|cn|dsl",
-		CnNS.Data(cnSessionDecisions): "1|cn|ds", CnNS.Data(cnDecisionWords): "1|cn|dw", CnNS.Data(CnDrafts): "1|cn|dr",
-		CnNS.Data(CnFactions): "1|cn|fl", CnNS.Data(cnFaction): "1|cn|fc", CnNS.Data(cnFactionChart): "1|cn|fch",
-		CnNS.Data(CnLeaders): "1|cn|lb", CnNS.Data(CnLowAttendance): "1|cn|la", CnNS.Data(CnLowDiscipline): "1|cn|ld",
-		CnNS.Data(cnMetricsHelp): "1|cn|hm",
-		DepNS.IDs(DepCard, 7):    "1|dep|c|7", DepNS.Data(depVotes): "1|dep|v", DepNS.Data(depDrafts): "1|dep|d",
-		DepNS.Data(depCompare): "1|dep|cmp", DepNS.Data(depCompareWith): "1|dep|cw", DepNS.Data(depChart): "1|dep|ch",
-		DepNS.Data(depFollow): "1|dep|f", DepNS.Data(depUnfollow): "1|dep|u",
 	}
 	for got, want := range wire {
 		assert.Equal(t, want, got)
 	}
-	assert.Len(t, wire, 30, "every action listed once (a duplicate code would collapse two keys)")
-}
-
-func TestNamespaceFitAndPager(t *testing.T) {
-	assert.Equal(t, callback.Data{Feature: "cn", Action: "dr", Args: []string{"0"}}, CnNS.Press(CnDrafts, "0"))
+	assert.Len(t, wire, 4, "every action listed once (a duplicate code would collapse two keys)")
 }

@@ -121,3 +121,31 @@ func (n Namespace[A]) Pager(l *locales.Localizer, page int64, total, size int, a
 		return n.Data(a, append(append([]string(nil), args...), Itoa(p))...)
 	})
 }
+
+// Span returns the 1-based range shown on a page, for "11–20 з 61".
+func Span(page int64, n, size int) (from, to int) {
+	from = int(page)*size + 1
+	return from, from + n - 1
+}
+
+// Short cuts a title to n runes for a list line or a button.
+func Short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// MiniAppRow is a row with a button opening the Mini App at view, or none
+// when miniapp.public_url is not set.
+func MiniAppRow(l *locales.Localizer, base, label, view string) [][]Button {
+	if base == "" {
+		return nil
+	}
+	url := base
+	if view != "" {
+		url += "?view=" + view
+	}
+	return [][]Button{{{Text: l.T(label), WebApp: url}}}
+}

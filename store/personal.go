@@ -11,7 +11,7 @@ type PersonalData struct {
 	User         User
 	Conversation string   // the feature of a conversation in progress, "" if none
 	Submissions  int      // city-service forms sent (handlers/forms/forms.go)
-	Follows      []string // deputies followed (handlers/council.go), by name
+	Follows      []string // deputies followed (handlers/council/council.go), by name
 
 	Cards CardPersonal // linked cards, watched applications (handlers/card/card.go)
 

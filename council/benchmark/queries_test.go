@@ -8,11 +8,12 @@ import (
 
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/handlers"
+	councilh "github.com/transparentcities/nazar/handlers/council"
 	"github.com/transparentcities/nazar/locales"
 )
 
 // press runs a council button through the real handler, as the router would.
-func press(c *handlers.Council, feature, action string, args ...string) error {
+func press(c *councilh.Council, feature, action string, args ...string) error {
 	data, err := callback.Decode(callback.Encode(feature, action, args...))
 	if err != nil {
 		return err
@@ -27,8 +28,8 @@ func press(c *handlers.Council, feature, action string, args ...string) error {
 	return err
 }
 
-func handler(b *testing.B) *handlers.Council {
-	return &handlers.Council{Store: council(b), Location: time.UTC}
+func handler(b *testing.B) *councilh.Council {
+	return &councilh.Council{Store: council(b), Location: time.UTC}
 }
 
 // BenchmarkDeputyCard renders a deputy's card with every metric (issue 4: p99 ≤ 20 ms).

@@ -1,8 +1,9 @@
 package business
 
-import "github.com/transparentcities/nazar/handlers"
-
-import "github.com/transparentcities/nazar/locales"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
+)
 
 // Feature declares the business directory: /business, /edrpou, its menu
 // button, the directory's buttons and conversations and /start business.

@@ -1,8 +1,9 @@
 package card
 
-import "github.com/transparentcities/nazar/handlers"
-
-import "github.com/transparentcities/nazar/locales"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
+)
 
 // Feature declares the card section: /card, its menu button, the card
 // buttons and conversations, /start card and the card pushes.

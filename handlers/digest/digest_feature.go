@@ -1,8 +1,9 @@
 package digest
 
-import "github.com/transparentcities/nazar/handlers"
-
-import "github.com/transparentcities/nazar/locales"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
+)
 
 // DigestFeature declares the weekly digest: /digest, its menu button, the
 // residents' ("dg") and admins' ("dga") buttons, the admins' item

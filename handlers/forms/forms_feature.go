@@ -1,8 +1,9 @@
 package forms
 
-import "github.com/transparentcities/nazar/handlers"
-
-import "github.com/transparentcities/nazar/locales"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
+)
 
 // Feature declares the city services: /services, its menu button, the
 // forms' buttons and conversation, the admin panel's row, /start services

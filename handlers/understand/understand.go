@@ -9,6 +9,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	cardh "github.com/transparentcities/nazar/handlers/card"
+	councilh "github.com/transparentcities/nazar/handlers/council"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	voucherh "github.com/transparentcities/nazar/handlers/voucher"
@@ -39,7 +40,7 @@ type Understand struct {
 	Core      *handlers.Core
 	Admin     *handlers.Admin
 	Card      *cardh.Card
-	Council   *handlers.Council
+	Council   *councilh.Council
 	Business  *businessh.Business
 	Voucher   *voucherh.Voucher
 	Digest    *digesth.Digest

@@ -9,6 +9,7 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	cardh "github.com/transparentcities/nazar/handlers/card"
+	councilh "github.com/transparentcities/nazar/handlers/council"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	voucherh "github.com/transparentcities/nazar/handlers/voucher"
@@ -73,23 +74,23 @@ var askActions = map[string]askAction{
 	"services.menu": calling("sv", func(u *Understand) handlers.Func { return u.Forms.Services }),
 
 	"council.menu":       calling("km", func(u *Understand) handlers.Func { return u.Council.Menu }),
-	"council.attendance": pressing("ka", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnLowAttendance)),
-	"council.discipline": pressing("kq", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnLowDiscipline)),
-	"council.leaders":    pressing("kl", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnLeaders)),
-	"council.sessions":   pressing("ks", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnSessions, "0")),
-	"council.drafts":     pressing("kr", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnDrafts, "0")),
-	"council.factions":   pressing("kf", func(u *Understand) handlers.Func { return u.Council.Button }, handlers.CnNS.Press(handlers.CnFactions)),
+	"council.attendance": pressing("ka", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnLowAttendance)),
+	"council.discipline": pressing("kq", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnLowDiscipline)),
+	"council.leaders":    pressing("kl", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnLeaders)),
+	"council.sessions":   pressing("ks", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnSessions, "0")),
+	"council.drafts":     pressing("kr", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnDrafts, "0")),
+	"council.factions":   pressing("kf", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnFactions)),
 	"council.deputy": {"kd", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		if len(e.IDs) == 1 {
-			return pressAs(ctx, req, u.Council.DeputyButton, handlers.DepNS.Press(handlers.DepCard, handlers.Itoa(e.IDs[0])))
+			return pressAs(ctx, req, u.Council.DeputyButton, councilh.DepNS.Press(councilh.DepCard, handlers.Itoa(e.IDs[0])))
 		}
 		return withText(ctx, req, u.Council.Deputy, e.Value)
 	}},
 	"council.decisions": {"kx", func(u *Understand, ctx context.Context, req *handlers.Request, e understand.Entity) (handlers.Response, error) {
 		if e.Value != "" {
-			return step(ctx, req, u.Council.Step, handlers.ConvCouncil, "words", e.Value)
+			return step(ctx, req, u.Council.Step, councilh.ConvCouncil, "words", e.Value)
 		}
-		return pressAs(ctx, req, u.Council.Button, handlers.CnNS.Press(handlers.CnDecisions, "0"))
+		return pressAs(ctx, req, u.Council.Button, councilh.CnNS.Press(councilh.CnDecisions, "0"))
 	}},
 
 	"business.menu":    calling("bm", func(u *Understand) handlers.Func { return u.Business.Menu }),

@@ -1,8 +1,9 @@
 package voucher
 
-import "github.com/transparentcities/nazar/handlers"
-
-import "github.com/transparentcities/nazar/locales"
+import (
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
+)
 
 // Feature declares the business vouchers: /voucher, its menu button, the
 // residents' ("vc") and admins' ("vca") buttons and conversations, the

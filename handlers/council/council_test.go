@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -42,10 +43,10 @@ func TestPagerAndSpan(t *testing.T) {
 		}
 		assert.Equal(t, tt.want, got, "page %d of %d", tt.page, tt.total)
 	}
-	from, to := Span(2, 5, 10)
+	from, to := handlers.Span(2, 5, 10)
 	assert.Equal(t, [2]int{21, 25}, [2]int{from, to})
-	assert.Equal(t, "Про бюд…", Short("Про бюджет", 8))
-	assert.Equal(t, "Про", Short("Про", 8))
+	assert.Equal(t, "Про бюд…", handlers.Short("Про бюджет", 8))
+	assert.Equal(t, "Про", handlers.Short("Про", 8))
 }
 
 func TestRatioShowsCountsBehindThePercentage(t *testing.T) {

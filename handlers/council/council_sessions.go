@@ -1,10 +1,11 @@
-package handlers
+package council
 
 import (
 	"context"
 	"strings"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -21,25 +22,25 @@ type councilSessionsStore interface {
 }
 
 // sessions lists the sessions, newest first, as buttons.
-func (c *Council) sessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
+func (c *Council) sessions(ctx context.Context, l *locales.Localizer, page int64) (handlers.Reply, error) {
 	return c.sessionList(ctx, l, page, CnSessions, cnSession, "council_sessions_title")
 }
 
 // sessionList is a paged list of session buttons; open is the action of a
 // session button (its agenda, or its decisions).
-func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page int64, self, open cnAction, title string) (Reply, error) {
+func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page int64, self, open cnAction, title string) (handlers.Reply, error) {
 	list, total, err := c.Store.CouncilSessions(ctx, int(page)*councilButtons, councilButtons)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	if len(list) == 0 {
-		return Reply{Text: l.T("council_sessions_none"), Buttons: back(l)}, nil
+		return handlers.Reply{Text: l.T("council_sessions_none"), Buttons: back(l)}, nil
 	}
-	from, to := Span(page, len(list), councilButtons)
-	reply := Reply{Text: l.T(title, map[string]any{"From": from, "To": to, "Total": total})}
+	from, to := handlers.Span(page, len(list), councilButtons)
+	reply := handlers.Reply{Text: l.T(title, map[string]any{"From": from, "To": to, "Total": total})}
 	for _, s := range list {
 		label := l.T("council_session_button", map[string]any{"Date": l.Date(s.Span.From.Time()), "Label": s.Label})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: Short(label, 60), Data: CnNS.IDs(open, s.ID, 0)}})
+		reply.Buttons = append(reply.Buttons, []handlers.Button{{Text: handlers.Short(label, 60), Data: CnNS.IDs(open, s.ID, 0)}})
 	}
 	if p := CnNS.Pager(l, page, total, councilButtons, self); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
@@ -49,17 +50,17 @@ func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page in
 }
 
 // session lists a session's agenda items as buttons with their outcome.
-func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page int64) (Reply, error) {
+func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page int64) (handlers.Reply, error) {
 	s, found, err := c.Store.CouncilSession(ctx, id)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	items, total, err := c.Store.SessionAgenda(ctx, id, int(page)*councilButtons, councilButtons)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
-	from, to := Span(page, len(items), councilButtons)
-	reply := Reply{Text: l.T("council_session_title", map[string]any{"Label": s.Label,
+	from, to := handlers.Span(page, len(items), councilButtons)
+	reply := handlers.Reply{Text: l.T("council_session_title", map[string]any{"Label": s.Label,
 		"Date": l.Date(s.Span.From.Time()), "Items": total, "Events": s.Events, "From": from, "To": to})}
 	for _, it := range items {
 		mark := "⏳"
@@ -72,12 +73,12 @@ func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page in
 		if it.Title == "" {
 			label = mark + " " + titleOr(l, "", numberOr(it.Number, it.UID), it.Day)
 		}
-		reply.Buttons = append(reply.Buttons, []Button{{Text: Short(label, 60), Data: CnNS.IDs(cnMotion, it.ID)}})
+		reply.Buttons = append(reply.Buttons, []handlers.Button{{Text: handlers.Short(label, 60), Data: CnNS.IDs(cnMotion, it.ID)}})
 	}
-	if p := CnNS.Pager(l, page, total, councilButtons, cnSession, Itoa(id)); len(p) > 0 {
+	if p := CnNS.Pager(l, page, total, councilButtons, cnSession, handlers.Itoa(id)); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
-	reply.Buttons = append(reply.Buttons, []Button{CnNS.Button(l, "council_btn_sessions", CnSessions, "0")})
+	reply.Buttons = append(reply.Buttons, []handlers.Button{CnNS.Button(l, "council_btn_sessions", CnSessions, "0")})
 	return reply, nil
 }
 
@@ -92,23 +93,23 @@ func kindName(l *locales.Localizer, kind int) string {
 }
 
 // motion shows an agenda item and its vote events as buttons.
-func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (Reply, error) {
+func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (handlers.Reply, error) {
 	m, found, err := c.Store.Motion(ctx, id)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	events, err := c.Store.MotionEvents(ctx, id)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	day := m.Day
 	if day < 0 && len(events) > 0 {
 		day = events[0].Day
 	}
 	title := titleOr(l, m.Title, numberOr(m.Number, m.UID), day)
-	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": Short(title, 600),
+	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": handlers.Short(title, 600),
 		"Session": m.Session})
-	reply := Reply{}
+	reply := handlers.Reply{}
 	if len(events) == 0 {
 		text += "\n\n" + l.T("council_item_no_events")
 	} else {
@@ -118,10 +119,10 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 	for _, e := range events {
 		label := l.T("council_event_button", map[string]any{"Time": l.DateTime(e.At.In(c.loc())),
 			"Kind": kindName(l, e.Kind), "Result": resultName(l, e.Adopted)})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: label, Data: CnNS.IDs(cnRollCall, e.ID)}})
+		reply.Buttons = append(reply.Buttons, []handlers.Button{{Text: label, Data: CnNS.IDs(cnRollCall, e.ID)}})
 	}
 	if len(events) > 0 && events[0].SessionID != 0 {
-		reply.Buttons = append(reply.Buttons, []Button{{Text: l.T("council_btn_to_session"),
+		reply.Buttons = append(reply.Buttons, []handlers.Button{{Text: l.T("council_btn_to_session"),
 			Data: CnNS.IDs(cnSession, events[0].SessionID, 0)}})
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
@@ -133,10 +134,10 @@ var lineLabels = [4]string{locales.ID("council_line_none"), locales.ID("council_
 
 // rollCall shows a vote event: outcome, counts, and the named list grouped
 // by faction with each faction's line and the deviations from it.
-func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) (Reply, error) {
+func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) (handlers.Reply, error) {
 	rc, found, err := c.Store.RollCall(ctx, id)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	e := rc.Event
 	title := e.Title
@@ -144,7 +145,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 		title = titleOr(l, e.MotionTitle, e.UID, e.Day)
 	}
 	lines := []string{l.T("council_event_title", map[string]any{"When": l.DateTime(e.At.In(c.loc())),
-		"Title": Short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,
+		"Title": handlers.Short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,
 		"Result": resultName(l, e.Adopted), "For": rc.Counts[0], "Against": rc.Counts[1], "Abstain": rc.Counts[2],
 		"NotVoting": rc.Counts[3], "Absent": rc.Counts[4]})}
 	if e.Mismatch && e.Header != nil {
@@ -153,7 +154,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 			"Abstain": h[2], "NotVoting": h[3], "Absent": h[4]}))
 	}
 	lines = append(lines, rollCallGroups(l, rc)...)
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
+	return handlers.Reply{Text: strings.Join(lines, "\n"), Buttons: [][]handlers.Button{
 		{{Text: l.T("council_btn_to_item"), Data: CnNS.IDs(cnMotion, e.Motion)}},
 		{CnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil

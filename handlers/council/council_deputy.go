@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -23,19 +24,19 @@ type councilDeputyStore interface {
 
 // Deputy is /deputy [part of a name] and /start dep_<id>: the card of the
 // deputy with that open-data id, or a search by name.
-func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
+func (c *Council) Deputy(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	text := strings.TrimSpace(req.Text)
 	if text == "" {
-		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(ConvCouncil, "name", nil)}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_ask_name")}}, Next: handlers.Step(ConvCouncil, "name", nil)}, nil
 	}
 	if len(text) <= 64 {
 		id, found, err := c.Store.DeputyByUID(ctx, text)
 		if err != nil {
-			return Response{}, err
+			return handlers.Response{}, err
 		}
 		if found {
 			reply, err := c.card(ctx, req, id)
-			return Response{Replies: []Reply{reply}}, err
+			return handlers.Response{Replies: []handlers.Reply{reply}}, err
 		}
 	}
 	return c.search(ctx, req, text)
@@ -43,39 +44,39 @@ func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
 
 // search answers a name: one match shows the card, several give buttons,
 // none (or nonsense) says so and waits for another try.
-func (c *Council) search(ctx context.Context, req *Request, text string) (Response, error) {
-	retry := Step(ConvCouncil, "name", nil)
+func (c *Council) search(ctx context.Context, req *handlers.Request, text string) (handlers.Response, error) {
+	retry := handlers.Step(ConvCouncil, "name", nil)
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
-		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
 	}
 	found, err := c.Store.SearchDeputies(ctx, q)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	switch len(found) {
 	case 0:
-		return Response{Replies: []Reply{{Text: req.L.T("council_not_found",
-			map[string]any{"Query": Short(text, 40)})}}, Next: retry}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_not_found",
+			map[string]any{"Query": handlers.Short(text, 40)})}}, Next: retry}, nil
 	case 1:
 		reply, err := c.card(ctx, req, found[0].ID)
-		return Response{Replies: []Reply{reply}}, err
+		return handlers.Response{Replies: []handlers.Reply{reply}}, err
 	}
-	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: DepNS.IDs(DepCard, b.ID)}
+	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b store.DeputyBrief) handlers.Button {
+		return handlers.Button{Text: brief(req.L, b), Data: DepNS.IDs(DepCard, b.ID)}
 	})}}, nil
 }
 
 // matches lists several deputies as buttons.
-func matches(l *locales.Localizer, found []store.DeputyBrief, button func(store.DeputyBrief) Button) Reply {
+func matches(l *locales.Localizer, found []store.DeputyBrief, button func(store.DeputyBrief) handlers.Button) handlers.Reply {
 	text := l.T("council_many", map[string]any{"Count": len(found)})
 	if len(found) > councilMatches {
 		text = l.T("council_too_many", map[string]any{"Count": len(found), "Shown": councilMatches})
 		found = found[:councilMatches]
 	}
-	reply := Reply{Text: text}
+	reply := handlers.Reply{Text: text}
 	for _, b := range found {
-		reply.Buttons = append(reply.Buttons, []Button{button(b)})
+		reply.Buttons = append(reply.Buttons, []handlers.Button{button(b)})
 	}
 	return reply
 }
@@ -85,14 +86,14 @@ func brief(l *locales.Localizer, b store.DeputyBrief) string {
 	if council.IsNonFaction(f) {
 		f = l.T("council_nonfaction_name")
 	}
-	return Short(b.FullName+" · "+f, 60)
+	return handlers.Short(b.FullName+" · "+f, 60)
 }
 
 // DeputyButton handles a deputy's buttons ("dep|…").
-func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, error) {
+func (c *Council) DeputyButton(ctx context.Context, req *handlers.Request) (handlers.Response, error) {
 	d := req.Callback.Data
-	id, arg := ArgInt(d, 0), ArgInt(d, 1)
-	var reply Reply
+	id, arg := handlers.ArgInt(d, 0), handlers.ArgInt(d, 1)
+	var reply handlers.Reply
 	var err error
 	answer := ""
 	switch DepNS.Action(d) {
@@ -103,7 +104,7 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 	case depDrafts:
 		reply, err = c.deputyDrafts(ctx, req, id, arg)
 	case depCompareWith:
-		reply, err = c.compare(ctx, req.L, id, arg, req.Now, ArgInt(d, 2))
+		reply, err = c.compare(ctx, req.L, id, arg, req.Now, handlers.ArgInt(d, 2))
 	case depCompare:
 		return c.askCompare(ctx, req, id)
 	case depChart:
@@ -113,13 +114,13 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 			reply, err = c.card(ctx, req, id)
 		}
 	default:
-		return Response{Answer: StaleButton(req.L)}, nil
+		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
 	reply.Edit = true
-	return Response{Replies: []Reply{reply}, Answer: answer}, err
+	return handlers.Response{Replies: []handlers.Reply{reply}, Answer: answer}, err
 }
 
-func (c *Council) follow(ctx context.Context, req *Request, id int64, on bool) (string, error) {
+func (c *Council) follow(ctx context.Context, req *handlers.Request, id int64, on bool) (string, error) {
 	if _, found, err := c.Store.Deputy(ctx, id, req.Now); err != nil || !found {
 		return req.L.T("council_gone"), err
 	}

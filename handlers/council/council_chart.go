@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/transparentcities/nazar/chart"
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -56,12 +57,12 @@ func (c *chartCache) get(version int64, key string, render func() ([]byte, error
 
 // deputyChart sends a deputy's chart: attendance by month, and discipline
 // against their faction's.
-func (c *Council) deputyChart(ctx context.Context, req *Request, id int64) (Response, error) {
+func (c *Council) deputyChart(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	d, found, err := c.Store.Deputy(ctx, id, req.Now)
 	if err != nil || !found {
-		return Response{Answer: req.L.T("council_gone")}, err
+		return handlers.Response{Answer: req.L.T("council_gone")}, err
 	}
-	return c.chartReply(ctx, req, "d"+Itoa(id), req.L.T("miniapp_chart_deputy_caption", map[string]any{"Name": d.FullName}),
+	return c.chartReply(ctx, req, "d"+handlers.Itoa(id), req.L.T("miniapp_chart_deputy_caption", map[string]any{"Name": d.FullName}),
 		locales.ID("miniapp_chart_legend_faction"), func() ([]store.MonthFigures, error) {
 			months, _, err := c.Store.DeputyMonths(ctx, id, req.Now)
 			return months, err
@@ -70,23 +71,23 @@ func (c *Council) deputyChart(ctx context.Context, req *Request, id int64) (Resp
 
 // factionChart sends a faction's chart: its members' attendance by month,
 // and its discipline against the whole council's.
-func (c *Council) factionChart(ctx context.Context, req *Request, id int64) (Response, error) {
+func (c *Council) factionChart(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	f, found, err := c.Store.FactionDetail(ctx, id, req.Now)
 	if err != nil || !found {
-		return Response{Answer: req.L.T("council_gone")}, err
+		return handlers.Response{Answer: req.L.T("council_gone")}, err
 	}
-	return c.chartReply(ctx, req, "f"+Itoa(id), req.L.T("miniapp_chart_faction_caption", map[string]any{"Name": f.Name}),
+	return c.chartReply(ctx, req, "f"+handlers.Itoa(id), req.L.T("miniapp_chart_faction_caption", map[string]any{"Name": f.Name}),
 		locales.ID("miniapp_chart_legend_council"), func() ([]store.MonthFigures, error) {
 			return c.Store.FactionMonths(ctx, id, req.Now)
 		})
 }
 
-func (c *Council) chartReply(ctx context.Context, req *Request, key, caption, referenceID string,
-	months func() ([]store.MonthFigures, error)) (Response, error) {
+func (c *Council) chartReply(ctx context.Context, req *handlers.Request, key, caption, referenceID string,
+	months func() ([]store.MonthFigures, error)) (handlers.Response, error) {
 	l := req.L
 	version, err := c.Store.CouncilVersion(ctx)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	png, err := c.charts.get(version, key+"|"+l.Lang, func() ([]byte, error) {
 		list, err := months()
@@ -96,12 +97,12 @@ func (c *Council) chartReply(ctx context.Context, req *Request, key, caption, re
 		return chart.Render(chartMonths(l, list, referenceID))
 	})
 	if errors.Is(err, chart.ErrNoData) {
-		return Response{Answer: l.T("miniapp_chart_empty"), ShowAlert: true}, nil
+		return handlers.Response{Answer: l.T("miniapp_chart_empty"), ShowAlert: true}, nil
 	}
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
-	return Response{Replies: []Reply{{Photo: &Photo{PNG: png, Caption: caption}}}}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Photo: &handlers.Photo{PNG: png, Caption: caption}}}}, nil
 }
 
 // chartMonths turns the store's months into the chart's series.
@@ -126,17 +127,4 @@ func share(r council.Ratio) float64 {
 		return math.NaN()
 	}
 	return float64(r.Num) / float64(r.Den)
-}
-
-// MiniAppRow is a row with a button opening the Mini App at view, or none
-// when miniapp.public_url is not set.
-func MiniAppRow(l *locales.Localizer, base, label, view string) [][]Button {
-	if base == "" {
-		return nil
-	}
-	url := base
-	if view != "" {
-		url += "?view=" + view
-	}
-	return [][]Button{{{Text: l.T(label), WebApp: url}}}
 }

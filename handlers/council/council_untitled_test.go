@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"testing"
@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
@@ -49,7 +50,7 @@ func TestUntitledItemsAreShownByNumberAndDate(t *testing.T) {
 	require.NotEmpty(t, agenda.Buttons)
 	assert.Contains(t, agenda.Buttons[0][0].Text, "Голосування № reg-7")
 
-	votes, err := c.votes(t.Context(), &Request{L: en, Now: at}, 1, 0)
+	votes, err := c.votes(t.Context(), &handlers.Request{L: en, Now: at}, 1, 0)
 	require.NoError(t, err)
 	assert.Contains(t, votes.Text, "Vote No. 117 of "+en.Date(day.Time()))
 

@@ -1,6 +1,7 @@
-package handlers
+package council
 
 import (
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -11,12 +12,12 @@ import (
 
 // deputyTaps are buttons that open deputies' cards, two to a row; label
 // names each.
-func deputyTaps(ids []int64, label func(i int) string) [][]Button {
-	var rows [][]Button
+func deputyTaps(ids []int64, label func(i int) string) [][]handlers.Button {
+	var rows [][]handlers.Button
 	for i, id := range ids {
-		b := Button{Text: Short(label(i), 32), Data: DepNS.IDs(DepCard, id)}
+		b := handlers.Button{Text: handlers.Short(label(i), 32), Data: DepNS.IDs(DepCard, id)}
 		if i%2 == 0 {
-			rows = append(rows, []Button{b})
+			rows = append(rows, []handlers.Button{b})
 		} else {
 			rows[len(rows)-1] = append(rows[len(rows)-1], b)
 		}
@@ -26,7 +27,7 @@ func deputyTaps(ids []int64, label func(i int) string) [][]Button {
 
 // memberTaps open the cards of a faction's members, then of former members
 // who deviated from its line.
-func memberTaps(f store.Faction) [][]Button {
+func memberTaps(f store.Faction) [][]handlers.Button {
 	var ids []int64
 	var names []string
 	seen := map[int64]bool{}
@@ -42,20 +43,20 @@ func memberTaps(f store.Faction) [][]Button {
 }
 
 // decisionTaps open each decision's final roll call.
-func decisionTaps(l *locales.Localizer, list []store.Decision) [][]Button {
-	rows := make([][]Button, len(list))
+func decisionTaps(l *locales.Localizer, list []store.Decision) [][]handlers.Button {
+	rows := make([][]handlers.Button, len(list))
 	for i, d := range list {
-		rows[i] = []Button{{Text: Short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
+		rows[i] = []handlers.Button{{Text: handlers.Short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
 			Data: CnNS.IDs(cnRollCall, d.Event)}}
 	}
 	return rows
 }
 
 // draftTaps open each draft's agenda item with its votes.
-func draftTaps(l *locales.Localizer, list []store.Draft) [][]Button {
-	rows := make([][]Button, len(list))
+func draftTaps(l *locales.Localizer, list []store.Draft) [][]handlers.Button {
+	rows := make([][]handlers.Button, len(list))
 	for i, d := range list {
-		rows[i] = []Button{{Text: Short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),
+		rows[i] = []handlers.Button{{Text: handlers.Short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),
 			Data: CnNS.IDs(cnMotion, d.ID)}}
 	}
 	return rows

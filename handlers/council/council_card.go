@@ -1,36 +1,37 @@
-package handlers
+package council
 
 import (
 	"context"
 	"strings"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
 
 // card is a deputy's card: details, figures with their counts, buttons.
-func (c *Council) card(ctx context.Context, req *Request, id int64) (Reply, error) {
+func (c *Council) card(ctx context.Context, req *handlers.Request, id int64) (handlers.Reply, error) {
 	l := req.L
 	d, found, err := c.Store.Deputy(ctx, id, req.Now)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	following, err := c.Store.FollowsDeputy(ctx, req.UserID, id)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	lines := append(deputyDetails(l, d), "")
 	lines = append(lines, deputyFigures(l, d.Metrics())...)
 	lines = append(lines, l.T("council_card_authored", map[string]any{"Count": d.Authored}), l.T("council_card_explain"))
-	follow := DepNS.Button(l, "council_btn_follow", depFollow, Itoa(id))
+	follow := DepNS.Button(l, "council_btn_follow", depFollow, handlers.Itoa(id))
 	if following {
-		follow = DepNS.Button(l, "council_btn_unfollow", depUnfollow, Itoa(id))
+		follow = DepNS.Button(l, "council_btn_unfollow", depUnfollow, handlers.Itoa(id))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{DepNS.Button(l, "council_btn_votes", depVotes, Itoa(id), "0"), DepNS.Button(l, "council_btn_drafts_of", depDrafts, Itoa(id), "0")},
-		{DepNS.Button(l, "council_btn_compare", depCompare, Itoa(id)), follow},
-		{DepNS.Button(l, "miniapp_btn_chart", depChart, Itoa(id))},
+	return handlers.Reply{Text: strings.Join(lines, "\n"), Buttons: [][]handlers.Button{
+		{DepNS.Button(l, "council_btn_votes", depVotes, handlers.Itoa(id), "0"), DepNS.Button(l, "council_btn_drafts_of", depDrafts, handlers.Itoa(id), "0")},
+		{DepNS.Button(l, "council_btn_compare", depCompare, handlers.Itoa(id)), follow},
+		{DepNS.Button(l, "miniapp_btn_chart", depChart, handlers.Itoa(id))},
 		{CnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }

@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/council"
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -20,33 +21,33 @@ type councilVotesStore interface {
 }
 
 // votes is a page of a deputy's votes, newest first, with deviation marks.
-func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Reply, error) {
+func (c *Council) votes(ctx context.Context, req *handlers.Request, id, page int64) (handlers.Reply, error) {
 	l := req.L
 	d, found, err := c.Store.Deputy(ctx, id, req.Now)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	rows, total, err := c.Store.DeputyVotes(ctx, id, int(page)*councilPage, councilPage)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
-	nav := []Button{DepNS.Button(l, "council_btn_card", DepCard, Itoa(id))}
+	nav := []handlers.Button{DepNS.Button(l, "council_btn_card", DepCard, handlers.Itoa(id))}
 	if len(rows) == 0 {
-		return Reply{Text: l.T("council_votes_none"), Buttons: [][]Button{nav}}, nil
+		return handlers.Reply{Text: l.T("council_votes_none"), Buttons: [][]handlers.Button{nav}}, nil
 	}
-	from, to := Span(page, len(rows), councilPage)
+	from, to := handlers.Span(page, len(rows), councilPage)
 	lines := []string{l.T("council_votes_title", map[string]any{"Name": d.FullName, "From": from, "To": to,
 		"Total": total})}
 	for _, v := range rows {
 		lines = append(lines, "", l.T("council_votes_line", map[string]any{"Date": l.Date(v.At.In(c.loc())),
-			"Title": Short(titleOr(l, v.Title, v.UID, council.DayOf(v.At.In(c.loc()))), councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
+			"Title": handlers.Short(titleOr(l, v.Title, v.UID, council.DayOf(v.At.In(c.loc()))), councilTitleLen), "Option": optionName(l, v.Option), "Dev": v.Deviated,
 			"Result": resultName(l, v.Adopted)}))
 	}
-	buttons := [][]Button{}
-	if p := DepNS.Pager(l, page, total, councilPage, depVotes, Itoa(id)); len(p) > 0 {
+	buttons := [][]handlers.Button{}
+	if p := DepNS.Pager(l, page, total, councilPage, depVotes, handlers.Itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
+	return handlers.Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
 }
 
 func (c *Council) loc() *time.Location {
@@ -57,27 +58,27 @@ func (c *Council) loc() *time.Location {
 }
 
 // deputyDrafts lists the drafts a deputy tabled.
-func (c *Council) deputyDrafts(ctx context.Context, req *Request, id, page int64) (Reply, error) {
+func (c *Council) deputyDrafts(ctx context.Context, req *handlers.Request, id, page int64) (handlers.Reply, error) {
 	l := req.L
 	d, found, err := c.Store.Deputy(ctx, id, req.Now)
 	if err != nil || !found {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	drafts, total, err := c.Store.DeputyDrafts(ctx, id, int(page)*councilPage, councilPage)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
-	nav := []Button{DepNS.Button(l, "council_btn_card", DepCard, Itoa(id))}
+	nav := []handlers.Button{DepNS.Button(l, "council_btn_card", DepCard, handlers.Itoa(id))}
 	if total == 0 {
-		return Reply{Text: l.T("council_drafts_of_none"), Buttons: [][]Button{nav}}, nil
+		return handlers.Reply{Text: l.T("council_drafts_of_none"), Buttons: [][]handlers.Button{nav}}, nil
 	}
 	lines := []string{l.T("council_drafts_of_title", map[string]any{"Name": d.FullName, "Total": total})}
 	lines = append(lines, draftLines(l, drafts)...)
 	buttons := draftTaps(l, drafts)
-	if p := DepNS.Pager(l, page, total, councilPage, depDrafts, Itoa(id)); len(p) > 0 {
+	if p := DepNS.Pager(l, page, total, councilPage, depDrafts, handlers.Itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
+	return handlers.Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
 }
 
 func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
@@ -88,62 +89,62 @@ func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
 			date = l.Date(d.Day.Time())
 		}
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": date, "Number": d.Number,
-			"Title": Short(titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day), councilTitleLen)}))
+			"Title": handlers.Short(titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day), councilTitleLen)}))
 	}
 	return lines
 }
 
 // askCompare starts a comparison: the next message names the other deputy.
-func (c *Council) askCompare(ctx context.Context, req *Request, id int64) (Response, error) {
+func (c *Council) askCompare(ctx context.Context, req *handlers.Request, id int64) (handlers.Response, error) {
 	d, found, err := c.Store.Deputy(ctx, id, req.Now)
 	if err != nil || !found {
-		return Response{Answer: req.L.T("council_gone")}, err
+		return handlers.Response{Answer: req.L.T("council_gone")}, err
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("council_compare_ask", map[string]any{"Name": d.FullName})}},
-		Next: Step(ConvCouncil, "cmp", map[string]string{"a": Itoa(id)})}, nil
+	return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_compare_ask", map[string]any{"Name": d.FullName})}},
+		Next: handlers.Step(ConvCouncil, "cmp", map[string]string{"a": handlers.Itoa(id)})}, nil
 }
 
 // compareWith searches the second deputy of a comparison.
-func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text string) (Response, error) {
-	retry := Step(ConvCouncil, "cmp", map[string]string{"a": Itoa(a)})
+func (c *Council) compareWith(ctx context.Context, req *handlers.Request, a int64, text string) (handlers.Response, error) {
+	retry := handlers.Step(ConvCouncil, "cmp", map[string]string{"a": handlers.Itoa(a)})
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
-		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
 	}
 	found, err := c.Store.SearchDeputies(ctx, q)
 	if err != nil {
-		return Response{}, err
+		return handlers.Response{}, err
 	}
 	switch {
 	case len(found) == 0:
-		return Response{Replies: []Reply{{Text: req.L.T("council_not_found",
-			map[string]any{"Query": Short(text, 40)})}}, Next: retry}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_not_found",
+			map[string]any{"Query": handlers.Short(text, 40)})}}, Next: retry}, nil
 	case len(found) == 1 && found[0].ID == a:
-		return Response{Replies: []Reply{{Text: req.L.T("council_compare_self")}}, Next: retry}, nil
+		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_compare_self")}}, Next: retry}, nil
 	case len(found) == 1:
 		reply, err := c.compare(ctx, req.L, a, found[0].ID, req.Now, 0)
-		return Response{Replies: []Reply{reply}}, err
+		return handlers.Response{Replies: []handlers.Reply{reply}}, err
 	}
-	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: DepNS.IDs(depCompareWith, a, b.ID)}
+	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b store.DeputyBrief) handlers.Button {
+		return handlers.Button{Text: brief(req.L, b), Data: DepNS.IDs(depCompareWith, a, b.ID)}
 	})}}, nil
 }
 
 // compare shows the agreement of two deputies with its counts, then a page
 // of the votes where they differed, so the share missing from the
 // agreement can be read vote by vote.
-func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64, now time.Time, page int64) (Reply, error) {
+func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64, now time.Time, page int64) (handlers.Reply, error) {
 	da, okA, err := c.Store.Deputy(ctx, a, now)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	db, okB, err := c.Store.Deputy(ctx, b, now)
 	if err != nil || !okA || !okB {
-		return Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
+		return handlers.Reply{Text: l.T("council_gone"), Buttons: back(l)}, err
 	}
 	r, err := c.Store.CompareDeputies(ctx, a, b)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	data := map[string]any{"A": da.FullName, "B": db.FullName, "Ratio": ratio(l, r)}
 	text := l.T("council_compare_result", data)
@@ -152,16 +153,16 @@ func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64,
 	}
 	diffs, total, err := c.Store.DeputyDifferences(ctx, a, b, int(page)*councilPage, councilPage)
 	if err != nil {
-		return Reply{}, err
+		return handlers.Reply{}, err
 	}
 	text += c.differences(l, diffs, total, page, surname(da.FullName), surname(db.FullName))
-	var buttons [][]Button
-	if p := DepNS.Pager(l, page, total, councilPage, depCompareWith, Itoa(a), Itoa(b)); len(p) > 0 {
+	var buttons [][]handlers.Button
+	if p := DepNS.Pager(l, page, total, councilPage, depCompareWith, handlers.Itoa(a), handlers.Itoa(b)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
-	return Reply{Text: text, Buttons: append(buttons, []Button{
-		{Text: "👤 " + Short(da.FullName, 30), Data: DepNS.IDs(DepCard, a)},
-		{Text: "👤 " + Short(db.FullName, 30), Data: DepNS.IDs(DepCard, b)}})}, nil
+	return handlers.Reply{Text: text, Buttons: append(buttons, []handlers.Button{
+		{Text: "👤 " + handlers.Short(da.FullName, 30), Data: DepNS.IDs(DepCard, a)},
+		{Text: "👤 " + handlers.Short(db.FullName, 30), Data: DepNS.IDs(DepCard, b)}})}, nil
 }
 
 // differences lists a page of the votes where the two deputies differed.
@@ -172,12 +173,12 @@ func (c *Council) differences(l *locales.Localizer, diffs []store.VoteDifference
 	if len(diffs) == 0 {
 		return "\n\n" + l.T("council_compare_diff_gone")
 	}
-	from, to := Span(page, len(diffs), councilPage)
+	from, to := handlers.Span(page, len(diffs), councilPage)
 	lines := []string{"", l.T("council_compare_diff_title", map[string]any{"From": from, "To": to, "Total": total})}
 	for _, d := range diffs {
 		at := d.At.In(c.loc())
 		lines = append(lines, "", l.T("council_compare_diff_line", map[string]any{"Date": l.Date(at),
-			"Title": Short(titleOr(l, d.Title, d.UID, council.DayOf(at)), councilTitleLen),
+			"Title": handlers.Short(titleOr(l, d.Title, d.UID, council.DayOf(at)), councilTitleLen),
 			"A":     a, "OptionA": optionName(l, d.A), "B": b, "OptionB": optionName(l, d.B),
 			"Result": resultName(l, d.Passed)}))
 	}

@@ -1,4 +1,4 @@
-package handlers
+package council
 
 import (
 	"github.com/transparentcities/nazar/council"
