@@ -107,6 +107,9 @@ func (ci *councilImport) run() error {
 	if err := ci.markMismatches(); err != nil {
 		return err
 	}
+	if err := ci.refreshFactionStats(); err != nil {
+		return err
+	}
 	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || !stored); err != nil {
 		return err
 	}

@@ -32,9 +32,9 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.name, count(l.event), count(l.line IN (2, 3) OR NULL)
-		FROM council_factions f LEFT JOIN council_lines l ON l.faction = f.id AND l.present > 0
-		GROUP BY f.id ORDER BY f.name`)
+	// council_faction_stats is council_lines summed by the import (migration 0020).
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.name, coalesce(s.line_events, 0), coalesce(s.lined, 0)
+		FROM council_factions f LEFT JOIN council_faction_stats s ON s.faction = f.id ORDER BY f.name`)
 	if err != nil {
 		return nil, err
 	}
