@@ -1,6 +1,7 @@
 package council
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -37,3 +38,31 @@ func SortKey(s string) string {
 
 // Less orders two names by SortKey.
 func Less(a, b string) bool { return SortKey(a) < SortKey(b) }
+
+// SortByName sorts list stably in the order of Less by each element's name.
+// Each key is computed once: Less computes two per comparison, and sorting
+// the council's deputies that way was most of a leaderboard's time.
+func SortByName[T any](list []T, name func(T) string) {
+	SortStableBy(list, name, func(T, T) int { return 0 })
+}
+
+// SortStableBy sorts list stably by first (negative: a before b), then by
+// name in the order of Less, computing each name's key once.
+func SortStableBy[T any](list []T, name func(T) string, first func(a, b T) int) {
+	keyed := make([]struct {
+		v   T
+		key string
+	}, len(list))
+	for i, v := range list {
+		keyed[i].v, keyed[i].key = v, SortKey(name(v))
+	}
+	sort.SliceStable(keyed, func(i, j int) bool {
+		if c := first(keyed[i].v, keyed[j].v); c != 0 {
+			return c < 0
+		}
+		return keyed[i].key < keyed[j].key
+	})
+	for i := range keyed {
+		list[i] = keyed[i].v
+	}
+}

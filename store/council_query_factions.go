@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/transparentcities/nazar/council"
@@ -50,7 +49,7 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 			out = append(out, f)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return council.Less(out[i].Name, out[j].Name) })
+	council.SortByName(out, func(f Faction) string { return f.Name })
 	return out, rows.Err()
 }
 
@@ -108,12 +107,8 @@ func (s *Store) deviators(ctx context.Context, faction int64) ([]Deviator, error
 			out = append(out, *d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Deviations != out[j].Deviations {
-			return out[i].Deviations > out[j].Deviations
-		}
-		return council.Less(out[i].FullName, out[j].FullName)
-	})
+	council.SortStableBy(out, func(d Deviator) string { return d.FullName },
+		func(a, b Deviator) int { return b.Deviations - a.Deviations })
 	return out, rows.Err()
 }
 
@@ -165,7 +160,7 @@ func (s *Store) CouncilDeputies(ctx context.Context) ([]Deputy, error) {
 		d.Faction = names[d.factionID]
 		out = append(out, d)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return council.Less(out[i].FullName, out[j].FullName) })
+	council.SortByName(out, func(d Deputy) string { return d.FullName })
 	return out, rows.Err()
 }
 

@@ -28,7 +28,8 @@ func queryPlan(t *testing.T, s *Store, q string, args ...any) string {
 
 // The pages of issue 17's speed figure read what migration 0020 keeps for
 // them instead of every vote event: decisions by words start from the
-// trigram index of titles (and the list from the index of decisions).
+// trigram index of titles (and the list from the index of decisions), the
+// sessions list from the index of days.
 func TestCouncilPagesUseTheirIndexes(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "nazar.db"), Options{})
 	require.NoError(t, err)
@@ -42,5 +43,8 @@ func TestCouncilPagesUseTheirIndexes(t *testing.T) {
 	plan = queryPlan(t, s, `SELECT e.id FROM council_events e JOIN council_motions m ON m.id = e.motion WHERE `+where+
 		` ORDER BY e.at DESC, e.id DESC LIMIT 10`, args...)
 	assert.Contains(t, plan, "council_events_decided", plan)
+	assert.NotContains(t, plan, "TEMP B-TREE", plan)
+	plan = queryPlan(t, s, sessionsQuery, 10, 0)
+	assert.Contains(t, plan, "council_sessions_day", plan)
 	assert.NotContains(t, plan, "TEMP B-TREE", plan)
 }

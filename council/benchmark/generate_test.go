@@ -9,10 +9,10 @@ import (
 	"time"
 )
 
-// Size of the generated council (issue 4, "Numbers").
+// Size of the generated council (issue 4, "Numbers"); the number of vote
+// events is the caller's.
 const (
 	deputies   = 64
-	events     = 20_000
 	perSession = 50
 )
 
@@ -20,10 +20,10 @@ var factionNames = []string{"Альфа", "Бета", "Гамма", "Дельт�
 
 var optionLabels = []string{"За", "Проти", "Утримався", "Не голосував", "Відсутній"}
 
-// generate writes a council folder of 64 deputies, 20,000 vote events and
-// 1,280,000 votes (every deputy in every named list), with dated faction
+// generate writes a council folder of 64 deputies, events vote events and
+// 64 × events votes (every deputy in every named list), with dated faction
 // switches, so that an import does all its work.
-func generate(dir string) error {
+func generate(dir string, events int) error {
 	r := rand.New(rand.NewPCG(4, 2026))
 	w := func(name string, fill func(*bufio.Writer)) error {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -39,7 +39,7 @@ func generate(dir string) error {
 		return f.Close()
 	}
 	start := time.Date(2021, 1, 14, 10, 0, 0, 0, time.UTC)
-	sessions := events / perSession
+	sessions := (events + perSession - 1) / perSession
 	steps := []func() error{
 		func() error {
 			return w("deputies.csv", func(b *bufio.Writer) {

@@ -32,3 +32,7 @@ END;
 
 -- Adopted decisions newest first, for the decisions list (it counted and sorted every vote event).
 CREATE INDEX council_events_decided ON council_events(at, id) WHERE kind = 0 AND adopted = 1;
+
+-- Sessions newest first: with the order read from an index, the list counts the items and events of the ten
+-- sessions it shows, not of every session before sorting them.
+CREATE INDEX council_sessions_day ON council_sessions(day_from);
