@@ -10,12 +10,14 @@ import (
 // А, so a plain string sort lists «Їжакевич» before «Білик».
 const ukrainian = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 
-var ukRank = func() map[rune]rune {
-	m := map[rune]rune{}
+// ukRank is each letter's place, indexed from U+0400 (the Cyrillic block
+// holds every letter of the alphabet); 0 for a character that keeps its
+// code. An array, not a map: sorting names is on the leaderboards' path.
+var ukRank = func() (t [0x100]rune) {
 	for i, r := range []rune(ukrainian) {
-		m[r] = 0x0430 + rune(i)
+		t[r-0x0400] = 0x0430 + rune(i)
 	}
-	return m
+	return t
 }()
 
 // SortKey is a key that orders names as a Ukrainian reader expects:
@@ -28,8 +30,8 @@ func SortKey(s string) string {
 			continue
 		}
 		r = unicode.ToLower(r)
-		if k, ok := ukRank[r]; ok {
-			r = k
+		if r >= 0x0400 && r < 0x0500 && ukRank[r-0x0400] != 0 {
+			r = ukRank[r-0x0400]
 		}
 		b.WriteRune(r)
 	}

@@ -140,8 +140,13 @@ func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int6
 }
 
 // CouncilDeputies returns every deputy with their figures, for the
-// leaderboards (the faction is the one of the deputies list).
+// leaderboards (the faction is the one of the deputies list); read once per
+// council import.
 func (s *Store) CouncilDeputies(ctx context.Context) ([]Deputy, error) {
+	return s.councilDeputies(ctx, s.loadCouncilDeputies)
+}
+
+func (s *Store) loadCouncilDeputies(ctx context.Context) ([]Deputy, error) {
 	names, err := s.factionNames(ctx)
 	if err != nil {
 		return nil, err

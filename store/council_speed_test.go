@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -150,4 +151,48 @@ func TestDecisionsByWordsMatchEveryTitleTest(t *testing.T) {
 	assert.Empty(t, got, "the old title is gone from the index")
 	got, _ = searchTitles(t, st, "продаж")
 	assert.Equal(t, []string{"Про продаж комунального майна"}, got)
+}
+
+// The leaderboards' list of deputies is read once per council import, and
+// an import by another process (`nazar import`) is seen at the next read.
+func TestCouncilDeputiesFollowAnotherProcessImport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nazar.db")
+	open := func() *store.Store {
+		st, err := store.Open(path, store.Options{Now: clock.NewFake(councilT0).Now})
+		require.NoError(t, err)
+		t.Cleanup(func() { st.Close() })
+		_, err = st.Migrate(t.Context())
+		require.NoError(t, err)
+		return st
+	}
+	bot, importer := open(), open()
+	d := randomCouncil(4, 8, 3, 4)
+	first := d
+	first.Events, first.Votes = d.Events[:4], nil
+	for _, v := range d.Votes {
+		if v.Event < "e1" {
+			first.Votes = append(first.Votes, v)
+		}
+	}
+	_, err := importer.ImportCouncil(t.Context(), first)
+	require.NoError(t, err)
+	before, err := bot.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	require.Len(t, before, 8)
+	before[0].FullName = "changed by the caller"
+	again, err := bot.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	assert.NotEqual(t, "changed by the caller", again[0].FullName, "callers get their own copy")
+
+	_, err = importer.ImportCouncil(t.Context(), d)
+	require.NoError(t, err)
+	after, err := bot.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	want, err := importer.CouncilDeputies(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, want, after)
+	assert.NotEqual(t, again, after, "the second import added votes")
+	for _, dep := range after {
+		assert.Equal(t, expected(t, importer, d).Deputy(dep.ID), dep.Metrics(), dep.FullName)
+	}
 }
