@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/taxid"
@@ -51,11 +50,6 @@ type Business struct {
 	Categories BusinessCategories
 }
 
-// bz is a button of the business directory.
-func bz(text, action string, args ...string) Button {
-	return Button{Text: text, Data: callback.Encode("bz", action, args...)}
-}
-
 // Menu is /business (and /start business). With an argument it searches,
 // or looks up an EDRPOU code when the argument is 8 digits.
 func (b *Business) Menu(ctx context.Context, req *Request) (Response, error) {
@@ -74,7 +68,7 @@ func (b *Business) EDRPOU(ctx context.Context, req *Request) (Response, error) {
 	if strings.TrimSpace(req.Text) != "" {
 		return b.edrpou(ctx, req, req.Text)
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
+	return Response{Replies: []Reply{{Text: req.L.T("business_ask_edrpou")}}, Next: Step(convBusiness, "edrpou", nil)}, nil
 }
 
 func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error) {
@@ -83,8 +77,8 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 		return Reply{Text: l.T("business_empty")}, err
 	}
 	return Reply{Text: l.N("business_title", n, nil), Buttons: append([][]Button{
-		{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")},
-		{bz(l.T("business_btn_near"), "near"), bz(l.T("business_btn_edrpou"), "edr")},
+		{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)},
+		{bzNS.TextButton(l.T("business_btn_near"), bzNear), bzNS.TextButton(l.T("business_btn_edrpou"), bzEDRPOU)},
 	}, miniAppRow(l, b.MiniAppURL, "miniapp_btn_open_map", "")...)}, nil
 }
 
@@ -92,28 +86,28 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 // is sent as a map pin and a message.
 func (b *Business) Button(ctx context.Context, req *Request) (Response, error) {
 	d, l := req.Callback.Data, req.L
-	switch d.Action {
-	case "find":
-		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step("bz", "words", nil)}, nil
-	case "edr":
-		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
-	case "near":
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
-	case "c":
+	switch bzNS.Action(d) {
+	case bzFind:
+		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step(convBusiness, "words", nil)}, nil
+	case bzEDRPOU:
+		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step(convBusiness, "edrpou", nil)}, nil
+	case bzNear:
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
+	case bzCard:
 		return b.card(ctx, req, argInt(d, 0))
 	}
-	pages := map[string]func() (Reply, error){
-		"m":   func() (Reply, error) { return b.menu(ctx, l) },
-		"sec": func() (Reply, error) { return b.sections(ctx, l) },
-		"s":   func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
-		"l":   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), false) },
-		"lo":  func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), true) },
-		"q":   func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", false) },
-		"qo":  func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", true) },
-		"na":  func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), false) },
-		"no":  func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), true) },
+	pages := map[bzAction]func() (Reply, error){
+		bzMenu:       func() (Reply, error) { return b.menu(ctx, l) },
+		bzSections:   func() (Reply, error) { return b.sections(ctx, l) },
+		bzSection:    func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
+		bzList:       func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), false) },
+		bzListOpen:   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), true) },
+		bzSearch:     func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", false) },
+		bzSearchOpen: func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", true) },
+		bzNearAt:     func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), false) },
+		bzNearOpen:   func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), true) },
 	}
-	show, ok := pages[d.Action]
+	show, ok := pages[bzNS.Action(d)]
 	if !ok {
 		return Response{Answer: StaleButton(l)}, nil
 	}

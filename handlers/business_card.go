@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -19,7 +18,7 @@ import (
 func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	l, p := req.L, req.Location
 	if p == nil {
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
 	}
 	answer, err := b.nearList(ctx, req, p.Lat, p.Lon, false)
 	if err != nil {
@@ -29,7 +28,7 @@ func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	// message carries inline buttons or a keyboard, hence a second one). A
 	// location shared later is answered outside any conversation too.
 	return Response{EndConv: true, Replies: []Reply{answer,
-		{Text: l.T("business_near_again"), Keyboard: MenuKeyboard(l)}}}, nil
+		{Text: l.T("business_near_again"), Menu: l}}}, nil
 }
 
 // nearAt answers the open-now button of a near-me list: the point rides
@@ -57,8 +56,8 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 	if err != nil {
 		return Reply{}, err
 	}
-	toggle := openToggle(l, open, callback.Encode("bz", "na", coord(lat), coord(lon)),
-		callback.Encode("bz", "no", coord(lat), coord(lon)))
+	toggle := openToggle(l, open, bzNS.Data(bzNearAt, coord(lat), coord(lon)),
+		bzNS.Data(bzNearOpen, coord(lat), coord(lon)))
 	radius := l.Decimal(b.RadiusKM, 1)
 	note := ""
 	if open {
@@ -69,7 +68,7 @@ func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64,
 		if open {
 			text = note + l.T("business_open_none")
 		}
-		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{bz(l.T("business_btn_sectors"), "sec")})}, nil
+		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{bzNS.TextButton(l.T("business_btn_sectors"), bzSections)})}, nil
 	}
 	return Reply{Text: note + l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
 		b.lines(req, list, 1, true), Buttons: withRow(b.briefButtons(l, list, true), toggle)}, nil
@@ -80,7 +79,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	l := req.L
 	code := taxid.Normalize(text)
 	kind, err := taxid.Check(code)
-	again := Step("bz", "edrpou", nil)
+	again := Step(convBusiness, "edrpou", nil)
 	switch {
 	case errors.Is(err, taxid.ErrChecksum) && kind == taxid.EDRPOU:
 		return Response{Replies: []Reply{{Text: l.T("business_edrpou_invalid", map[string]any{"Code": code})}}, Next: again}, nil
@@ -101,7 +100,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	}
 	var rows [][]Button
 	for _, x := range found {
-		rows = append(rows, []Button{bz(short(x.Name+" · "+x.Address, businessNameLen), "c", itoa(x.ID))})
+		rows = append(rows, []Button{bzNS.TextButton(short(x.Name+" · "+x.Address, businessNameLen), bzCard, itoa(x.ID))})
 	}
 	return Response{Replies: []Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
 		Buttons: rows}}}, nil
@@ -117,8 +116,8 @@ func (b *Business) card(ctx context.Context, req *Request, id int64) (Response, 
 }
 
 func (b *Business) cardOf(req *Request, x store.Business) Response {
-	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bz(req.L.T("business_btn_to_division"), "l", "d", x.Division, "0"),
-		bz(req.L.T("business_btn_back"), "m")}}}
+	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
+		bzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
 		return Response{Replies: []Reply{card}}
 	}

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
@@ -53,44 +52,39 @@ func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
 
 func (c *Card) menu(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("card_title"), Buttons: [][]Button{
-		{cb(l, "card_btn_howto", "how")},
-		{cb(l, "card_btn_ready", "rdy")},
-		{cb(l, "card_btn_mine", "my"), cb(l, "card_btn_link", "lnk")},
+		{cardNS.Button(l, "card_btn_howto", cardHowto)},
+		{cardNS.Button(l, "card_btn_ready", cardReady)},
+		{cardNS.Button(l, "card_btn_mine", cardMine), cardNS.Button(l, "card_btn_link", cardLink)},
 	}}
-}
-
-// cb is a button of the card feature.
-func cb(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("card", action, args...)}
 }
 
 // Button handles "card|…" buttons.
 func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
 	id := argInt(d, 0)
-	switch d.Action {
-	case "m":
+	switch cardNS.Action(d) {
+	case cardMenu:
 		return edit(c.menu(req.L)), nil
-	case "how":
+	case cardHowto:
 		return edit(c.categories(req.L)), nil
-	case "cat":
+	case cardCategory:
 		return c.category(req.L, d.Arg(0)), nil
-	case "rdy":
+	case cardReady:
 		return c.askApp(ctx, req)
-	case "w":
+	case cardWatch:
 		return c.watch(ctx, req)
-	case "lnk":
+	case cardLink:
 		return c.askNumber(ctx, req)
-	case "my":
+	case cardMine:
 		return c.mine(ctx, req, true)
-	case "bal":
+	case cardBalance:
 		return c.balance(ctx, req, id)
-	case "ops":
+	case cardOperations:
 		return c.operations(ctx, req, id)
-	case "unl", "unly", "unln":
-		return c.unlink(ctx, req, d.Action, id)
-	case "al", "alt", "thr":
-		return c.alertsButton(ctx, req, d.Action, id, d.Arg(1))
+	case cardUnlink, cardUnlinkYes, cardUnlinkNo:
+		return c.unlink(ctx, req, cardNS.Action(d), id)
+	case cardAlerts, cardAlertToggle, cardThreshold:
+		return c.alertsButton(ctx, req, cardNS.Action(d), id, d.Arg(1))
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
 }
@@ -113,11 +107,6 @@ func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 		return c.threshold(ctx, req)
 	}
 	return WithMenu(req.L, req.L.T("conv_expired")), nil
-}
-
-func edit(r Reply) Response {
-	r.Edit = true
-	return Response{Replies: []Reply{r}}
 }
 
 // call runs one provider call within the reply timeout. A failure that is

@@ -15,17 +15,17 @@ const maxThreshold = 100000 * 100
 
 // alertsButton shows and toggles a link's alerts ("al", "alt" with l or e)
 // and asks for a new threshold ("thr").
-func (c *Card) alertsButton(ctx context.Context, req *Request, action string, id int64, which string) (Response, error) {
+func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction, id int64, which string) (Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
 	}
 	p := l.Prefs
 	switch action {
-	case "thr":
+	case cardThreshold:
 		return Response{Replies: []Reply{{Text: req.L.T("card_ask_threshold")}},
 			Next: Step(convCard, "thr", map[string]string{"link": itoa(id)})}, nil
-	case "alt":
+	case cardAlertToggle:
 		switch which {
 		case "l":
 			p.LowBalance = !p.LowBalance
@@ -61,12 +61,10 @@ func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) R
 	}
 	text := l.T("card_alerts_title", map[string]any{"Card": privacy.MaskCard(number), "Low": mark(p.LowBalance),
 		"Threshold": l.Money(p.Threshold), "Expiry": mark(p.Expiry)})
-	low := cbID(nil, "", "alt", id, "l")
-	low.Text = l.T("card_btn_alert_low", state(p.LowBalance))
-	exp := cbID(nil, "", "alt", id, "e")
-	exp.Text = l.T("card_btn_alert_expiry", state(p.Expiry))
+	low := cardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, itoa(id), "l")
+	exp := cardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, itoa(id), "e")
 	return Reply{Text: text, Buttons: [][]Button{{low}, {exp},
-		{cbID(l, "card_btn_threshold", "thr", id), cbID(l, "card_btn_balance", "bal", id)}}}
+		{cardButton(l, "card_btn_threshold", cardThreshold, id), cardButton(l, "card_btn_balance", cardBalance, id)}}}
 }
 
 // threshold takes the typed amount and switches the low-balance alert on.

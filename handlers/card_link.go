@@ -68,7 +68,7 @@ func (c *Card) verify(ctx context.Context, req *Request) (Response, error) {
 	}
 	c.logger().Info("card linked", "user", req.UserID, "card", privacy.MaskCard(number))
 	linked := Reply{Text: req.L.T("card_linked", map[string]any{"Card": privacy.MaskCard(number)}),
-		Keyboard: MenuKeyboard(req.L)}
+		Menu: req.L}
 	resp, err := c.balance(ctx, req, id)
 	resp.Replies = append([]Reply{linked}, resp.Replies...)
 	return resp, err

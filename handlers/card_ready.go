@@ -67,10 +67,10 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	case err != nil:
 		return c.unavailable(req.L), nil
 	}
-	back := []Button{cb(req.L, "card_btn_back", "m")}
+	back := []Button{cardNS.Button(req.L, "card_btn_back", cardMenu)}
 	resp := Response{Replies: []Reply{{Text: c.appText(req.L, app), Buttons: [][]Button{back}}}}
 	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
-		resp.Replies[0].Buttons = [][]Button{{cb(req.L, "card_btn_watch", "w")}, back}
+		resp.Replies[0].Buttons = [][]Button{{cardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
 		resp.Next = Step(convCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
 	}
 	return resp, nil
@@ -119,7 +119,7 @@ func (c *Card) watch(ctx context.Context, req *Request) (Response, error) {
 	if err := c.Store.WatchApplication(ctx, req.UserID, req.ChatID, req.Conv.Data["no"], birth); err != nil {
 		return Response{}, err
 	}
-	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Keyboard: MenuKeyboard(req.L)}}}, nil
+	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Menu: req.L}}}, nil
 }
 
 // birthDate parses the date of birth the user typed; bad is the reply

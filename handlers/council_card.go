@@ -23,15 +23,15 @@ func (c *Council) card(ctx context.Context, req *Request, id int64) (Reply, erro
 	lines := append(deputyDetails(l, d), "")
 	lines = append(lines, deputyFigures(l, d.Metrics())...)
 	lines = append(lines, l.T("council_card_authored", map[string]any{"Count": d.Authored}), l.T("council_card_explain"))
-	follow := dep(l, "council_btn_follow", "f", itoa(id))
+	follow := depNS.Button(l, "council_btn_follow", depFollow, itoa(id))
 	if following {
-		follow = dep(l, "council_btn_unfollow", "u", itoa(id))
+		follow = depNS.Button(l, "council_btn_unfollow", depUnfollow, itoa(id))
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{dep(l, "council_btn_votes", "v", itoa(id), "0"), dep(l, "council_btn_drafts_of", "d", itoa(id), "0")},
-		{dep(l, "council_btn_compare", "cmp", itoa(id)), follow},
-		{dep(l, "miniapp_btn_chart", "ch", itoa(id))},
-		{cn(l, "council_btn_back", "m")},
+		{depNS.Button(l, "council_btn_votes", depVotes, itoa(id), "0"), depNS.Button(l, "council_btn_drafts_of", depDrafts, itoa(id), "0")},
+		{depNS.Button(l, "council_btn_compare", depCompare, itoa(id)), follow},
+		{depNS.Button(l, "miniapp_btn_chart", depChart, itoa(id))},
+		{cnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }
 

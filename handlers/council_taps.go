@@ -14,7 +14,7 @@ import (
 func deputyTaps(ids []int64, label func(i int) string) [][]Button {
 	var rows [][]Button
 	for i, id := range ids {
-		b := Button{Text: short(label(i), 32), Data: depData("c", id)}
+		b := Button{Text: short(label(i), 32), Data: depNS.IDs(depCard, id)}
 		if i%2 == 0 {
 			rows = append(rows, []Button{b})
 		} else {
@@ -46,7 +46,7 @@ func decisionTaps(l *locales.Localizer, list []store.Decision) [][]Button {
 	rows := make([][]Button, len(list))
 	for i, d := range list {
 		rows[i] = []Button{{Text: short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
-			Data: cnData("e", d.Event)}}
+			Data: cnNS.IDs(cnRollCall, d.Event)}}
 	}
 	return rows
 }
@@ -56,7 +56,7 @@ func draftTaps(l *locales.Localizer, list []store.Draft) [][]Button {
 	rows := make([][]Button, len(list))
 	for i, d := range list {
 		rows[i] = []Button{{Text: short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),
-			Data: cnData("mi", d.ID)}}
+			Data: cnNS.IDs(cnMotion, d.ID)}}
 	}
 	return rows
 }

@@ -21,7 +21,7 @@ func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Repl
 	if err != nil {
 		return Reply{}, err
 	}
-	nav := []Button{dep(l, "council_btn_card", "c", itoa(id))}
+	nav := []Button{depNS.Button(l, "council_btn_card", depCard, itoa(id))}
 	if len(rows) == 0 {
 		return Reply{Text: l.T("council_votes_none"), Buttons: [][]Button{nav}}, nil
 	}
@@ -34,21 +34,10 @@ func (c *Council) votes(ctx context.Context, req *Request, id, page int64) (Repl
 			"Result": resultName(l, v.Adopted)}))
 	}
 	buttons := [][]Button{}
-	if p := depPager(l, page, total, "v", id); len(p) > 0 {
+	if p := depNS.Pager(l, page, total, councilPage, depVotes, itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
-}
-
-func depPager(l *locales.Localizer, page int64, total int, action string, id int64) []Button {
-	var row []Button
-	if page > 0 {
-		row = append(row, dep(l, "council_btn_prev", action, itoa(id), itoa(page-1)))
-	}
-	if int(page+1)*councilPage < total {
-		row = append(row, dep(l, "council_btn_next", action, itoa(id), itoa(page+1)))
-	}
-	return row
 }
 
 func (c *Council) loc() *time.Location {
@@ -69,14 +58,14 @@ func (c *Council) deputyDrafts(ctx context.Context, req *Request, id, page int64
 	if err != nil {
 		return Reply{}, err
 	}
-	nav := []Button{dep(l, "council_btn_card", "c", itoa(id))}
+	nav := []Button{depNS.Button(l, "council_btn_card", depCard, itoa(id))}
 	if total == 0 {
 		return Reply{Text: l.T("council_drafts_of_none"), Buttons: [][]Button{nav}}, nil
 	}
 	lines := []string{l.T("council_drafts_of_title", map[string]any{"Name": d.FullName, "Total": total})}
 	lines = append(lines, draftLines(l, drafts)...)
 	buttons := draftTaps(l, drafts)
-	if p := depPager(l, page, total, "d", id); len(p) > 0 {
+	if p := depNS.Pager(l, page, total, councilPage, depDrafts, itoa(id)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
@@ -102,12 +91,12 @@ func (c *Council) askCompare(ctx context.Context, req *Request, id int64) (Respo
 		return Response{Answer: req.L.T("council_gone")}, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("council_compare_ask", map[string]any{"Name": d.FullName})}},
-		Next: Step("council", "cmp", map[string]string{"a": itoa(id)})}, nil
+		Next: Step(convCouncil, "cmp", map[string]string{"a": itoa(id)})}, nil
 }
 
 // compareWith searches the second deputy of a comparison.
 func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text string) (Response, error) {
-	retry := Step("council", "cmp", map[string]string{"a": itoa(a)})
+	retry := Step(convCouncil, "cmp", map[string]string{"a": itoa(a)})
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
@@ -127,7 +116,7 @@ func (c *Council) compareWith(ctx context.Context, req *Request, a int64, text s
 		return Response{Replies: []Reply{reply}}, err
 	}
 	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: depData("cw", a, b.ID)}
+		return Button{Text: brief(req.L, b), Data: depNS.IDs(depCompareWith, a, b.ID)}
 	})}}, nil
 }
 
@@ -158,12 +147,12 @@ func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64,
 	}
 	text += c.differences(l, diffs, total, page, surname(da.FullName), surname(db.FullName))
 	var buttons [][]Button
-	if p := comparePager(l, page, total, a, b); len(p) > 0 {
+	if p := depNS.Pager(l, page, total, councilPage, depCompareWith, itoa(a), itoa(b)); len(p) > 0 {
 		buttons = append(buttons, p)
 	}
 	return Reply{Text: text, Buttons: append(buttons, []Button{
-		{Text: "👤 " + short(da.FullName, 30), Data: depData("c", a)},
-		{Text: "👤 " + short(db.FullName, 30), Data: depData("c", b)}})}, nil
+		{Text: "👤 " + short(da.FullName, 30), Data: depNS.IDs(depCard, a)},
+		{Text: "👤 " + short(db.FullName, 30), Data: depNS.IDs(depCard, b)}})}, nil
 }
 
 // differences lists a page of the votes where the two deputies differed.
@@ -184,18 +173,6 @@ func (c *Council) differences(l *locales.Localizer, diffs []store.VoteDifference
 			"Result": resultName(l, d.Passed)}))
 	}
 	return "\n" + strings.Join(lines, "\n")
-}
-
-// comparePager pages the differences: "dep|cw|A|B|page".
-func comparePager(l *locales.Localizer, page int64, total int, a, b int64) []Button {
-	var row []Button
-	if page > 0 {
-		row = append(row, Button{Text: l.T("council_btn_prev"), Data: depData("cw", a, b, page-1)})
-	}
-	if int(page+1)*councilPage < total {
-		row = append(row, Button{Text: l.T("council_btn_next"), Data: depData("cw", a, b, page+1)})
-	}
-	return row
 }
 
 // surname is the first word of a full name («Гнатюк Олександр Петрович»),

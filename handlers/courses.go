@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/store"
 )
@@ -53,7 +52,7 @@ func (c *Courses) ServicesButtons(req *Request) [][]Button {
 	if len(c.Catalog.Courses) == 0 {
 		return nil
 	}
-	return [][]Button{{{Text: req.L.T("learn_services_button"), Data: callback.Encode(convCourses, "ls")}}}
+	return [][]Button{{crsNS.Button(req.L, "learn_services_button", crsList)}}
 }
 
 // list is the courses with the learner's progress in each.
@@ -75,7 +74,7 @@ func (c *Courses) list(ctx context.Context, req *Request) (Reply, error) {
 		if p, ok := byCourse[co.ID]; ok {
 			label = req.L.T("learn_list_item", map[string]any{"Title": label, "Progress": progressLabel(req, co, p)})
 		}
-		rows = append(rows, []Button{{Text: label, Data: callback.Encode(convCourses, "c", co.ID)}})
+		rows = append(rows, []Button{{Text: label, Data: crsNS.Data(crsCard, co.ID)}})
 	}
 	return Reply{Text: req.L.T("learn_list_title"), Buttons: rows}, nil
 }
@@ -91,34 +90,34 @@ func progressLabel(req *Request, co *courses.Course, p store.CourseProgress) str
 // Button handles every "crs" button.
 func (c *Courses) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	if d.Action == "ls" {
+	if crsNS.Action(d) == crsList {
 		list, err := c.list(ctx, req)
 		list.Edit = true
 		return Response{Replies: []Reply{list}}, err
 	}
-	if d.Action == "adm" {
+	if crsNS.Action(d) == crsAdmin {
 		return c.stats(ctx, req)
 	}
 	co, ok := c.Catalog.Course(d.Arg(0))
 	if !ok {
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
-	switch d.Action {
-	case "c":
+	switch crsNS.Action(d) {
+	case crsCard:
 		card, err := c.card(ctx, req, co)
 		card.Edit = true
 		return Response{Replies: []Reply{card}}, err
-	case "go":
+	case crsOpen:
 		return c.open(ctx, req, co)
-	case "pc":
+	case crsPace:
 		return c.pace(ctx, req, co, d.Arg(1))
-	case "hr":
+	case crsHour:
 		return c.hour(ctx, req, co, d.Arg(1))
-	case "ps", "rs":
-		return c.pause(ctx, req, co, d.Action == "ps")
-	case "a":
+	case crsPause, crsResume:
+		return c.pause(ctx, req, co, crsNS.Action(d) == crsPause)
+	case crsAnswer:
 		return c.answer(req, co, d.Arg(1), d.Arg(2))
-	case "nx":
+	case crsNext:
 		return c.next(ctx, req, co, d.Arg(1))
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -134,30 +133,30 @@ func (c *Courses) card(ctx context.Context, req *Request, co *courses.Course) (R
 	l := req.L
 	text := "<b>" + courses.Escape(co.Title.In(l.Lang)) + "</b>\n\n" + courses.Escape(co.Description.In(l.Lang)) +
 		"\n\n" + l.N("learn_lessons", len(co.Lessons), nil)
-	btn := func(id, action string, args ...string) Button {
-		return Button{Text: l.T(id), Data: callback.Encode(convCourses, action, append([]string{co.ID}, args...)...)}
+	btn := func(id string, a crsAction, args ...string) Button {
+		return crsNS.Button(l, id, a, append([]string{co.ID}, args...)...)
 	}
 	var rows [][]Button
 	switch {
 	case !found:
-		rows = append(rows, []Button{btn("learn_start", "go")})
+		rows = append(rows, []Button{btn("learn_start", crsOpen)})
 	case p.Finished():
 		text += "\n" + l.T("learn_finished_on", map[string]any{"Date": l.Date(p.FinishedAt.In(c.Location))})
-		rows = append(rows, []Button{btn("learn_again", "go")})
+		rows = append(rows, []Button{btn("learn_again", crsOpen)})
 	default:
 		text += "\n" + l.T("learn_progress", map[string]any{"Done": min(p.Lesson, len(co.Lessons)), "Of": len(co.Lessons)})
-		rows = append(rows, []Button{btn("learn_continue", "go")})
+		rows = append(rows, []Button{btn("learn_continue", crsOpen)})
 		switch {
 		case p.Pace == store.PaceAll:
-			rows = append(rows, []Button{btn("learn_pace_daily", "pc", store.PaceDaily)})
+			rows = append(rows, []Button{btn("learn_pace_daily", crsPace, store.PaceDaily)})
 		case p.Paused:
 			text += "\n" + l.T("learn_paused_state")
-			rows = append(rows, []Button{btn("learn_resume", "rs")})
+			rows = append(rows, []Button{btn("learn_resume", crsResume)})
 		default:
 			text += "\n" + l.T("learn_daily_state", map[string]any{"Hour": hourLabel(p.Hour)})
-			rows = append(rows, []Button{btn("learn_pause", "ps"), btn("learn_change_hour", "pc", store.PaceDaily)})
+			rows = append(rows, []Button{btn("learn_pause", crsPause), btn("learn_change_hour", crsPace, store.PaceDaily)})
 		}
 	}
-	rows = append(rows, []Button{{Text: l.T("learn_back"), Data: callback.Encode(convCourses, "ls")}})
+	rows = append(rows, []Button{crsNS.Button(l, "learn_back", crsList)})
 	return Reply{Text: text, HTML: true, Buttons: rows}, nil
 }

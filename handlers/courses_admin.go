@@ -3,8 +3,6 @@ package handlers
 import (
 	"context"
 	"strings"
-
-	"github.com/transparentcities/nazar/callback"
 )
 
 // AdminButtons is the courses' row of the /admin panel.
@@ -12,7 +10,7 @@ func (c *Courses) AdminButtons(req *Request) [][]Button {
 	if len(c.Catalog.Courses) == 0 {
 		return nil
 	}
-	return [][]Button{{{Text: req.L.T("learn_admin_button"), Data: callback.Encode(convCourses, "adm")}}}
+	return [][]Button{{crsNS.Button(req.L, "learn_admin_button", crsAdmin)}}
 }
 
 // stats shows the operators, per course, how many learners started and

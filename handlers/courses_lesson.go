@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/store"
 )
@@ -59,7 +58,7 @@ func (c *Courses) lesson(req *Request, co *courses.Course, i int) []Reply {
 }
 
 func (c *Courses) nextButton(req *Request, co *courses.Course, i int) Button {
-	return Button{Text: req.L.T("learn_next"), Data: callback.Encode(convCourses, "nx", co.ID, strconv.Itoa(i))}
+	return crsNS.Button(req.L, "learn_next", crsNext, co.ID, strconv.Itoa(i))
 }
 
 // question is lesson i's check question with its options; verdict, when
@@ -73,7 +72,7 @@ func (c *Courses) question(req *Request, co *courses.Course, i int, verdict stri
 	var rows [][]Button
 	for k, o := range q.Options {
 		rows = append(rows, []Button{{Text: o.In(req.L.Lang),
-			Data: callback.Encode(convCourses, "a", co.ID, strconv.Itoa(i), strconv.Itoa(k))}})
+			Data: crsNS.Data(crsAnswer, co.ID, strconv.Itoa(i), strconv.Itoa(k))}})
 	}
 	return Reply{Text: text, Buttons: rows}
 }
@@ -141,5 +140,5 @@ func (c *Courses) finish(ctx context.Context, req *Request, co *courses.Course, 
 	text := l.T("learn_completed", map[string]any{"Title": co.Title.In(l.Lang),
 		"Lessons": l.N("learn_lessons", len(co.Lessons), nil)})
 	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{
-		{Text: l.T("learn_back"), Data: callback.Encode(convCourses, "ls")}}}}}}, nil
+		crsNS.Button(l, "learn_back", crsList)}}}}}, nil
 }

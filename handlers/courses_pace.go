@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -22,8 +21,8 @@ func hourLabel(h int) string { return fmt.Sprintf("%02d:00", h) }
 func (c *Courses) paceQuestion(req *Request, co *courses.Course) Reply {
 	l := req.L
 	return Reply{Text: l.T("learn_pace_question", map[string]any{"Title": co.Title.In(l.Lang)}), Buttons: [][]Button{
-		{{Text: l.T("learn_pace_all"), Data: callback.Encode(convCourses, "pc", co.ID, store.PaceAll)}},
-		{{Text: l.T("learn_pace_daily"), Data: callback.Encode(convCourses, "pc", co.ID, store.PaceDaily)}},
+		{crsNS.Button(l, "learn_pace_all", crsPace, co.ID, store.PaceAll)},
+		{crsNS.Button(l, "learn_pace_daily", crsPace, co.ID, store.PaceDaily)},
 	}}
 }
 
@@ -50,7 +49,7 @@ func (c *Courses) pace(ctx context.Context, req *Request, co *courses.Course, pa
 				rows = append(rows, nil)
 			}
 			rows[len(rows)-1] = append(rows[len(rows)-1], Button{Text: hourLabel(h),
-				Data: callback.Encode(convCourses, "hr", co.ID, strconv.Itoa(h))})
+				Data: crsNS.Data(crsHour, co.ID, strconv.Itoa(h))})
 		}
 		return Response{Replies: []Reply{{Edit: true, Text: l.T("learn_hour_question"), Buttons: rows}}}, nil
 	}
@@ -119,9 +118,9 @@ func (c *Courses) scheduleNext(ctx context.Context, req *Request, co *courses.Co
 	if err := c.Store.SaveCourseProgress(ctx, p, reminder); err != nil {
 		return Response{}, err
 	}
-	rows := [][]Button{{{Text: l.T("learn_next_now"), Data: callback.Encode(convCourses, "go", co.ID)}}}
+	rows := [][]Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}}
 	if !p.Paused {
-		rows = append(rows, []Button{{Text: l.T("learn_pause"), Data: callback.Encode(convCourses, "ps", co.ID)}})
+		rows = append(rows, []Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)})
 	}
 	return Response{Replies: []Reply{{Text: text, Buttons: rows}}}, nil
 }
@@ -139,17 +138,17 @@ func (c *Courses) pause(ctx context.Context, req *Request, co *courses.Course, p
 	p.Paused, p.ChatID = pause, req.ChatID
 	var reminder *store.Push
 	text := l.T("learn_paused", map[string]any{"Title": co.Title.In(l.Lang)})
-	buttons := []Button{{Text: l.T("learn_resume"), Data: callback.Encode(convCourses, "rs", co.ID)}}
+	buttons := []Button{crsNS.Button(l, "learn_resume", crsResume, co.ID)}
 	if !pause {
 		at := nextAt(req.Now, c.Location, p.Hour, false)
 		reminder = c.reminder(l, co, p, at)
 		text = c.whenNext(l, co, p, at)
-		buttons = []Button{{Text: l.T("learn_pause"), Data: callback.Encode(convCourses, "ps", co.ID)}}
+		buttons = []Button{crsNS.Button(l, "learn_pause", crsPause, co.ID)}
 	}
 	if err := c.Store.SaveCourseProgress(ctx, p, reminder); err != nil {
 		return Response{}, err
 	}
-	rows := [][]Button{{{Text: l.T("learn_next_now"), Data: callback.Encode(convCourses, "go", co.ID)}}, buttons}
+	rows := [][]Button{{crsNS.Button(l, "learn_next_now", crsOpen, co.ID)}, buttons}
 	return Response{Replies: []Reply{{Text: text, Edit: true, Buttons: rows}}}, nil
 }
 
@@ -162,8 +161,8 @@ func (c *Courses) reminder(l *locales.Localizer, co *courses.Course, p store.Cou
 	return &store.Push{Kind: store.PushCourse, ChatID: p.ChatID, Text: text, NotBefore: at,
 		Key: fmt.Sprintf("%s:%d:%s", co.ID, p.Lesson, at.In(c.Location).Format(time.DateOnly)),
 		Buttons: [][]store.PushButton{
-			{{Text: l.T("learn_open"), Data: callback.Encode(convCourses, "go", co.ID)}},
-			{{Text: l.T("learn_pause"), Data: callback.Encode(convCourses, "ps", co.ID)}},
+			{{Text: l.T("learn_open"), Data: crsNS.Data(crsOpen, co.ID)}},
+			{{Text: l.T("learn_pause"), Data: crsNS.Data(crsPause, co.ID)}},
 		}}
 }
 

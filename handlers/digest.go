@@ -8,7 +8,6 @@ import (
 
 	"github.com/robfig/cron/v3"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -49,14 +48,14 @@ func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
 func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 	data := req.Callback.Data
 	var err error
-	switch data.Action {
-	case "sub":
+	switch dgNS.Action(data) {
+	case dgSubscribe:
 		err = d.Store.Subscribe(ctx, req.UserID, req.ChatID)
-	case "unsub":
+	case dgUnsubscribe:
 		err = d.Store.Unsubscribe(ctx, req.UserID)
-	case "t":
+	case dgTopic:
 		err = d.toggle(ctx, req.UserID, data.Arg(0))
-	case "last":
+	case dgLast:
 		return d.last(ctx, req)
 	default:
 		return Response{Answer: StaleButton(req.L)}, nil
@@ -93,7 +92,7 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		"City": d.City})
 	if !found {
 		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]Button{{
-			{Text: req.L.T("digest_subscribe"), Data: callback.Encode("dg", "sub")}}}, d.lastButton(req.L)...)}, nil
+			dgNS.Button(req.L, "digest_subscribe", dgSubscribe)}}, d.lastButton(req.L)...)}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
@@ -103,13 +102,13 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		if slices.Contains(sub.Topics, t) {
 			mark = "✅"
 		}
-		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: callback.Encode("dg", "t", t)}})
+		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: dgNS.Data(dgTopic, t)}})
 	}
 	if len(sub.Topics) == 0 {
 		b.WriteString("\n" + req.L.T("digest_no_topics"))
 	}
 	b.WriteString("\n" + when)
 	rows = append(rows, d.lastButton(req.L)...)
-	rows = append(rows, []Button{{Text: req.L.T("digest_unsubscribe"), Data: callback.Encode("dg", "unsub")}})
+	rows = append(rows, []Button{dgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
 	return Reply{Text: b.String(), Buttons: rows}, nil
 }

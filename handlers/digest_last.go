@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -13,7 +12,7 @@ func (d *Digest) lastButton(l *locales.Localizer) [][]Button {
 	if d.Job == nil {
 		return nil
 	}
-	return [][]Button{{{Text: l.T("digest_last_button"), Data: callback.Encode("dg", "last")}}}
+	return [][]Button{{dgNS.Button(l, "digest_last_button", dgLast)}}
 }
 
 // last shows the last digest sent again, as a new message: its window's

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/locales"
 )
@@ -49,7 +48,7 @@ func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 	case forms.TypeChoice:
 		for _, o := range step.Options {
 			rows = append(rows, []Button{{Text: o.Label.In(req.L.Lang),
-				Data: callback.Encode(convForm, "ch", form.ID, step.ID, o.ID)}})
+				Data: formNS.Data(formChoice, form.ID, step.ID, o.ID)}})
 		}
 	case forms.TypeDateTime:
 		rows = f.slotRows(req, form, step)
@@ -57,7 +56,7 @@ func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		return nil // the contact keyboard stays from the question
 	}
 	if step.Optional {
-		rows = append(rows, []Button{{Text: req.L.T("forms_skip"), Data: callback.Encode(convForm, "sk", form.ID, step.ID)}})
+		rows = append(rows, []Button{formNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
 	}
 	return rows
 }
@@ -69,7 +68,7 @@ func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: req.L.DateTime(t), Data: callback.Encode(convForm, "at", form.ID, step.ID,
+		b := Button{Text: req.L.DateTime(t), Data: formNS.Data(formSlot, form.ID, step.ID,
 			strconv.FormatInt(t.Unix(), 10))}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
@@ -146,13 +145,13 @@ func (f *Forms) stepButton(req *Request) (Response, error) {
 		return Response{Answer: req.L.T("forms_stale")}, nil
 	}
 	var ans forms.Answer
-	switch d.Action {
-	case "ch":
+	switch formNS.Action(d) {
+	case formChoice:
 		if !hasOption(step, d.Arg(2)) {
 			return Response{Answer: req.L.T("forms_stale")}, nil
 		}
 		ans.Value = d.Arg(2)
-	case "at":
+	case formSlot:
 		sec, err := strconv.ParseInt(d.Arg(2), 10, 64)
 		if err != nil || step.Type != forms.TypeDateTime {
 			return Response{Answer: req.L.T("forms_stale")}, nil
@@ -162,7 +161,7 @@ func (f *Forms) stepButton(req *Request) (Response, error) {
 		if ans, problem = step.CheckSlot(time.Unix(sec, 0), req.Now, f.Location); problem != nil {
 			return Response{Answer: f.problemText(req, step, problem), ShowAlert: true}, nil
 		}
-	case "sk":
+	case formSkip:
 		if !step.Optional {
 			return Response{Answer: req.L.T("forms_stale")}, nil
 		}
@@ -195,7 +194,7 @@ func (f *Forms) advance(req *Request, form *forms.Form, step *forms.Step, ans fo
 	}
 	if step.Type == forms.TypePhone {
 		// The contact button replaced the menu keyboard: bring the menu back.
-		replies = append(replies, Reply{Text: req.L.T("forms_saved"), Keyboard: MenuKeyboard(req.L)})
+		replies = append(replies, Reply{Text: req.L.T("forms_saved"), Menu: req.L})
 	}
 	next := form.After(step.ID)
 	if next == nil {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -41,24 +40,22 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	}
 	b.WriteString("\n\n" + req.L.T("privacy_explain"))
 	return Response{Replies: []Reply{{Text: b.String(), Buttons: [][]Button{{
-		{Text: req.L.T("privacy_delete_button"), Data: callback.Encode("privacy", "ask")},
+		privacyNS.Button(req.L, "privacy_delete_button", privacyAsk),
 	}}}}}, nil
 }
 
 // PrivacyButton asks for confirmation, then deletes the user's data.
 func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error) {
-	switch req.Callback.Data.Action {
-	case "ask":
-		return Response{Replies: []Reply{{Text: req.L.T("privacy_confirm"), Edit: true, Buttons: [][]Button{{
-			{Text: req.L.T("privacy_confirm_yes"), Data: callback.Encode("privacy", "delete")},
-			{Text: req.L.T("privacy_confirm_no"), Data: callback.Encode("privacy", "keep")},
-		}}}}}, nil
-	case "delete":
+	switch privacyNS.Action(req.Callback.Data) {
+	case privacyAsk:
+		return confirm(req.L.T("privacy_confirm"), privacyNS.Button(req.L, "privacy_confirm_yes", privacyDelete),
+			privacyNS.Button(req.L, "privacy_confirm_no", privacyKeep)), nil
+	case privacyDelete:
 		if err := c.Store.DeleteUser(ctx, req.UserID); err != nil {
 			return Response{}, err
 		}
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("privacy_deleted"), Edit: true}}}, nil
-	case "keep":
+	case privacyKeep:
 		return Response{Replies: []Reply{{Text: req.L.T("privacy_kept"), Edit: true}}}, nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil

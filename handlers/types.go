@@ -74,9 +74,12 @@ type Response struct {
 type Reply struct {
 	Text    string
 	Buttons [][]Button // inline keyboard under the message
-	// Keyboard replaces the reply keyboard (the main menu); RemoveKeyboard hides it.
+	// Keyboard replaces the reply keyboard; RemoveKeyboard hides it.
 	Keyboard       [][]KeyButton
 	RemoveKeyboard bool
+	// Menu shows the main menu as the reply keyboard, in this language (the
+	// router renders it from the features' menu items; see Feature).
+	Menu *locales.Localizer
 	// Edit replaces the message whose button was pressed instead of sending a new one.
 	Edit  bool
 	Venue *Venue // send a map pin instead of text

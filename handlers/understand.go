@@ -117,12 +117,12 @@ func (u *Understand) sections(l *locales.Localizer, text string) Response {
 // list of phrasings not understood ("u|mis"), and a category's pages.
 func (u *Understand) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch d.Action {
-	case "mis":
+	switch uNS.Action(d) {
+	case uMisses:
 		return u.misses(ctx, req)
-	case "cl":
+	case uCategory:
 		return u.categoryList(ctx, req, d.Arg(0), argInt(d, 1), true)
-	case "cn":
+	case uNearest:
 		return u.askNear(req, d.Arg(0)), nil
 	}
 	intent, e, ok := u.decode(d)
@@ -145,9 +145,9 @@ func (u *Understand) Step(ctx context.Context, req *Request) (Response, error) {
 }
 
 // pressAs runs a feature's button handler as if its button had been pressed.
-func pressAs(ctx context.Context, req *Request, h Func, feature, action string, args ...string) (Response, error) {
+func pressAs(ctx context.Context, req *Request, h Func, data callback.Data) (Response, error) {
 	r := *req
-	cb := &Callback{Data: callback.Data{Feature: feature, Action: action, Args: args}}
+	cb := &Callback{Data: data}
 	if req.Callback != nil {
 		cb.ID, cb.MessageID = req.Callback.ID, req.Callback.MessageID
 	}

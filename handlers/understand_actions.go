@@ -12,19 +12,19 @@ import (
 
 // askAction is what one intent does, and its code in button data.
 type askAction struct {
-	code string
+	code uAction
 	run  func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error)
 }
 
 // pressing is an action that presses a feature's button.
-func pressing(code string, h func(u *Understand) Func, feature, action string, args ...string) askAction {
+func pressing(code uAction, h func(u *Understand) Func, press callback.Data) askAction {
 	return askAction{code, func(u *Understand, ctx context.Context, req *Request, _ understand.Entity) (Response, error) {
-		return pressAs(ctx, req, h(u), feature, action, args...)
+		return pressAs(ctx, req, h(u), press)
 	}}
 }
 
 // calling is an action that runs a command without an argument.
-func calling(code string, h func(u *Understand) Func) askAction {
+func calling(code uAction, h func(u *Understand) Func) askAction {
 	return askAction{code, func(u *Understand, ctx context.Context, req *Request, _ understand.Entity) (Response, error) {
 		return withText(ctx, req, h(u), "")
 	}}
@@ -34,60 +34,60 @@ func calling(code string, h func(u *Understand) Func) askAction {
 // answers it. An intent a city adds to the word lists needs an entry here.
 var askActions = map[string]askAction{
 	"card.menu":    calling("cm", func(u *Understand) Func { return u.Card.Menu }),
-	"card.balance": pressing("cb", func(u *Understand) Func { return u.Card.Button }, "card", "my"),
-	"card.howto":   pressing("ch", func(u *Understand) Func { return u.Card.Button }, "card", "how"),
+	"card.balance": pressing("cb", func(u *Understand) Func { return u.Card.Button }, cardNS.Press(cardMine)),
+	"card.howto":   pressing("ch", func(u *Understand) Func { return u.Card.Button }, cardNS.Press(cardHowto)),
 	"card.lost":    {"cx", (*Understand).cardLost},
 	"card.ready": {"cr", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		if e.Kind == understand.KindAppNumber {
 			return step(ctx, req, u.Card.Step, convCard, "app", e.Value)
 		}
-		return pressAs(ctx, req, u.Card.Button, "card", "rdy")
+		return pressAs(ctx, req, u.Card.Button, cardNS.Press(cardReady))
 	}},
 	"card.link": {"ck", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		if e.Kind == understand.KindCardNumber {
 			return step(ctx, req, u.Card.Step, convCard, "num", e.Value)
 		}
-		return pressAs(ctx, req, u.Card.Button, "card", "lnk")
+		return pressAs(ctx, req, u.Card.Button, cardNS.Press(cardLink))
 	}},
 
 	"voucher.menu":  calling("vm", func(u *Understand) Func { return u.Voucher.Menu }),
 	"voucher.rules": calling("vr", func(u *Understand) Func { return u.Voucher.Menu }),
-	"voucher.calc":  pressing("vk", func(u *Understand) Func { return u.Voucher.Button }, "vc", "calc"),
+	"voucher.calc":  pressing("vk", func(u *Understand) Func { return u.Voucher.Button }, vcNS.Press(vcCalc)),
 	"voucher.status": {"vs", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		if e.Kind == understand.KindAppNumber {
 			return step(ctx, req, u.Voucher.Step, convVoucher, "no", e.Value)
 		}
-		return pressAs(ctx, req, u.Voucher.Button, "vc", "st")
+		return pressAs(ctx, req, u.Voucher.Button, vcNS.Press(vcStatus))
 	}},
 
 	"digest.menu":      calling("dm", func(u *Understand) Func { return u.Digest.Panel }),
-	"digest.subscribe": pressing("ds", func(u *Understand) Func { return u.Digest.Button }, "dg", "sub"),
+	"digest.subscribe": pressing("ds", func(u *Understand) Func { return u.Digest.Button }, dgNS.Press(dgSubscribe)),
 	"digest.last":      {"dl", (*Understand).lastDigest},
 
 	"services.menu": calling("sv", func(u *Understand) Func { return u.Forms.Services }),
 
 	"council.menu":       calling("km", func(u *Understand) Func { return u.Council.Menu }),
-	"council.attendance": pressing("ka", func(u *Understand) Func { return u.Council.Button }, "cn", "la"),
-	"council.discipline": pressing("kq", func(u *Understand) Func { return u.Council.Button }, "cn", "ld"),
-	"council.leaders":    pressing("kl", func(u *Understand) Func { return u.Council.Button }, "cn", "lb"),
-	"council.sessions":   pressing("ks", func(u *Understand) Func { return u.Council.Button }, "cn", "s", "0"),
-	"council.drafts":     pressing("kr", func(u *Understand) Func { return u.Council.Button }, "cn", "dr", "0"),
-	"council.factions":   pressing("kf", func(u *Understand) Func { return u.Council.Button }, "cn", "fl"),
+	"council.attendance": pressing("ka", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnLowAttendance)),
+	"council.discipline": pressing("kq", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnLowDiscipline)),
+	"council.leaders":    pressing("kl", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnLeaders)),
+	"council.sessions":   pressing("ks", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnSessions, "0")),
+	"council.drafts":     pressing("kr", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnDrafts, "0")),
+	"council.factions":   pressing("kf", func(u *Understand) Func { return u.Council.Button }, cnNS.Press(cnFactions)),
 	"council.deputy": {"kd", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		if len(e.IDs) == 1 {
-			return pressAs(ctx, req, u.Council.DeputyButton, "dep", "c", itoa(e.IDs[0]))
+			return pressAs(ctx, req, u.Council.DeputyButton, depNS.Press(depCard, itoa(e.IDs[0])))
 		}
 		return withText(ctx, req, u.Council.Deputy, e.Value)
 	}},
 	"council.decisions": {"kx", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		if e.Value != "" {
-			return step(ctx, req, u.Council.Step, "council", "words", e.Value)
+			return step(ctx, req, u.Council.Step, convCouncil, "words", e.Value)
 		}
-		return pressAs(ctx, req, u.Council.Button, "cn", "dec", "0")
+		return pressAs(ctx, req, u.Council.Button, cnNS.Press(cnDecisions, "0"))
 	}},
 
 	"business.menu":    calling("bm", func(u *Understand) Func { return u.Business.Menu }),
-	"business.sectors": pressing("bk", func(u *Understand) Func { return u.Business.Button }, "bz", "sec"),
+	"business.sectors": pressing("bk", func(u *Understand) Func { return u.Business.Button }, bzNS.Press(bzSections)),
 	"business.edrpou": {"be", func(u *Understand, ctx context.Context, req *Request, e understand.Entity) (Response, error) {
 		return withText(ctx, req, u.Business.EDRPOU, e.Value)
 	}},
@@ -114,9 +114,9 @@ var askActions = map[string]askAction{
 
 // formAction opens a form ("form.<id>") or an info page ("page.<id>") of
 // the services catalog.
-func formAction(code, action, id string) askAction {
-	return askAction{code + id, func(u *Understand, ctx context.Context, req *Request, _ understand.Entity) (Response, error) {
-		return pressAs(ctx, req, u.Forms.Button, convForm, action, id)
+func formAction(code uAction, action formsAction, id string) askAction {
+	return askAction{code + uAction(id), func(u *Understand, ctx context.Context, req *Request, _ understand.Entity) (Response, error) {
+		return pressAs(ctx, req, u.Forms.Button, formNS.Press(action, id))
 	}}
 }
 
@@ -128,9 +128,9 @@ func (u *Understand) action(intent string) (askAction, bool) {
 	kind, id, _ := strings.Cut(intent, ".")
 	switch {
 	case kind == "form" && u.formExists(id):
-		return formAction("f", "go", id), true
+		return formAction("f", formStart, id), true
 	case kind == "page" && u.pageExists(id):
-		return formAction("p", "pg", id), true
+		return formAction("p", formPage, id), true
 	}
 	return askAction{}, false
 }
@@ -171,8 +171,8 @@ func (u *Understand) buttonArg(c understand.Candidate) string {
 }
 
 // encodeAsk builds "u|code|arg", cutting arg at a word so it fits 64 bytes.
-func encodeAsk(code, arg string) string {
-	room := callback.MaxLen - len(callback.Version+"|u|"+code+"|")
+func encodeAsk(code uAction, arg string) string {
+	room := callback.MaxLen - len(callback.Version+"|u|"+string(code)+"|")
 	arg = strings.ReplaceAll(arg, "|", " ")
 	for len(arg) > room {
 		i := strings.LastIndex(arg, " ")
@@ -183,16 +183,16 @@ func encodeAsk(code, arg string) string {
 		arg = arg[:i]
 	}
 	if arg == "" {
-		return callback.Encode(convUnderstand, code)
+		return uNS.Data(code)
 	}
-	return callback.Encode(convUnderstand, code, arg)
+	return uNS.Data(code, arg)
 }
 
 // decode reads a pressed reading back.
 func (u *Understand) decode(d callback.Data) (string, understand.Entity, bool) {
 	intent := ""
 	for id, a := range askActions {
-		if a.code == d.Action {
+		if a.code == uNS.Action(d) {
 			intent = id
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/understand"
@@ -80,16 +79,16 @@ func (u *Understand) categoryList(ctx context.Context, req *Request, id string, 
 		return Response{}, err
 	}
 	what := u.categoryTitle(l, id)
-	near := []Button{{Text: l.T("understand_btn_nearest", map[string]any{"What": what}), Data: encodeAsk("cn", id)}}
+	near := []Button{{Text: l.T("understand_btn_nearest", map[string]any{"What": what}), Data: encodeAsk(uNearest, id)}}
 	if total == 0 {
 		return Response{Replies: []Reply{{Text: l.T("understand_category_none", map[string]any{"What": what}),
-			Buttons: [][]Button{{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")}}}}}, nil
+			Buttons: [][]Button{{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)}}}}}, nil
 	}
 	from, to := span(page, len(list), b.PageSize)
 	text := l.N("understand_category_found", total, map[string]any{"What": what, "From": from, "To": to})
 	buttons := b.briefButtons(l, list, false)
-	if pager := b.pager(l, page, total, func(p int64) string {
-		return callback.Encode(convUnderstand, "cl", id, itoa(p))
+	if pager := Pager(l, page, total, b.PageSize, func(p int64) string {
+		return uNS.Data(uCategory, id, itoa(p))
 	}); len(pager) > 0 {
 		buttons = append(buttons, pager)
 	}
@@ -124,7 +123,7 @@ func (u *Understand) near(ctx context.Context, req *Request, id string) (Respons
 	if len(list) == 0 {
 		return Response{Replies: []Reply{{Text: l.T("understand_near_none", map[string]any{"What": what, "Radius": radius}),
 			Buttons: [][]Button{{{Text: l.T("understand_do_category", map[string]any{"What": what}),
-				Data: callback.Encode(convUnderstand, "cl", id, "0")}}}}}, Next: again}, nil
+				Data: uNS.Data(uCategory, id, "0")}}}}}, Next: again}, nil
 	}
 	text := l.N("understand_near_found", len(list), map[string]any{"What": what, "Radius": radius}) +
 		"\n\n" + b.lines(req, list, 1, true)
@@ -136,7 +135,7 @@ func (u *Understand) near(ctx context.Context, req *Request, id string) (Respons
 func (u *Understand) cardLost(_ context.Context, req *Request, _ understand.Entity) (Response, error) {
 	l := req.L
 	return Response{Replies: []Reply{{Text: l.T("understand_card_lost"), Buttons: [][]Button{
-		{cb(l, "card_btn_howto", "how")}, {cb(l, "card_btn_mine", "my")}}}}}, nil
+		{cardNS.Button(l, "card_btn_howto", cardHowto)}, {cardNS.Button(l, "card_btn_mine", cardMine)}}}}}, nil
 }
 
 // lastDigest shows the newest digest as it went out (in the user's
@@ -167,7 +166,7 @@ const missesShown = 30
 
 // AdminButtons add the "not understood" list to /admin.
 func (u *Understand) AdminButtons(req *Request) [][]Button {
-	return [][]Button{{{Text: req.L.T("understand_admin_btn"), Data: encodeAsk("mis", "")}}}
+	return [][]Button{{{Text: req.L.T("understand_admin_btn"), Data: encodeAsk(uMisses, "")}}}
 }
 
 // misses lists the phrasings not understood, most frequent first.
@@ -210,7 +209,7 @@ func (u *Understand) CategoryOf(text string) (string, bool) {
 // CategoryButton opens a category's list ("🏢 pharmacies").
 func (u *Understand) CategoryButton(l *locales.Localizer, id string) Button {
 	return Button{Text: l.T("understand_do_category", map[string]any{"What": u.categoryTitle(l, id)}),
-		Data: callback.Encode(convUnderstand, "cl", id, "0")}
+		Data: uNS.Data(uCategory, id, "0")}
 }
 
 // CategoryPage is the first page of a category's businesses.

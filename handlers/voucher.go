@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -84,12 +83,7 @@ func (v *Voucher) Menu(ctx context.Context, req *Request) (Response, error) {
 }
 
 func (v *Voucher) menuButtons(l *locales.Localizer) [][]Button {
-	return [][]Button{{vcb(l, "voucher_btn_calc", "calc"), vcb(l, "voucher_btn_status", "st")}}
-}
-
-// vcb is a button of the voucher feature.
-func vcb(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("vc", action, args...)}
+	return [][]Button{{vcNS.Button(l, "voucher_btn_calc", vcCalc), vcNS.Button(l, "voucher_btn_status", vcStatus)}}
 }
 
 // rulesText shows the programme in the user's language.
@@ -131,10 +125,10 @@ var applicantIDs = map[string]string{
 
 // applicantButtons offer the applicant types for an action ("ct" for the
 // calculator, "sty" for the status check).
-func applicantButtons(l *locales.Localizer, action string) [][]Button {
+func applicantButtons(l *locales.Localizer, action vcAction) [][]Button {
 	var row []Button
 	for _, t := range voucher.ApplicantTypes {
-		row = append(row, Button{Text: l.T(applicantIDs[t]), Data: callback.Encode("vc", action, t)})
+		row = append(row, vcNS.Button(l, applicantIDs[t], action, t))
 	}
 	return [][]Button{row}
 }
@@ -142,20 +136,20 @@ func applicantButtons(l *locales.Localizer, action string) [][]Button {
 // Button handles "vc|…" buttons.
 func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch d.Action {
-	case "m":
+	switch vcNS.Action(d) {
+	case vcMenu:
 		return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L), Edit: true}}}, nil
-	case "calc":
+	case vcCalc:
 		// A flow left half-way (a status check) ends: text now belongs to no step.
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("voucher_calc_ask_type"),
-			Buttons: applicantButtons(req.L, "ct")}}}, nil
-	case "ct":
+			Buttons: applicantButtons(req.L, vcCalcType)}}}, nil
+	case vcCalcType:
 		return v.calcType(req), nil
-	case "st":
+	case vcStatus:
 		return v.askStatus(ctx, req)
-	case "sty":
+	case vcStatusType:
 		return v.statusType(req), nil
-	case "uns":
+	case vcUnsubscribe:
 		return v.unsubscribe(ctx, req)
 	}
 	return Response{Answer: StaleButton(req.L)}, nil

@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
 )
@@ -17,19 +16,19 @@ const maxVoucherComment = 500
 
 // AdminButtons are the vouchers' row in the admin panel.
 func (v *Voucher) AdminButtons(req *Request) [][]Button {
-	return [][]Button{{{Text: req.L.T("voucher_admin_button"), Data: callback.Encode("vca", "new")}}}
+	return [][]Button{{vcaNS.Button(req.L, "voucher_admin_button", vcaNew)}}
 }
 
 // AdminButton handles "vca|…": start a status change, pick the status.
 func (v *Voucher) AdminButton(ctx context.Context, req *Request) (Response, error) {
-	action := req.Callback.Data.Action
+	action := vcaNS.Action(req.Callback.Data)
 	if !req.Admin {
-		return v.Admin.Refuse(ctx, req, "voucher."+action)
+		return v.Admin.Refuse(ctx, req, "voucher."+string(action))
 	}
 	switch action {
-	case "new":
+	case vcaNew:
 		return Response{Next: Step(convVoucherAdmin, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_admin_ask_no")}}}, nil
-	case "set":
+	case vcaSetStatus:
 		return v.adminStatusChosen(req), nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -72,7 +71,7 @@ func (v *Voucher) adminApplication(ctx context.Context, req *Request) (Response,
 	}
 	var row []Button
 	for _, s := range next {
-		row = append(row, Button{Text: req.L.T(voucherStatusIDs[s]), Data: callback.Encode("vca", "set", s)})
+		row = append(row, vcaNS.Button(req.L, voucherStatusIDs[s], vcaSetStatus, s))
 	}
 	text := req.L.T("voucher_admin_app", map[string]any{"No": app.No, "Name": app.Name,
 		"Applicant": req.L.T(applicantIDs[app.Applicant]), "TaxID": app.TaxIDMasked,

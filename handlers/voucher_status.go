@@ -107,7 +107,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 		return Response{}, err
 	}
 	text := voucherStatusText(req.L, app, history) + "\n\n" + req.L.T("voucher_subscribed")
-	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcb(req.L, "voucher_btn_unsubscribe", "uns", no)}}}}}, nil
+	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcNS.Button(req.L, "voucher_btn_unsubscribe", vcUnsubscribe, no)}}}}}, nil
 }
 
 // voucherStatusIDs name the statuses.
