@@ -1,8 +1,8 @@
 // Package benchmark measures the council feature on a generated council of
-// 64 deputies, 20,000 vote events and 1,280,000 votes (issue 4), and the
-// understanding layer's answers on one of 35,157 events and 2,250,048 votes
-// (issue 17). Each council is generated only when a benchmark asks for it;
-// `go test` of this package runs no test.
+// 64 deputies, 20,000 vote events and 1,280,000 votes (issue 4), and typed
+// questions on one of 35,200 events and 2,252,800 votes (issue 17). The data
+// is generated only when a benchmark asks for it; `go test` of this package
+// runs no test.
 //
 //	go test -run '^$' -bench . -benchtime 1x -tags sqlite_fts5 ./council/benchmark/   (import)
 //	go test -run '^$' -bench 'Card|Leader|Votes' -tags sqlite_fts5 ./council/benchmark/
@@ -24,64 +24,32 @@ import (
 	"github.com/transparentcities/nazar/store"
 )
 
-// generated is a council folder, generated once per test binary when a
-// benchmark first asks for it, and the store it is imported into.
-type generated struct {
-	events             int
-	dataOnce, storeOne sync.Once
-	dir                string
-	err                error
-	st                 *store.Store
-}
-
 var (
-	// issue4Council is the council of issue 4's figures: 1,280,000 votes.
-	issue4Council = &generated{events: 20_000}
-	// issue17Council is the council of issue 17's speed figure: the 2.25 M
-	// votes it names (35,157 events × 64 deputies = 2,250,048).
-	issue17Council = &generated{events: 35_157}
+	dataOnce sync.Once
+	dataDir  string
+	dataErr  error
 )
 
-// folder generates the council once.
-func (g *generated) folder(b *testing.B) string {
+// folder generates the council once per test binary.
+func folder(b *testing.B) string {
 	b.Helper()
-	g.dataOnce.Do(func() {
-		g.dir, g.err = os.MkdirTemp("", "nazar-council-bench-")
-		if g.err == nil {
-			g.err = generate(g.dir, g.events)
+	dataOnce.Do(func() {
+		dataDir, dataErr = os.MkdirTemp("", "nazar-council-bench-")
+		if dataErr == nil {
+			dataErr = generate(dataDir, issue4)
 		}
 	})
-	if g.err != nil {
-		b.Fatal(g.err)
+	if dataErr != nil {
+		b.Fatal(dataErr)
 	}
-	return g.dir
+	return dataDir
 }
-
-// store returns a store with the council imported once.
-func (g *generated) store(b *testing.B) *store.Store {
-	b.Helper()
-	dir := g.folder(b)
-	g.storeOne.Do(func() {
-		g.st = openStore(b, filepath.Join(dir, "imported.db"))
-		_, err := importer.Run(context.Background(), importer.Env{Store: g.st, Config: config.Default()}, "council", dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-	})
-	return g.st
-}
-
-// folder is issue 4's council folder.
-func folder(b *testing.B) string { return issue4Council.folder(b) }
-
-// council is issue 4's council, imported.
-func council(b *testing.B) *store.Store { return issue4Council.store(b) }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, g := range []*generated{issue4Council, issue17Council} {
-		if g.dir != "" {
-			os.RemoveAll(g.dir)
+	for _, dir := range []string{dataDir, cityDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
 		}
 	}
 	os.Exit(code)
@@ -151,6 +119,25 @@ func sqliteImport(b *testing.B, dir string) time.Duration {
 		b.Fatalf("sqlite3: %v: %s", err, out)
 	}
 	return time.Since(t)
+}
+
+var (
+	importedOnce sync.Once
+	imported     *store.Store
+)
+
+// council returns a store with the generated council imported once.
+func council(b *testing.B) *store.Store {
+	b.Helper()
+	dir := folder(b)
+	importedOnce.Do(func() {
+		imported = openStore(b, filepath.Join(dir, "imported.db"))
+		_, err := importer.Run(context.Background(), importer.Env{Store: imported, Config: config.Default()}, "council", dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+	})
+	return imported
 }
 
 // measure runs op b.N times and reports its 99th percentile in ms.

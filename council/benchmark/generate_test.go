@@ -9,21 +9,35 @@ import (
 	"time"
 )
 
-// Size of the generated council (issue 4, "Numbers"); the number of vote
-// events is the caller's.
+// Size of the generated council (issue 4, "Numbers").
 const (
 	deputies   = 64
+	events     = 20_000
 	perSession = 50
+)
+
+// shape is a generated council's size: deputies × events named votes.
+type shape struct{ deputies, events int }
+
+var (
+	issue4  = shape{deputies, events} // 1,280,000 votes
+	issue20 = shape{450, 5_000}       // 2,250,000 votes (deputy search at the limit)
 )
 
 var factionNames = []string{"Альфа", "Бета", "Гамма", "Дельта", "Епсилон", "Позафракційний"}
 
 var optionLabels = []string{"За", "Проти", "Утримався", "Не голосував", "Відсутній"}
 
-// generate writes a council folder of 64 deputies, events vote events and
-// 64 × events votes (every deputy in every named list), with dated faction
-// switches, so that an import does all its work.
-func generate(dir string, events int) error {
+// generate writes a council folder of sh.deputies deputies and sh.events
+// vote events, every deputy in every named list (issue4: 64 × 20,000 =
+// 1,280,000 votes), with dated faction switches, so that an import does all
+// its work. Deputies are Прізвище00…Прізвище63 (three digits from 100).
+func generate(dir string, sh shape) error {
+	deputies, events := sh.deputies, sh.events
+	digits := 2
+	if deputies > 100 {
+		digits = 3
+	}
 	r := rand.New(rand.NewPCG(4, 2026))
 	w := func(name string, fill func(*bufio.Writer)) error {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -39,13 +53,13 @@ func generate(dir string, events int) error {
 		return f.Close()
 	}
 	start := time.Date(2021, 1, 14, 10, 0, 0, 0, time.UTC)
-	sessions := (events + perSession - 1) / perSession
+	sessions := events / perSession
 	steps := []func() error{
 		func() error {
 			return w("deputies.csv", func(b *bufio.Writer) {
 				b.WriteString("id,votingIdentifier,familyName,name,additionalName,factionName,mandateFrom,mandateUntil\n")
 				for i := range deputies {
-					fmt.Fprintf(b, "D%03d,%d,Прізвище%02d,Ім'я,По батькові,%s,2020-11-20,\n", i, i+1, i,
+					fmt.Fprintf(b, "D%03d,%d,Прізвище%0*d,Ім'я,По батькові,%s,2020-11-20,\n", i, i+1, digits, i,
 						factionNames[i%len(factionNames)])
 				}
 			})
