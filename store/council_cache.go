@@ -25,7 +25,7 @@ func (s *Store) councilDeputies(ctx context.Context, load func(context.Context) 
 	if err != nil {
 		return nil, err
 	}
-	c := &s.deputies
+	c := &s.figures
 	c.mu.Lock()
 	if c.loaded && c.version == v {
 		list := slices.Clone(c.list)

@@ -45,8 +45,8 @@ type Store struct {
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
 	// those sleeps, not the work, would set the pace.
 	sendMu sync.Mutex
-	// deputies caches CouncilDeputies per council import (store/council_cache.go).
-	deputies deputiesCache
+	// figures caches CouncilDeputies per council import (store/council_cache.go).
+	figures deputiesCache
 }
 
 // Open opens (creating it and its folder when missing) the database at path in
