@@ -9,6 +9,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -31,7 +32,8 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 		return nil, err
 	}
 	sender := NewSender(a.store, api, SenderConfig{RatePerSecond: a.cfg.Digest.RatePerSecond,
-		PerChatInterval: a.cfg.Digest.PerChatInterval, Workers: a.cfg.Digest.Workers, Pace: a.pace}, a.log)
+		PerChatInterval: a.cfg.Digest.PerChatInterval, Workers: a.cfg.Digest.Workers, Pace: a.pace,
+		Render: &handlers.Pushes{Content: a.features.Card.Content}, DefaultLanguage: a.cfg.DefaultLanguage}, a.log)
 	sendCtx, cancelSend := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
 	wg.Add(1)

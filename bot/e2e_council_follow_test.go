@@ -52,8 +52,9 @@ func TestCouncilFollowPushesNewVotesOnce(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rows, 1)
 	assert.Equal(t, "NM-001:x2", rows[0].Key)
+	push := waitMessage(t, h, bottest.Uk.ID, "поіменні голосування")
 	assert.Equal(t, "🔔 Гнатюк Олександр Петрович: 2 нові поіменні голосування (останнє — 10.12.2026). Картка: /deputy NM-001",
-		rows[0].Text)
+		push.Text, "rendered when sent, in the follower's language")
 
 	_, err = importer.Run(t.Context(), env, "council", dir)
 	require.NoError(t, err)

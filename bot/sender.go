@@ -12,6 +12,8 @@ import (
 	tg "github.com/go-telegram/bot"
 	"golang.org/x/time/rate"
 
+	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -39,6 +41,19 @@ type SenderConfig struct {
 	// Pace is shared with direct answers (answersFirst), which take their
 	// place in it without waiting; nil gives the sender a pace of its own.
 	Pace *rate.Limiter
+	// Render turns a push queued as data into text at send time; nil
+	// renders with handlers.Pushes without card content (a pick-up point
+	// is shown by its code).
+	Render PushRenderer
+	// DefaultLanguage is the language of a recipient the users table does
+	// not know (an operators' group), as the router falls back.
+	DefaultLanguage string
+}
+
+// PushRenderer renders a message (store.PushMessages) with its JSON
+// arguments in a language; handlers.Pushes is the one the bot uses.
+type PushRenderer interface {
+	Render(lang, message string, args []byte) (string, error)
 }
 
 // NewPace is the bot's message pace at ratePerSecond (less paceMargin).
@@ -81,6 +96,9 @@ func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sen
 	}
 	if cfg.Pace == nil {
 		cfg.Pace = NewPace(cfg.RatePerSecond)
+	}
+	if cfg.Render == nil {
+		cfg.Render = &handlers.Pushes{}
 	}
 	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, limiter: cfg.Pace,
 		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
@@ -185,3 +203,13 @@ func sleep(ctx context.Context, d time.Duration) {
 }
 
 var errStopped = errors.New("sender stopped")
+
+// text is what a claimed row says: its literal text, or its message
+// rendered in the recipient's language now (the users table's, else the
+// default language).
+func (s *Sender) text(it store.OutboxItem) (string, error) {
+	if it.Message == "" {
+		return it.Text, nil
+	}
+	return s.cfg.Render.Render(locales.Normalize(it.Language, s.cfg.DefaultLanguage), it.Message, it.Args)
+}

@@ -19,7 +19,15 @@ const maxBackoff = 5 * time.Minute
 func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 	defer s.setBusy(it.ChatID, false)
 	settle := context.WithoutCancel(ctx)
-	parts := SplitText(it.Text, maxMessageLen)
+	text, err := s.text(it)
+	if err != nil {
+		// A row no renderer can read (an unknown message, arguments of an
+		// older shape) will not read better later.
+		s.log.Error("outbox: render", "id", it.ID, "message", it.Message, "err", err)
+		_ = s.store.OutboxFailed(settle, it.ID, err.Error())
+		return
+	}
+	parts := SplitText(text, maxMessageLen)
 	for i := it.PartsSent; i < len(parts); i++ {
 		if err := s.pace(ctx, it.ChatID); err != nil {
 			_ = s.store.OutboxRetry(settle, it.ID, 0, false, "")

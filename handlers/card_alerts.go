@@ -99,7 +99,7 @@ func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *Request) {
 	if c.Alerts == nil {
 		return
 	}
-	if _, err := c.Alerts.checkLink(ctx, l, req.Now); err != nil {
+	if _, err := c.Alerts.CheckLink(ctx, l, req.Now); err != nil {
 		c.logger().Warn("card alerts: checked at switch-on failed", "err", privacy.Scrub(err.Error()))
 	}
 }

@@ -7,11 +7,16 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/card/cardhttp"
+	"github.com/transparentcities/nazar/cardalert"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 )
+
+// CardAlerts is the card alert check (package cardalert), built here with
+// the card feature's provider; its pushes are rendered by Pushes.
+type CardAlerts = cardalert.Checker
 
 // NewCard builds the social card feature and its alert check from the
 // card section: the content file (an invalid one stops start-up, naming the
@@ -27,7 +32,7 @@ func NewCard(cfg config.CardConfig, st *store.Store, loc *time.Location) (*Card,
 	}
 	c := &Card{Store: st, Provider: provider, Content: content, Location: loc, Timeout: cfg.ReplyTimeout,
 		Rules: card.NumberRules{Length: cfg.NumberLength, Luhn: cfg.Luhn}, LowDefault: int64(cfg.LowBalanceUAH) * 100}
-	alerts := &CardAlerts{Store: st, Provider: provider, Content: content, Location: loc, Timeout: cfg.ReplyTimeout}
+	alerts := &CardAlerts{Store: st, Provider: provider, Location: loc, Timeout: cfg.ReplyTimeout}
 	c.Alerts = alerts
 	return c, alerts, nil
 }

@@ -56,9 +56,7 @@ func TestCardAlertsSyncSendsLowBalanceOncePerDrop(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, st.SetCardAlerts(ctx, 7, id, card.Prefs{LowBalance: true, Threshold: 2000}))
 	p := &syncedProvider{c: card.Card{Number: "9876540000000031", Status: card.StatusActive}}
-	content, err := card.LoadContent("", card.DefaultCategories)
-	require.NoError(t, err)
-	a := &CardAlerts{Store: st, Provider: p, Content: content, Location: time.UTC, Timeout: time.Second}
+	a := &CardAlerts{Store: st, Provider: p, Location: time.UTC, Timeout: time.Second}
 
 	steps := []struct {
 		balance int64

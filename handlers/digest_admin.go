@@ -3,12 +3,12 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/weblink"
 )
 
 // Limits of an admin's digest item.
@@ -113,7 +113,7 @@ func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) 
 		return Response{Next: Step(convDigestItem, "link", data), Replies: []Reply{{Text: req.L.T("digest_item_ask_link")}}}, nil
 	case "link":
 		if text != "-" {
-			if !ValidWebLink(text) {
+			if !weblink.Valid(text) {
 				return d.again(req, "digest_item_bad_link", nil), nil
 			}
 			data["url"] = text
@@ -126,12 +126,6 @@ func (d *DigestAdmin) Step(ctx context.Context, req *Request) (Response, error) 
 // again repeats the current step after a refused answer.
 func (d *DigestAdmin) again(req *Request, msg string, args map[string]any) Response {
 	return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T(msg, args)}}}
-}
-
-// ValidWebLink accepts only absolute http(s) URLs with a host.
-func ValidWebLink(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \n")
 }
 
 func (d *DigestAdmin) showPreview(req *Request, data map[string]string) Response {

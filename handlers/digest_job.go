@@ -18,8 +18,9 @@ const firstDigestLookback = 7 * 24 * time.Hour
 type DigestJobStore interface {
 	LastDigest(ctx context.Context) (store.Digest, bool, error)
 	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]store.DigestItem, error)
+	DigestAudiences(ctx context.Context) ([]store.DigestAudience, error)
 	QueueSubscriberDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-		render func(store.DigestAudience) string) (store.Digest, error)
+		texts []store.AudienceText) (store.Digest, error)
 }
 
 // CouncilDecisions lists the titles of decisions adopted in (from, to]; the
@@ -84,10 +85,18 @@ func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, se
 	if err != nil || len(plan.Items) == 0 {
 		return store.Digest{}, false, err
 	}
-	// Each language and set of topics is rendered once; the store queues
-	// every subscriber's push in SQL (100,000 in a fraction of a second).
-	d, err = j.Store.QueueSubscriberDigest(ctx, plan.Follows, plan.From, plan.To, len(plan.Items),
-		func(a store.DigestAudience) string { return j.Render(locales.New(a.Language), plan, a.Topics) })
+	// Each language and set of topics is rendered once, here; the store
+	// queues every subscriber's push in SQL (100,000 in a fraction of a
+	// second). The path runs one way: job → store, no call back.
+	audiences, err := j.Store.DigestAudiences(ctx)
+	if err != nil {
+		return store.Digest{}, false, err
+	}
+	texts := make([]store.AudienceText, 0, len(audiences))
+	for _, a := range audiences {
+		texts = append(texts, store.AudienceText{DigestAudience: a, Text: j.Render(locales.New(a.Language), plan, a.Topics)})
+	}
+	d, err = j.Store.QueueSubscriberDigest(ctx, plan.Follows, plan.From, plan.To, len(plan.Items), texts)
 	return d, err == nil, err
 }
 

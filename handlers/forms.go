@@ -15,8 +15,7 @@ type FormsStore interface {
 	SubmitForm(ctx context.Context, in store.NewSubmission, limit int, window time.Duration,
 		pushes func(store.Submission) []store.Push) (store.Submission, error)
 	Submission(ctx context.Context, id int64) (store.Submission, error)
-	MarkSubmissionHandled(ctx context.Context, id, adminID int64,
-		pushes func(store.Submission) []store.Push) (store.Submission, bool, error)
+	MarkSubmissionHandled(ctx context.Context, id, adminID int64, pushes []store.Push) (store.Submission, bool, error)
 	UnhandledSubmissions(ctx context.Context, limit int) ([]store.PendingSubmission, int, int, error)
 	ResendSubmissions(ctx context.Context) (int, error)
 	Audit(ctx context.Context, adminID int64, action, detail string) error

@@ -58,11 +58,10 @@ func (f *Forms) markHandled(ctx context.Context, req *Request) (Response, error)
 	if !ok || sub.OperatorsChat != req.ChatID {
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
-	sub, changed, err := f.Store.MarkSubmissionHandled(ctx, id, req.UserID, func(sub store.Submission) []store.Push {
-		ul := locales.New(sub.Language)
-		return []store.Push{{Kind: "form", Key: arg + ":handled", ChatID: sub.ChatID,
-			Text: ul.T("forms_user_handled", map[string]any{"ID": sub.ID, "Title": form.Title.In(ul.Lang)})}}
-	})
+	ul := locales.New(sub.Language)
+	told := []store.Push{{Kind: "form", Key: arg + ":handled", ChatID: sub.ChatID,
+		Text: ul.T("forms_user_handled", map[string]any{"ID": sub.ID, "Title": form.Title.In(ul.Lang)})}}
+	sub, changed, err := f.Store.MarkSubmissionHandled(ctx, id, req.UserID, told)
 	if err != nil {
 		return Response{}, err
 	}

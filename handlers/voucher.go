@@ -21,8 +21,8 @@ type VoucherStore interface {
 	SubscribeVoucher(ctx context.Context, userID, chatID int64, no string) error
 	UnsubscribeVoucher(ctx context.Context, userID int64, no string) (bool, error)
 	LookupLockStore
-	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64, day time.Time,
-		text store.VoucherPushText) (store.VoucherChange, int, error)
+	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64,
+		day time.Time) (store.VoucherChange, int, error)
 }
 
 // Voucher serves SPEC §7: the programme rules, the calculator, and the

@@ -108,14 +108,14 @@ func (v *Voucher) adminApply(ctx context.Context, req *Request) (Response, error
 		return WithMenu(req.L, req.L.T("voucher_admin_not_found", map[string]any{"No": no})), err
 	}
 	var approved int64
-	if (status == voucher.Approved || status == voucher.Paid) && app.Approved == 0 {
+	if voucher.CarriesAmount(status) && app.Approved == 0 {
 		if res, err := voucher.Calculate(v.Rules, app.Applicant, app.Expenses); err == nil {
 			approved = res.Voucher
 		}
 	}
 	local := req.Now.In(v.Location)
 	day := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
-	_, pushed, err := v.Store.SetVoucherStatus(ctx, req.UserID, no, status, comment, approved, day, VoucherPushText)
+	_, pushed, err := v.Store.SetVoucherStatus(ctx, req.UserID, no, status, comment, approved, day)
 	switch {
 	case errors.Is(err, store.ErrVoucherStatusSame):
 		return WithMenu(req.L, req.L.T("voucher_admin_same")), nil

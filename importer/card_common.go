@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/cardalert"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/handlers"
 )
 
 // cardProgressEvery is how many rows pass between progress lines.
@@ -117,10 +117,8 @@ func cardAlerts(ctx context.Context, env Env, sum *Summary) error {
 	if env.Config.Card.Provider != "sqlite" {
 		return nil
 	}
-	_, alerts, err := handlers.NewCard(env.Config.Card, env.Store, env.Config.Location())
-	if err != nil {
-		return err
-	}
+	alerts := cardalert.Checker{Store: env.Store, Provider: env.Store.CardProvider(), Location: env.Config.Location(),
+		Timeout: env.Config.Card.ReplyTimeout}
 	n, err := alerts.Check(ctx, env.Store.Now())
 	if err != nil {
 		return fmt.Errorf("card alerts: %w", err)

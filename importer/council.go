@@ -14,7 +14,6 @@ import (
 
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -108,19 +107,21 @@ func importCouncil(ctx context.Context, env Env, dir string) (Summary, error) {
 	}
 	// The named lists (a million rows in a large council) are read while the
 	// store writes everything else; the store waits for them in its transaction.
+	// They arrive on a channel (one value): the store runs none of this
+	// package's code in its transaction.
 	data := p.data
 	done := make(chan struct{})
+	late := make(chan store.LateVotes, 1)
+	data.VotesLater = late
 	go func() {
 		defer close(done)
 		p.parseFile(files, "vote.csv", (*councilParser).votes)
-	}()
-	data.VotesLater = func() ([]store.CouncilVote, error) {
-		<-done
 		if p.errs.Len() > 0 {
-			return nil, errVoteFile
+			late <- store.LateVotes{Err: errVoteFile}
+			return
 		}
-		return p.data.Votes, nil
-	}
+		late <- store.LateVotes{Votes: p.data.Votes}
+	}()
 	err = p.write(ctx, env, data)
 	<-done
 	if perr := p.errs.Err(); perr != nil {
@@ -160,7 +161,6 @@ func (p *councilParser) parseFile(files map[string]string, name string, parse fu
 
 // write hands the data to the store and adds the outcome to the summary.
 func (p *councilParser) write(ctx context.Context, env Env, data store.CouncilData) error {
-	data.FollowText = followText
 	res, err := env.Store.ImportCouncil(ctx, data)
 	if err != nil {
 		return err
@@ -239,13 +239,6 @@ func (p *councilParser) summarise(res store.CouncilImportResult) {
 	if res.Pushes > 0 {
 		p.sum.Addf("follow messages queued: %d", res.Pushes)
 	}
-}
-
-// followText renders the push to a follower of a deputy in their language.
-func followText(lang string, n store.CouncilNews) string {
-	l := locales.New(lang)
-	return l.N("council_follow_push", n.Votes, map[string]any{"Name": n.Deputy, "Date": l.Date(n.Last.Time()),
-		"UID": n.DeputyUID})
 }
 
 // span reads a from/until pair of dates; empty ends are open.

@@ -5,8 +5,8 @@ import (
 	"slices"
 
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/weblink"
 )
 
 var _ = register("digest-items", importDigestItems)
@@ -51,7 +51,7 @@ func parseDigestItem(row csvin.Row) (store.DigestItem, error) {
 		return it, row.Errorf("lang", "%q is not uk, en or empty (every language)", it.Lang)
 	case it.Title == "":
 		return it, row.Errorf("title", "is empty")
-	case it.URL != "" && !handlers.ValidWebLink(it.URL):
+	case it.URL != "" && !weblink.Valid(it.URL):
 		return it, row.Errorf("url", "%q is not an http(s) link", it.URL)
 	}
 	at, err := csvin.ParseTimestamp(row.Get("published_at"))

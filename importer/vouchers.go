@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/handlers"
 	kop "github.com/transparentcities/nazar/money" // "money" is a helper of this package
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
@@ -36,7 +35,7 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 	if err != nil {
 		return Summary{}, err
 	}
-	res, err := env.Store.ImportVouchers(ctx, apps, handlers.VoucherPushText)
+	res, err := env.Store.ImportVouchers(ctx, apps)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -94,7 +93,7 @@ func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication,
 	switch {
 	case a.Approved > a.Expenses:
 		return a, row.Errorf("approved_uah", "is more than expenses_uah")
-	case a.Approved == 0 && (a.Status == voucher.Approved || a.Status == voucher.Paid):
+	case a.Approved == 0 && voucher.CarriesAmount(a.Status):
 		return a, row.Errorf("approved_uah", "an %s application needs the approved amount", a.Status)
 	}
 	return a, nil

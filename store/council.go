@@ -22,12 +22,20 @@ type CouncilData struct {
 	// Votes are named lists; the list of an event in this import replaces
 	// the stored one.
 	Votes []CouncilVote
-	// VotesLater, when set, supplies Votes once the rest is written, so the
-	// importer can read the named lists while the store writes the events;
-	// an error rolls the whole import back.
-	VotesLater func() ([]CouncilVote, error)
-	// FollowText renders the push to a follower in their language.
-	FollowText func(lang string, n CouncilNews) string
+	// VotesLater, when set, delivers Votes (one value) once the importer has
+	// read them, so the named lists are read while the store writes the
+	// events; an error in it rolls the whole import back. It is a channel,
+	// data streaming in, not a call back into the importer: the store waits
+	// for the value (or for its context to end) and runs none of the
+	// importer's code in its transaction.
+	VotesLater <-chan LateVotes
+}
+
+// LateVotes is the value CouncilData.VotesLater delivers: the named lists,
+// or why they could not be read.
+type LateVotes struct {
+	Votes []CouncilVote
+	Err   error
 }
 
 // CouncilConvocation is a row of convocations.csv.
@@ -79,7 +87,8 @@ type CouncilVote struct {
 	Option       council.Option
 }
 
-// CouncilNews is what a follow push tells: new votes of a deputy.
+// CouncilNews is what a follow push tells (the arguments of
+// MsgCouncilFollow): new votes of a deputy.
 type CouncilNews struct {
 	Deputy, DeputyUID string
 	Votes             int

@@ -46,10 +46,11 @@ func (s *Store) FollowedDeputies(ctx context.Context, userID int64) ([]string, e
 }
 
 // followPushes queues, inside the import transaction, one push per follower
-// of each deputy with new rows. The key names the deputy and their newest
-// new event, so the same votes never push twice.
+// of each deputy with new rows, as data (MsgCouncilFollow): the sender
+// renders it in the follower's language. The key names the deputy and their
+// newest new event, so the same votes never push twice.
 func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
-	if len(fresh) == 0 || ci.data.FollowText == nil {
+	if len(fresh) == 0 {
 		return nil
 	}
 	uids := make(map[int32]eventRef, len(ci.events))
@@ -59,7 +60,7 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 		uids[int32(ref.id)] = ref
 		names[int32(ref.id)] = uid
 	}
-	rows, err := ci.tx.QueryContext(ci.ctx, `SELECT f.deputy, d.uid, d.full_name, u.chat_id, u.language
+	rows, err := ci.tx.QueryContext(ci.ctx, `SELECT f.deputy, d.uid, d.full_name, u.chat_id
 		FROM council_follows f JOIN users u ON u.id = f.user_id JOIN council_deputies d ON d.id = f.deputy
 		ORDER BY f.deputy, f.user_id`)
 	if err != nil {
@@ -69,9 +70,9 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 	var pushes []Push
 	for rows.Next() {
 		var dep int32
-		var uid, name, lang string
+		var uid, name string
 		var chat int64
-		if err := rows.Scan(&dep, &uid, &name, &chat, &lang); err != nil {
+		if err := rows.Scan(&dep, &uid, &name, &chat); err != nil {
 			return err
 		}
 		evs := fresh[dep]
@@ -79,8 +80,9 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 			continue
 		}
 		last := newest(evs, uids)
-		text := ci.data.FollowText(lang, CouncilNews{Deputy: name, DeputyUID: uid, Votes: len(evs), Last: uids[last].day})
-		pushes = append(pushes, Push{Kind: "deputy", Key: uid + ":" + names[last], ChatID: chat, Text: text})
+		news := CouncilNews{Deputy: name, DeputyUID: uid, Votes: len(evs), Last: uids[last].day}
+		pushes = append(pushes, Push{Kind: "deputy", Key: uid + ":" + names[last], ChatID: chat,
+			Message: MsgCouncilFollow, Args: news})
 	}
 	if err := rows.Err(); err != nil {
 		return err

@@ -89,7 +89,7 @@ func (ci *councilImport) run() error {
 	ci.res.Recomputed = rosterChanged(before, after)
 	namedAtInsert := ci.data.VotesLater == nil
 	if !namedAtInsert {
-		if ci.data.Votes, err = ci.data.VotesLater(); err != nil {
+		if ci.data.Votes, err = ci.lateVotes(); err != nil {
 			return err
 		}
 	}
@@ -119,6 +119,16 @@ func (ci *councilImport) run() error {
 	_, err = ci.tx.ExecContext(ci.ctx, `INSERT INTO council_imports(at, events, votes) VALUES (?, ?, ?)`,
 		unix(ci.s.now()), ci.res.Events, ci.res.Votes)
 	return err
+}
+
+// lateVotes waits for the named lists the importer is still reading.
+func (ci *councilImport) lateVotes() ([]CouncilVote, error) {
+	select {
+	case late := <-ci.data.VotesLater:
+		return late.Votes, late.Err
+	case <-ci.ctx.Done():
+		return nil, ci.ctx.Err()
+	}
 }
 
 // importVotes turns this import's named lists into rows, grouped by event

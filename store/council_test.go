@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -188,9 +189,6 @@ func TestCouncilFollowPushKeyAndLanguage(t *testing.T) {
 	for i := range next.Votes {
 		next.Votes[i].Event = "new-" + next.Votes[i].Event
 	}
-	next.FollowText = func(lang string, n store.CouncilNews) string {
-		return fmt.Sprintf("%s %s %d %d", lang, n.DeputyUID, n.Votes, n.Last)
-	}
 	res, err := st.ImportCouncil(t.Context(), next)
 	require.NoError(t, err)
 	assert.Equal(t, 2, res.Pushes)
@@ -198,8 +196,14 @@ func TestCouncilFollowPushKeyAndLanguage(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rows, 2)
 	assert.Equal(t, "d1:new-e0-1", rows[0].Key, "the newest new event names the push")
-	assert.Regexp(t, `^uk d1 \d \d+$`, rows[0].Text)
-	assert.Regexp(t, `^en d1 `, rows[1].Text)
+	for _, r := range rows {
+		assert.Equal(t, store.MsgCouncilFollow, r.Message, "queued as data: no language, no text")
+		var news store.CouncilNews
+		require.NoError(t, json.Unmarshal(r.Args, &news))
+		assert.Equal(t, "d1", news.DeputyUID)
+		assert.Positive(t, news.Votes)
+		assert.Positive(t, news.Last)
+	}
 	names, err := st.FollowedDeputies(t.Context(), 10)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Депутат 01"}, names)
@@ -226,10 +230,10 @@ func TestCancelledCouncilImportChangesNothing(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancelled := d
 	cancelled.Votes = nil
-	cancelled.VotesLater = func() ([]store.CouncilVote, error) {
-		cancel()
-		return d.Votes, nil
-	}
+	late := make(chan store.LateVotes, 1)
+	cancelled.VotesLater = late
+	cancel()
+	late <- store.LateVotes{Votes: d.Votes}
 	_, err = st.ImportCouncil(ctx, cancelled)
 	require.ErrorIs(t, err, context.Canceled)
 	after, err := st.CouncilDeputies(t.Context())

@@ -54,30 +54,6 @@ func (s *Store) SetTopics(ctx context.Context, userID int64, topics []string) er
 	return err
 }
 
-// ActiveSubscribers calls fn for every active subscriber, in user id order.
-func (s *Store) ActiveSubscribers(ctx context.Context, fn func(Subscriber) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.user_id, d.chat_id, u.language, d.topics
-		FROM digest_subscribers d JOIN users u ON u.id = d.user_id
-		WHERE d.active = 1 AND NOT EXISTS (SELECT 1 FROM inactive_chats i WHERE i.chat_id = d.chat_id)
-		ORDER BY d.user_id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		sub := Subscriber{Active: true}
-		var topics string
-		if err := rows.Scan(&sub.UserID, &sub.ChatID, &sub.Language, &topics); err != nil {
-			return err
-		}
-		sub.Topics = splitTopics(topics)
-		if err := fn(sub); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 func splitTopics(s string) []string {
 	if s == "" {
 		return nil

@@ -14,16 +14,24 @@ type DigestAudience struct {
 	Topics   []string
 }
 
+// AudienceText is a digest rendered for one audience.
+type AudienceText struct {
+	DigestAudience
+	Text string
+}
+
 // QueueSubscriberDigest is QueueDigest for the digest's own subscribers:
-// render gets each audience once and returns its text ("" when nothing
-// matches its topics), and one INSERT … SELECT queues a push for every
-// active subscriber of an audience with a text, in user id order. No Go
-// code runs per subscriber and no list of them is held in memory: 100,000
-// subscribers queue in a fraction of a second, 1,000,000 in a few MB.
+// texts holds the digest rendered once per audience (DigestAudiences; an
+// audience with nothing to read is left out), and one INSERT … SELECT
+// queues a push for every active subscriber of an audience with a text, in
+// user id order. No Go code runs per subscriber and no list of them is
+// held in memory: 100,000 subscribers queue in a fraction of a second,
+// 1,000,000 in a few MB. A subscriber whose audience appeared after texts
+// was rendered gets this digest's successor, not this one.
 func (s *Store) QueueSubscriberDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-	render func(DigestAudience) string) (Digest, error) {
+	texts []AudienceText) (Digest, error) {
 	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
-		return s.queueToAudiences(ctx, tx, key, render)
+		return s.queueToAudiences(ctx, tx, key, texts)
 	})
 }
 
@@ -31,24 +39,19 @@ func (s *Store) QueueSubscriberDigest(ctx context.Context, follows int64, from, 
 // digest_subscribers and users).
 const activeSubscribersWhere = `d.active = 1 AND NOT EXISTS (SELECT 1 FROM inactive_chats i WHERE i.chat_id = d.chat_id)`
 
-func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, render func(DigestAudience) string) (int, error) {
-	audiences, err := digestAudiences(ctx, tx)
-	if err != nil {
-		return 0, err
-	}
+func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, texts []AudienceText) (int, error) {
 	var values []string
 	var args []any
-	for _, a := range audiences {
-		text := render(DigestAudience{Language: a.language, Topics: splitTopics(a.topics)})
-		if text == "" {
+	for _, a := range texts {
+		if a.Text == "" {
 			continue
 		}
-		bodyID, err := s.storeBody(ctx, tx, text)
+		bodyID, err := s.storeBody(ctx, tx, a.Text)
 		if err != nil {
 			return 0, err
 		}
 		values = append(values, "(?, ?, ?)")
-		args = append(args, a.language, a.topics, bodyID)
+		args = append(args, a.Language, strings.Join(a.Topics, ","), bodyID)
 	}
 	if len(values) == 0 {
 		return 0, nil
@@ -73,25 +76,24 @@ func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, re
 	return int(n), err
 }
 
-type digestAudienceRow struct{ language, topics string }
-
-// digestAudiences lists the distinct (language, topics) of the active
-// subscribers: a few dozen at most, however many subscribers.
-func digestAudiences(ctx context.Context, tx *sql.Tx) ([]digestAudienceRow, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT u.language, d.topics
+// DigestAudiences lists the distinct (language, topics) of the active
+// subscribers, the digest job renders one text for each: a few dozen at
+// most, however many subscribers.
+func (s *Store) DigestAudiences(ctx context.Context) ([]DigestAudience, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT u.language, d.topics
 		FROM digest_subscribers d JOIN users u ON u.id = d.user_id WHERE `+activeSubscribersWhere+`
 		ORDER BY u.language, d.topics`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []digestAudienceRow
+	var out []DigestAudience
 	for rows.Next() {
-		var a digestAudienceRow
-		if err := rows.Scan(&a.language, &a.topics); err != nil {
+		var lang, topics string
+		if err := rows.Scan(&lang, &topics); err != nil {
 			return nil, err
 		}
-		out = append(out, a)
+		out = append(out, DigestAudience{Language: lang, Topics: splitTopics(topics)})
 	}
 	return out, rows.Err()
 }

@@ -12,8 +12,8 @@ import (
 	"github.com/transparentcities/nazar/store/storetest"
 )
 
-// The set-based digest queue: each (language, topics) audience is rendered
-// once, every active subscriber of an audience with a text gets its text in
+// The set-based digest queue: each (language, topics) audience is listed
+// once (and so rendered once by the job), every active subscriber of an audience with a text gets its text in
 // user id order, and stopped chats, paused subscriptions and audiences
 // with nothing to read get nothing.
 func TestQueueSubscriberDigestRendersEachAudienceOnce(t *testing.T) {
@@ -38,7 +38,13 @@ func TestQueueSubscriberDigestRendersEachAudienceOnce(t *testing.T) {
 		return a.Language + " digest: " + topics
 	}
 	t0 := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	d, err := s.QueueSubscriberDigest(ctx, 0, t0.Add(-7*24*time.Hour), t0, 2, render)
+	audiences, err := s.DigestAudiences(ctx)
+	require.NoError(t, err)
+	var texts []store.AudienceText
+	for _, a := range audiences {
+		texts = append(texts, store.AudienceText{DigestAudience: a, Text: render(a)})
+	}
+	d, err := s.QueueSubscriberDigest(ctx, 0, t0.Add(-7*24*time.Hour), t0, 2, texts)
 	require.NoError(t, err)
 	assert.Equal(t, 6, d.Recipients, "8 subscribers less the stopped chat and the one with nothing to read")
 	assert.Equal(t, map[string]int{"en|council": 1, "en|news,business,transport,council": 1,
@@ -57,7 +63,7 @@ func TestQueueSubscriberDigestRendersEachAudienceOnce(t *testing.T) {
 		"uk news 4", "en news,business,transport,council 5", "en news,business,transport,council 7",
 		"uk news,business,transport,council 8"}, got, "in user id order")
 
-	again, err := s.QueueSubscriberDigest(ctx, 0, t0.Add(-7*24*time.Hour), t0, 2, render)
+	again, err := s.QueueSubscriberDigest(ctx, 0, t0.Add(-7*24*time.Hour), t0, 2, texts)
 	require.ErrorIs(t, err, store.ErrDigestWindowTaken)
 	assert.Equal(t, d.ID, again.ID)
 }

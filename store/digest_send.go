@@ -45,22 +45,22 @@ func DigestKey(id int64) string { return strconv.FormatInt(id, 10) }
 var ErrDigestWindowTaken = errors.New("the digest of this period is already queued or sent")
 
 // QueueDigest records a digest covering (from, to], the window that follows
-// the digest with id follows (0: the very first), and enqueues one push per
-// recipient, all in one transaction: a crash leaves either the whole digest
-// queued or none of it. pushes gets the new digest's outbox key.
+// the digest with id follows (0: the very first), and enqueues pushes under
+// the new digest's outbox key (their Key is set here), all in one
+// transaction: a crash leaves either the whole digest queued or none of it.
 //
 // The window is claimed first, by the unique index on digests.follows, so
 // that however many starters race (in any number of processes), one queues
-// it; the others get ErrDigestWindowTaken with the digest that holds it,
-// before rendering anything.
+// it; the others get ErrDigestWindowTaken with the digest that holds it.
 func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-	pushes func(key string) ([]Push, error)) (Digest, error) {
+	pushes []Push) (Digest, error) {
 	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
-		list, err := pushes(key)
-		if err != nil {
-			return 0, err
+		keyed := make([]Push, len(pushes))
+		for i, p := range pushes {
+			p.Key = key
+			keyed[i] = p
 		}
-		return s.enqueueTx(ctx, tx, list)
+		return s.enqueueTx(ctx, tx, keyed)
 	})
 }
 

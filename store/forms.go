@@ -120,9 +120,10 @@ func (s *Store) Submission(ctx context.Context, id int64) (Submission, error) {
 
 // MarkSubmissionHandled records that an admin handled a submission, audits
 // it and queues the pushes it causes (the user is told), all at once. An
-// already handled submission is returned unchanged with changed false.
+// already handled submission is returned unchanged with changed false, and
+// its pushes are not queued.
 func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
-	pushes func(Submission) []Push) (sub Submission, changed bool, err error) {
+	pushes []Push) (sub Submission, changed bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if sub, err = s.submissionTx(ctx, tx, id); err != nil || sub.Handled() {
 			return err
@@ -137,7 +138,7 @@ func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
 			adminID, strconv.FormatInt(id, 10)+" "+sub.Form, unix(now)); err != nil {
 			return err
 		}
-		_, err = s.enqueueTx(ctx, tx, pushes(sub))
+		_, err = s.enqueueTx(ctx, tx, pushes)
 		return err
 	})
 	return sub, changed, err

@@ -99,9 +99,7 @@ func TestMarkSubmissionHandled(t *testing.T) {
 	s, _ := formsStore(t)
 	sub, err := s.SubmitForm(t.Context(), newSubmission(7), 5, 24*time.Hour, operatorPush)
 	require.NoError(t, err)
-	told := func(sub store.Submission) []store.Push {
-		return []store.Push{{Kind: "form", Key: idKey(sub.ID) + ":handled", ChatID: sub.ChatID, Text: "handled"}}
-	}
+	told := []store.Push{{Kind: "form", Key: idKey(sub.ID) + ":handled", ChatID: sub.ChatID, Text: "handled"}}
 	got, changed, err := s.MarkSubmissionHandled(t.Context(), sub.ID, 99, told)
 	require.NoError(t, err)
 	assert.True(t, changed)

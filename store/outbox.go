@@ -3,17 +3,27 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 )
 
-// Push is one message to deliver through the outbox. Text is final: the
-// producer renders it in the recipient's language.
+// Push is one message to deliver through the outbox: either a message id
+// with its arguments, which the sender renders in the recipient's language
+// when it sends it (store/push_messages.go lists them), or a literal Text
+// already rendered by its producer (a digest per audience, the operators'
+// copy of a form).
 type Push struct {
 	Kind   string // digest, voucher, deputy, card, form
 	Key    string // what it is about; (Kind, Key, ChatID) is unique
 	ChatID int64
-	Text   string
+	// Message names the message (a Msg… constant); Args are its arguments,
+	// stored as JSON and sealed: they may hold personal data.
+	Message string
+	Args    any
+	// Text is a literal message, for a push with no Message.
+	Text string
 	// NotBefore delays the push (a reminder before a booked slot); zero
 	// means now. The sender takes a row only once its next_at has passed.
 	NotBefore time.Time
@@ -41,8 +51,9 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 	if len(pushes) == 0 {
 		return 0, nil
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO outbox(kind, key, chat_id, body_id, status, next_at, created_at, buttons)
-		VALUES (?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM inactive_chats WHERE chat_id = ?) THEN 'inactive' ELSE 'queued' END, ?, ?, ?)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO outbox(kind, key, chat_id, body_id, status, next_at, created_at, buttons,
+			message)
+		VALUES (?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM inactive_chats WHERE chat_id = ?) THEN 'inactive' ELSE 'queued' END, ?, ?, ?, ?)
 		ON CONFLICT (kind, key, chat_id) DO NOTHING`)
 	if err != nil {
 		return 0, err
@@ -52,22 +63,23 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 	now := s.now()
 	added := 0
 	for _, p := range pushes {
-		if p.Kind == "" || p.Key == "" || p.Text == "" {
-			return added, errors.New("outbox: a push needs a kind, a key and a text")
+		body, err := pushBody(p)
+		if err != nil {
+			return added, err
 		}
-		bodyID, ok := bodies[p.Text]
+		bodyID, ok := bodies[body]
 		if !ok {
-			if bodyID, err = s.storeBody(ctx, tx, p.Text); err != nil {
+			if bodyID, err = s.storeBody(ctx, tx, body); err != nil {
 				return added, err
 			}
-			bodies[p.Text] = bodyID
+			bodies[body] = bodyID
 		}
 		nextAt := now
 		if p.NotBefore.After(now) {
 			nextAt = p.NotBefore
 		}
 		res, err := ins.ExecContext(ctx, p.Kind, p.Key, p.ChatID, bodyID, p.ChatID, nextAt.UnixMilli(), unix(now),
-			encodeButtons(p.Buttons))
+			encodeButtons(p.Buttons), p.Message)
 		if err != nil {
 			return added, err
 		}
@@ -77,7 +89,27 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 	return added, nil
 }
 
-// storeBody stores a text once (a digest to thousands shares one row),
+// pushBody is what a push stores as its body: its literal text, or its
+// arguments as JSON.
+func pushBody(p Push) (string, error) {
+	switch {
+	case p.Kind == "" || p.Key == "":
+		return "", errors.New("outbox: a push needs a kind and a key")
+	case p.Message == "" && p.Text == "":
+		return "", errors.New("outbox: a push needs a message or a text")
+	case p.Message != "" && p.Text != "":
+		return "", errors.New("outbox: a push is a message or a text, not both")
+	case p.Message == "":
+		return p.Text, nil
+	}
+	args, err := json.Marshal(p.Args)
+	if err != nil {
+		return "", fmt.Errorf("outbox: arguments of %s: %w", p.Message, err)
+	}
+	return string(args), nil
+}
+
+// storeBody stores a body (a text or a message's arguments) once (a digest to thousands shares one row),
 // sealed: the operators' copy of a form holds what the resident typed. The
 // text is found again by its keyed hash.
 func (s *Store) storeBody(ctx context.Context, tx *sql.Tx, text string) (int64, error) {
@@ -88,7 +120,7 @@ func (s *Store) storeBody(ctx context.Context, tx *sql.Tx, text string) (int64, 
 	return id, err
 }
 
-// bodyText opens a stored outbox text.
+// bodyText opens a stored outbox body.
 func (s *Store) bodyText(sealed []byte) (string, error) {
 	text, err := s.open(sealOutbox, sealed)
 	return string(text), err

@@ -7,11 +7,17 @@ import (
 	"time"
 )
 
-// OutboxItem is a claimed push, ready to send.
+// OutboxItem is a claimed push, ready to render and send.
 type OutboxItem struct {
 	ID        int64
 	Kind, Key string
 	ChatID    int64
+	// Message and Args are a push queued as data: the sender renders them in
+	// Language, the recipient's language now ("" when the chat is no user's:
+	// the sender falls back as the router does). Text is a literal push.
+	Message   string
+	Args      []byte
+	Language  string
 	Text      string
 	Attempts  int
 	PartsSent int
@@ -40,7 +46,9 @@ func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]Out
 	var items []OutboxItem
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		q := `SELECT o.id, o.kind, o.key, o.chat_id, b.text, o.attempts, o.parts_sent, o.buttons
+		q := `SELECT o.id, o.kind, o.key, o.chat_id, b.text, o.attempts, o.parts_sent, o.buttons, o.message,
+				CASE WHEN o.message = '' THEN '' ELSE
+					coalesce((SELECT u.language FROM users u WHERE u.chat_id = o.chat_id LIMIT 1), '') END
 			FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id
 			WHERE o.status = 'queued' AND o.next_at <= ?`
 		args := []any{now.UnixMilli()}
@@ -60,13 +68,13 @@ func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]Out
 		for rows.Next() && len(items) < limit {
 			var it OutboxItem
 			var buttons string
-			var text []byte
-			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &text, &it.Attempts, &it.PartsSent,
-				&buttons); err != nil {
+			var body []byte
+			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &body, &it.Attempts, &it.PartsSent,
+				&buttons, &it.Message, &it.Language); err != nil {
 				rows.Close()
 				return err
 			}
-			if it.Text, err = s.bodyText(text); err != nil {
+			if err := s.openBody(&it.Text, &it.Args, it.Message, body); err != nil {
 				rows.Close()
 				return err
 			}
@@ -162,11 +170,14 @@ func (s *Store) CancelOutbox(ctx context.Context, kind, key string) (int, error)
 	return int(n), err
 }
 
-// OutboxRow is a row as tests and admins see it.
+// OutboxRow is a row as tests and admins see it: a literal Text, or a
+// Message with its JSON Args.
 type OutboxRow struct {
 	ID        int64
 	Kind, Key string
 	ChatID    int64
+	Message   string
+	Args      []byte
 	Text      string
 	Status    string
 	Error     string
@@ -174,7 +185,7 @@ type OutboxRow struct {
 
 // OutboxFor lists the rows of a kind ("" for all) to a chat (0 for all), oldest first.
 func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]OutboxRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.kind, o.key, o.chat_id, b.text, o.status, o.error
+	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.kind, o.key, o.chat_id, o.message, b.text, o.status, o.error
 		FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id
 		WHERE (? = '' OR o.kind = ?) AND (? = 0 OR o.chat_id = ?) ORDER BY o.id`, kind, kind, chatID, chatID)
 	if err != nil {
@@ -184,16 +195,31 @@ func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]Out
 	var out []OutboxRow
 	for rows.Next() {
 		var r OutboxRow
-		var text []byte
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &text, &r.Status, &r.Error); err != nil {
+		var body []byte
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &r.Message, &body, &r.Status, &r.Error); err != nil {
 			return nil, err
 		}
-		if r.Text, err = s.bodyText(text); err != nil {
+		if err := s.openBody(&r.Text, &r.Args, r.Message, body); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// openBody opens a stored body into the text of a literal push or the
+// arguments of a message.
+func (s *Store) openBody(text *string, args *[]byte, message string, sealed []byte) error {
+	plain, err := s.bodyText(sealed)
+	if err != nil {
+		return err
+	}
+	if message == "" {
+		*text = plain
+	} else {
+		*args = []byte(plain)
+	}
+	return nil
 }
 
 // OutboxDue counts pushes being sent or due now (not those waiting for a

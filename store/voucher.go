@@ -37,10 +37,6 @@ type VoucherChange struct {
 	Comment  string
 }
 
-// VoucherPushText renders the push telling a subscriber about a change, in
-// the subscriber's language.
-type VoucherPushText func(lang string, c VoucherChange) string
-
 // tax_id holds the keyed hash of the tax id (store/sealed.go), tax_id_masked its masked form.
 const voucherCols = `application_no, applicant_type, tax_id, tax_id_masked, applicant_name, category, expenses, status,
 	status_date, approved, comment`

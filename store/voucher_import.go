@@ -18,14 +18,14 @@ type VoucherImportResult struct {
 
 // ImportVouchers upserts applications by number in one transaction. A new
 // application starts its history; a changed status adds a history row and
-// queues, in the same transaction, one push per subscriber rendered by
-// text. Importing the same file again changes nothing and pushes nothing.
-func (s *Store) ImportVouchers(ctx context.Context, apps []VoucherApplication, text VoucherPushText) (VoucherImportResult, error) {
+// queues, in the same transaction, one push per subscriber (MsgVoucherStatus,
+// rendered when it is sent). Importing the same file again changes nothing and pushes nothing.
+func (s *Store) ImportVouchers(ctx context.Context, apps []VoucherApplication) (VoucherImportResult, error) {
 	var res VoucherImportResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = VoucherImportResult{}
 		for _, a := range apps {
-			if err := s.importVoucher(ctx, tx, a, text, &res); err != nil {
+			if err := s.importVoucher(ctx, tx, a, &res); err != nil {
 				return fmt.Errorf("application %s: %w", a.No, err)
 			}
 		}
@@ -34,8 +34,7 @@ func (s *Store) ImportVouchers(ctx context.Context, apps []VoucherApplication, t
 	return res, err
 }
 
-func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplication, text VoucherPushText,
-	res *VoucherImportResult) error {
+func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplication, res *VoucherImportResult) error {
 	old, found, err := scanVoucher(tx.QueryRowContext(ctx, `SELECT `+voucherCols+`
 		FROM voucher_applications WHERE application_no = ?`, a.No))
 	if err != nil {
@@ -69,7 +68,7 @@ func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplicat
 	if err != nil {
 		return err
 	}
-	n, err := s.voucherPushes(ctx, tx, change, text)
+	n, err := s.voucherPushes(ctx, tx, change)
 	res.Pushes += n
 	return err
 }
@@ -106,11 +105,8 @@ func (s *Store) addVoucherHistory(ctx context.Context, tx *sql.Tx, a VoucherAppl
 // voucherPushes queues the change for every subscriber of its application.
 // The key names the application and the history row, so each change pushes
 // once to each subscriber however often the producer runs.
-func (s *Store) voucherPushes(ctx context.Context, tx *sql.Tx, c VoucherChange, text VoucherPushText) (int, error) {
-	if text == nil {
-		return 0, errors.New("voucher pushes need a text renderer")
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT v.chat_id, u.language FROM voucher_subscriptions v
+func (s *Store) voucherPushes(ctx context.Context, tx *sql.Tx, c VoucherChange) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT v.chat_id FROM voucher_subscriptions v
 		JOIN users u ON u.id = v.user_id WHERE v.application_no = ? ORDER BY v.user_id`, c.No)
 	if err != nil {
 		return 0, err
@@ -120,11 +116,10 @@ func (s *Store) voucherPushes(ctx context.Context, tx *sql.Tx, c VoucherChange, 
 	key := c.No + ":" + strconv.FormatInt(c.ID, 10)
 	for rows.Next() {
 		var chat int64
-		var lang string
-		if err := rows.Scan(&chat, &lang); err != nil {
+		if err := rows.Scan(&chat); err != nil {
 			return 0, err
 		}
-		pushes = append(pushes, Push{Kind: "voucher", Key: key, ChatID: chat, Text: text(lang, c)})
+		pushes = append(pushes, Push{Kind: "voucher", Key: key, ChatID: chat, Message: MsgVoucherStatus, Args: c})
 	}
 	if err := rows.Err(); err != nil {
 		return 0, err
@@ -143,7 +138,7 @@ var ErrVoucherNotFound = errors.New("no such application")
 // history, the audit entry and the subscribers' pushes commit together.
 // approved, when positive, replaces the approved amount.
 func (s *Store) SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64,
-	day time.Time, text VoucherPushText) (VoucherChange, int, error) {
+	day time.Time) (VoucherChange, int, error) {
 	var change VoucherChange
 	var pushed int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -173,7 +168,7 @@ func (s *Store) SetVoucherStatus(ctx context.Context, adminID int64, no, status,
 			adminID, "voucher.status", no+" → "+status, unix(s.now())); err != nil {
 			return err
 		}
-		pushed, err = s.voucherPushes(ctx, tx, change, text)
+		pushed, err = s.voucherPushes(ctx, tx, change)
 		return err
 	})
 	return change, pushed, err

@@ -11,20 +11,16 @@ import (
 	"github.com/transparentcities/nazar/store/storetest"
 )
 
-func voucherPush(lang string, c store.VoucherChange) string {
-	return lang + " " + c.No + " " + c.Status
-}
-
 func TestVoucherImportHistoryAndPushes(t *testing.T) {
 	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 	s := storetest.Open(t, func() time.Time { return now })
 	ctx := t.Context()
 	app := store.VoucherApplication{No: "LV-1", Applicant: "legal", TaxID: "41234569", Name: "ТОВ", Category: "expert",
 		Expenses: 60_000_00, Status: "submitted", StatusDate: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}
-	res, err := s.ImportVouchers(ctx, []store.VoucherApplication{app}, voucherPush)
+	res, err := s.ImportVouchers(ctx, []store.VoucherApplication{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{New: 1}, res)
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app}, voucherPush)
+	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{}, res, "the same rows change nothing")
 
@@ -42,24 +38,27 @@ func TestVoucherImportHistoryAndPushes(t *testing.T) {
 	require.NoError(t, s.SubscribeVoucher(ctx, 7, 70, "LV-1"))
 
 	app.Comment = "typo fixed"
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app}, voucherPush)
+	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{Changed: 1}, res, "a comment alone is no status change")
 
 	app.Status, app.Approved = "approved", 30_000_00
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app}, voucherPush)
+	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{Changed: 1, StatusChanges: 1, Pushes: 1}, res)
 	rows, err := s.OutboxFor(ctx, "voucher", 70)
 	require.NoError(t, err)
 	require.Len(t, rows, 1)
-	assert.Equal(t, "en LV-1 approved", rows[0].Text)
+	assert.Equal(t, store.MsgVoucherStatus, rows[0].Message, "queued as data, rendered when sent")
+	assert.Empty(t, rows[0].Text)
+	assert.JSONEq(t, `{"ID":2,"No":"LV-1","Status":"approved","Date":"2026-10-01T00:00:00Z","Approved":3000000,
+		"Comment":"typo fixed"}`, string(rows[0].Args))
 
-	_, _, err = s.SetVoucherStatus(ctx, 1, "LV-1", "approved", "", 0, now, voucherPush)
+	_, _, err = s.SetVoucherStatus(ctx, 1, "LV-1", "approved", "", 0, now)
 	assert.ErrorIs(t, err, store.ErrVoucherStatusSame)
-	_, _, err = s.SetVoucherStatus(ctx, 1, "LV-404", "paid", "", 0, now, voucherPush)
+	_, _, err = s.SetVoucherStatus(ctx, 1, "LV-404", "paid", "", 0, now)
 	assert.ErrorIs(t, err, store.ErrVoucherNotFound)
-	change, pushed, err := s.SetVoucherStatus(ctx, 1, "LV-1", "paid", "done", 0, now, voucherPush)
+	change, pushed, err := s.SetVoucherStatus(ctx, 1, "LV-1", "paid", "done", 0, now)
 	require.NoError(t, err)
 	assert.Equal(t, 1, pushed)
 	assert.Equal(t, int64(30_000_00), change.Approved, "the approved amount stays")

@@ -31,6 +31,11 @@ func ValidStatus(s string) bool {
 	return false
 }
 
+// CarriesAmount reports whether an application in this status has an
+// approved amount: one is required to enter it (by import or by an admin)
+// and shown with it (the status message, the card).
+func CarriesAmount(status string) bool { return status == Approved || status == Paid }
+
 // Next lists the statuses an admin may move an application to from the
 // current one, in the order offered. An import may set any status (the
 // city's register is the source of truth); an admin in the bot follows the

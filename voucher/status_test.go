@@ -80,3 +80,13 @@ func TestNext(t *testing.T) {
 	assert.Empty(t, Next(Paid))
 	assert.False(t, ValidStatus("lost"))
 }
+
+// Approved and paid applications carry an approved amount; no other does.
+func TestCarriesAmount(t *testing.T) {
+	want := map[string]bool{Submitted: false, UnderReview: false, Approved: true, Rejected: false, Paid: true}
+	for _, s := range Statuses {
+		assert.Equal(t, want[s], CarriesAmount(s), s)
+	}
+	assert.Len(t, want, len(Statuses), "a new status decides whether it carries an amount")
+	assert.False(t, CarriesAmount("unknown"))
+}

@@ -1,4 +1,9 @@
-package handlers
+// Package cardalert is the check of the opt-in card alerts (low balance,
+// expiring soon, application ready or rejected). It queues its pushes as
+// data (store.MsgCardLow, …): the sender renders them in the resident's
+// language when it sends them, so the check needs neither locales nor the
+// handlers, and the importer runs it after a card import.
+package cardalert
 
 import (
 	"context"
@@ -8,13 +13,12 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/card"
-	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 )
 
-// CardAlertStore is what the alert check needs from the store.
-type CardAlertStore interface {
+// Store is what the alert check needs from the store.
+type Store interface {
 	AlertLinks(ctx context.Context) ([]store.CardLink, error)
 	CardAlertSent(ctx context.Context, linkID int64, lowSent bool, pushes []store.Push) (int, error)
 	CardWatches(ctx context.Context) ([]store.CardWatch, error)
@@ -22,16 +26,15 @@ type CardAlertStore interface {
 	DropWatch(ctx context.Context, userID int64, no string) error
 }
 
-// CardAlerts checks the opt-in card alerts (low balance, expiring in 30
+// Checker checks the opt-in card alerts (low balance, expiring in 30
 // days, application ready) and queues them through the outbox. It runs
 // after each import (provider sqlite) and on every sync (provider http).
 // Outbox keys make a repeated check send nothing twice: a low-balance alert
 // is keyed by the data time, expiry by the valid-until date, ready by the
 // application.
-type CardAlerts struct {
-	Store    CardAlertStore
+type Checker struct {
+	Store    Store
 	Provider card.Provider
-	Content  *card.Content
 	Location *time.Location
 	Timeout  time.Duration // per provider call
 	Log      *slog.Logger  // nil: slog.Default()
@@ -40,7 +43,7 @@ type CardAlerts struct {
 // Check runs every alert rule once at now and returns how many pushes it
 // queued. A card the provider cannot give now is skipped (and retried at
 // the next check); the first such error is returned after the rest ran.
-func (a *CardAlerts) Check(ctx context.Context, now time.Time) (int, error) {
+func (a *Checker) Check(ctx context.Context, now time.Time) (int, error) {
 	links, err := a.Store.AlertLinks(ctx)
 	if err != nil {
 		return 0, err
@@ -48,7 +51,7 @@ func (a *CardAlerts) Check(ctx context.Context, now time.Time) (int, error) {
 	queued := 0
 	var firstErr error
 	for _, l := range links {
-		n, err := a.checkLink(ctx, l, now)
+		n, err := a.CheckLink(ctx, l, now)
 		queued += n
 		if err != nil && firstErr == nil {
 			firstErr = err
@@ -68,7 +71,9 @@ func (a *CardAlerts) Check(ctx context.Context, now time.Time) (int, error) {
 	return queued, firstErr
 }
 
-func (a *CardAlerts) checkLink(ctx context.Context, l store.CardLink, now time.Time) (int, error) {
+// CheckLink runs the rules for one linked card at now and returns how many
+// pushes it queued (the card feature calls it when an alert is switched on).
+func (a *Checker) CheckLink(ctx context.Context, l store.CardLink, now time.Time) (int, error) {
 	cctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	c, err := a.Provider.Card(cctx, l.Number)
 	cancel()
@@ -81,17 +86,15 @@ func (a *CardAlerts) checkLink(ctx context.Context, l store.CardLink, now time.T
 		return 0, err
 	}
 	due := card.Alerts(c, l.Prefs, now.In(a.Location))
-	loc := locales.New(l.Language)
 	masked := privacy.MaskCard(l.Number)
 	var pushes []store.Push
 	if due.Low {
-		text := loc.T("card_low_push", map[string]any{"Card": masked, "Balance": loc.Money(c.Balance),
-			"Threshold": loc.Money(l.Prefs.Threshold)})
-		pushes = append(pushes, a.push(l, "low:"+strconv.FormatInt(c.UpdatedAt.Unix(), 10), text))
+		pushes = append(pushes, linkPush(l, "low:"+strconv.FormatInt(c.UpdatedAt.Unix(), 10), store.MsgCardLow,
+			store.CardLowArgs{Card: masked, Balance: c.Balance, Threshold: l.Prefs.Threshold}))
 	}
 	if due.Expiry {
-		text := expiryPush(loc, masked, c.ValidUntil, now.In(a.Location))
-		pushes = append(pushes, a.push(l, "exp:"+c.ValidUntil.Format(time.DateOnly), text))
+		pushes = append(pushes, linkPush(l, "exp:"+c.ValidUntil.Format(time.DateOnly), store.MsgCardExpiry,
+			store.CardExpiryArgs{Card: masked, ValidUntil: c.ValidUntil, Days: daysLeft(c.ValidUntil, now.In(a.Location))}))
 	}
 	if len(pushes) == 0 && due.LowSet == l.Prefs.LowSent {
 		return 0, nil
@@ -99,23 +102,22 @@ func (a *CardAlerts) checkLink(ctx context.Context, l store.CardLink, now time.T
 	return a.Store.CardAlertSent(ctx, l.ID, due.LowSet, pushes)
 }
 
-// expiryPush says when the card stops working and in how many days, so
-// "valid until 15.12.2026" needs no calendar.
-func expiryPush(loc *locales.Localizer, masked string, until, today time.Time) string {
+// daysLeft is how many days from today (in city time) a card is valid
+// until: the expiry alert says it, so "valid until 15.12.2026" needs no
+// calendar.
+func daysLeft(until, today time.Time) int {
 	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	days := int(until.Sub(day).Hours() / 24)
-	data := map[string]any{"Card": masked, "Date": loc.Date(until)}
-	if days <= 0 {
-		return loc.T("card_expiry_push_today", data)
-	}
-	return loc.N("card_expiry_push", days, data)
+	return int(until.Sub(day).Hours() / 24)
 }
 
-func (a *CardAlerts) push(l store.CardLink, what, text string) store.Push {
-	return store.Push{Kind: "card", Key: "link:" + strconv.FormatInt(l.ID, 10) + ":" + what, ChatID: l.ChatID, Text: text}
+// linkPush is an alert about a linked card; its key names the link and
+// what the alert is about, so each goes once.
+func linkPush(l store.CardLink, what, message string, args any) store.Push {
+	return store.Push{Kind: "card", Key: "link:" + strconv.FormatInt(l.ID, 10) + ":" + what, ChatID: l.ChatID,
+		Message: message, Args: args}
 }
 
-func (a *CardAlerts) checkWatch(ctx context.Context, w store.CardWatch) (int, error) {
+func (a *Checker) checkWatch(ctx context.Context, w store.CardWatch) (int, error) {
 	cctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	app, err := a.Provider.Application(cctx, w.No, w.Birth)
 	cancel()
@@ -126,37 +128,29 @@ func (a *CardAlerts) checkWatch(ctx context.Context, w store.CardWatch) (int, er
 		}
 		return 0, err
 	}
-	loc := locales.New(w.Language)
 	switch {
 	case app.Status == card.AppIssued:
 		return 0, a.Store.DropWatch(ctx, w.UserID, w.No) // picked up meanwhile: nothing left to tell
 	case app.Status == card.AppRejected:
 		// It will never be ready; the resident waiting for it hears why.
-		text := loc.T("card_rejected_push", map[string]any{"No": w.No})
-		if app.Reason != "" {
-			text += "\n" + loc.T("card_app_reason", map[string]any{"Reason": app.Reason})
-		}
-		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "rejected", text))
+		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "rejected", store.MsgCardRejected,
+			store.CardApplicationArgs{No: w.No, Reason: app.Reason}))
 	case card.ReadyDue(app):
-		point := app.PickupPoint
-		if p, ok := a.Content.Point(point); ok {
-			point = p.Name.In(loc.Lang) + ", " + p.Address.In(loc.Lang)
-		}
-		text := loc.T("card_ready_push", map[string]any{"No": w.No, "Point": point})
-		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "ready", text))
+		return a.Store.EndWatch(ctx, w.UserID, w.No, watchPush(w, "ready", store.MsgCardReady,
+			store.CardApplicationArgs{No: w.No, Point: app.PickupPoint}))
 	}
 	return 0, nil
 }
 
 // watchPush is the last message about a watched application; its key
 // names the outcome, so each goes once.
-func watchPush(w store.CardWatch, outcome, text string) store.Push {
-	return store.Push{Kind: "card", Key: outcome + ":" + w.No, ChatID: w.ChatID, Text: text}
+func watchPush(w store.CardWatch, outcome, message string, args store.CardApplicationArgs) store.Push {
+	return store.Push{Kind: "card", Key: outcome + ":" + w.No, ChatID: w.ChatID, Message: message, Args: args}
 }
 
 // Run checks alerts every interval until ctx ends: the provider sync of
 // the http provider, whose data changes without an import.
-func (a *CardAlerts) Run(ctx context.Context, interval time.Duration, now func() time.Time) {
+func (a *Checker) Run(ctx context.Context, interval time.Duration, now func() time.Time) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -171,7 +165,7 @@ func (a *CardAlerts) Run(ctx context.Context, interval time.Duration, now func()
 	}
 }
 
-func (a *CardAlerts) logger() *slog.Logger {
+func (a *Checker) logger() *slog.Logger {
 	if a.Log != nil {
 		return a.Log
 	}
