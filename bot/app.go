@@ -17,7 +17,6 @@ import (
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/prometheus/client_golang/prometheus"
-	"golang.org/x/time/rate"
 
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/store"
@@ -42,8 +41,8 @@ type App struct {
 	listener net.Listener
 	handled  atomic.Int64 // updates fully handled, for tests to wait on
 	marks    *handledMarks
-	polls    *storedFirst  // the poller's HTTP client: confirms only stored updates
-	pace     *rate.Limiter // messages per second, answers first (answersFirst)
+	polls    *storedFirst // the poller's HTTP client: confirms only stored updates
+	pace     *Pace        // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
 

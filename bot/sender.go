@@ -10,7 +10,6 @@ import (
 	"time"
 
 	tg "github.com/go-telegram/bot"
-	"golang.org/x/time/rate"
 
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
@@ -20,6 +19,7 @@ import (
 // OutboxStore is what the sender needs from the store.
 type OutboxStore interface {
 	RecoverOutbox(ctx context.Context) (int, error)
+	RecentSendAges(ctx context.Context, window time.Duration) ([]time.Duration, error)
 	ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]store.OutboxItem, error)
 	OutboxPartSent(ctx context.Context, id int64, parts int) error
 	OutboxSent(ctx context.Context, id int64, messageID int) error
@@ -27,9 +27,6 @@ type OutboxStore interface {
 	OutboxFailed(ctx context.Context, id int64, reason string) error
 	SetChatInactive(ctx context.Context, chatID int64, reason string) error
 }
-
-// paceMargin is the share of digest.rate_per_second the sender aims at.
-const paceMargin = 0.97
 
 // SenderConfig paces the sender.
 type SenderConfig struct {
@@ -39,8 +36,8 @@ type SenderConfig struct {
 	MaxAttempts     int           // transient failures before a row is failed
 	Idle            time.Duration // wait when nothing is due
 	// Pace is shared with direct answers (answersFirst), which take their
-	// place in it without waiting; nil gives the sender a pace of its own.
-	Pace *rate.Limiter
+	// places in it first; nil gives the sender a pace of its own.
+	Pace *Pace
 	// Render turns a push queued as data into text at send time; nil
 	// renders with handlers.Pushes without card content (a pick-up point
 	// is shown by its code).
@@ -56,25 +53,16 @@ type PushRenderer interface {
 	Render(lang, message string, args []byte) (string, error)
 }
 
-// NewPace is the bot's message pace at ratePerSecond (less paceMargin).
-// Burst 1 spaces sends evenly: a burst would break a per-second window. The
-// margin under the limit is there because a request's arrival at Telegram
-// jitters by a millisecond or more, and one 429 pauses every worker for a
-// whole second: far dearer than the margin.
-func NewPace(ratePerSecond float64) *rate.Limiter {
-	return rate.NewLimiter(rate.Limit(ratePerSecond*paceMargin), 1)
-}
-
 // Sender delivers the outbox: it claims due rows, paces them to Telegram's
 // limits, pauses every worker on a 429, retries transient failures with
 // capped exponential backoff, and stops sending to chats that are gone.
 type Sender struct {
-	store   OutboxStore
-	api     API
-	cfg     SenderConfig
-	log     *slog.Logger
-	limiter *rate.Limiter
-	now     func() time.Time
+	store  OutboxStore
+	api    API
+	cfg    SenderConfig
+	log    *slog.Logger
+	window *Pace
+	now    func() time.Time
 
 	pauseUntil atomic.Int64 // unix nanos: every worker waits until then after a 429
 	mu         sync.Mutex
@@ -100,7 +88,7 @@ func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sen
 	if cfg.Render == nil {
 		cfg.Render = &handlers.Pushes{}
 	}
-	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, limiter: cfg.Pace,
+	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, window: cfg.Pace,
 		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
 }
 
@@ -116,6 +104,18 @@ func newSenderAPI(token, apiURL string, workers int) (*tg.Bot, error) {
 // Run delivers until ctx ends; rows in flight then are settled before it
 // returns, so a clean stop leaves nothing half-sent.
 func (s *Sender) Run(ctx context.Context) error {
+	// A restart (after a SIGKILL mid-send above all) continues the pace of
+	// the last window instead of opening a fresh one at full rate.
+	ages, err := s.store.RecentSendAges(ctx, s.window.window)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	finished := make([]time.Time, len(ages))
+	for i, age := range ages {
+		finished[i] = now.Add(-age)
+	}
+	s.window.Seed(finished)
 	if n, err := s.store.RecoverOutbox(ctx); err != nil {
 		return err
 	} else if n > 0 {
@@ -134,7 +134,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			}
 		}()
 	}
-	err := s.feed(ctx, jobs)
+	err = s.feed(ctx, jobs)
 	close(jobs)
 	wg.Wait()
 	return err

@@ -29,7 +29,8 @@ func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 	}
 	parts := SplitText(text, maxMessageLen)
 	for i := it.PartsSent; i < len(parts); i++ {
-		if err := s.pace(ctx, it.ChatID); err != nil {
+		finished, err := s.pace(ctx, it.ChatID)
+		if err != nil {
 			_ = s.store.OutboxRetry(settle, it.ID, 0, false, "")
 			return
 		}
@@ -38,6 +39,7 @@ func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 			params.ReplyMarkup = pushMarkup(it.Buttons)
 		}
 		msg, err := s.api.SendMessage(ctx, params)
+		finished()
 		s.markSent(it.ChatID)
 		if err != nil {
 			s.settleError(settle, it, err)
@@ -55,13 +57,11 @@ func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 	}
 }
 
-// pace waits for a 429 pause, the global rate and the chat's interval.
-func (s *Sender) pace(ctx context.Context, chat int64) error {
+// pace waits for a 429 pause, the chat's interval and a place in the
+// bot's pace; call finished when the send has returned.
+func (s *Sender) pace(ctx context.Context, chat int64) (finished func(), err error) {
 	if until := time.Unix(0, s.pauseUntil.Load()); time.Now().Before(until) {
 		sleep(ctx, time.Until(until))
-	}
-	if err := s.limiter.Wait(ctx); err != nil {
-		return err
 	}
 	s.mu.Lock()
 	last := s.lastSent[chat]
@@ -70,9 +70,12 @@ func (s *Sender) pace(ctx context.Context, chat int64) error {
 		sleep(ctx, wait)
 	}
 	if ctx.Err() != nil {
-		return errStopped
+		return nil, errStopped
 	}
-	return nil
+	if finished, err = s.window.Wait(ctx, false); err != nil {
+		return nil, errStopped
+	}
+	return finished, nil
 }
 
 func (s *Sender) markSent(chat int64) {

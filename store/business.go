@@ -88,44 +88,21 @@ func scanBriefs(rows *sql.Rows) ([]BusinessBrief, error) {
 	return out, rows.Err()
 }
 
-// SearchBusinesses runs an FTS5 match (built by business.MatchQuery, never
-// raw user text), best first: bm25 with the name weighted ten times the
-// description. It returns one page and the total.
-//
-// Two statements, because both are cheaper apart: counting the matches does
-// not score them, and ORDER BY bm25(…) LIMIT keeps only the best page while
-// FTS5's own ORDER BY rank sorts every match (a third slower for a common
-// word) and cannot share its pass with a window count.
-func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]BusinessBrief, int, error) {
-	if match == "" {
-		return nil, 0, nil
-	}
-	var total int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM business_fts WHERE business_fts MATCH ?`, match).Scan(&total)
-	if err != nil || offset >= total {
-		return nil, total, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours
-		FROM (SELECT rowid, bm25(business_fts, 10.0, 1.0) AS score FROM business_fts WHERE business_fts MATCH ?
-			ORDER BY score LIMIT ? OFFSET ?) AS f
-		JOIN businesses b ON b.id = f.rowid ORDER BY f.score, b.name`, match, limit, offset)
-	if err != nil {
-		return nil, 0, err
-	}
-	page, err := scanBriefs(rows)
-	return page, total, err
-}
-
 // BusinessesNear lists the businesses within radiusM metres of a point,
 // nearest first, at most limit. The R*Tree is asked for the bounding box of
 // a small circle first, doubled until it holds limit businesses or reaches
 // radiusM: when a circle of radius r holds limit businesses, nobody outside
 // it can be nearer, so a dense centre reads a few dozen index entries, not
-// the thousands within the full radius.
+// the thousands within the full radius. Where to start is counted in SQLite
+// (nearStart): the rows read into Go, each a step across cgo, are then
+// about limit to 4 × limit.
 func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]BusinessBrief, error) {
+	r, err := s.nearStart(ctx, lat, lon, radiusM, limit)
+	if err != nil {
+		return nil, err
+	}
 	var hits []nearHit
-	for r := min(radiusM, 250); ; r = min(2*r, radiusM) {
-		var err error
+	for ; ; r = min(2*r, radiusM) {
 		if hits, err = s.nearHits(ctx, lat, lon, r); err != nil {
 			return nil, err
 		}
@@ -136,6 +113,32 @@ func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, l
 	return s.nearBriefs(ctx, nearestFirst(hits, limit))
 }
 
+// nearSteps is how many halvings of the radius nearStart tries (2 km: down
+// to 62.5 m).
+const nearSteps = 5
+
+// nearStart is the smallest radiusM/2^k (k ≤ nearSteps) whose bounding box
+// holds at least limit businesses, or radiusM. The counts stop at limit
+// entries, so a dense box costs no more than a sparse one.
+func (s *Store) nearStart(ctx context.Context, lat, lon, radiusM float64, limit int) (float64, error) {
+	count, err := s.prepared(ctx, `SELECT count(*) FROM (SELECT 1 FROM business_geo
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? LIMIT ?)`)
+	if err != nil {
+		return 0, err
+	}
+	for r := radiusM / (1 << nearSteps); r < radiusM; r *= 2 {
+		box := business.BoundingBox(lat, lon, r)
+		var n int
+		if err := count.QueryRowContext(ctx, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon, limit).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n >= limit {
+			return r, nil
+		}
+	}
+	return radiusM, nil
+}
+
 // nearestFirst sorts hits nearest first (ties by id) and keeps limit of them.
 func nearestFirst(hits []nearHit, limit int) []nearHit {
 	sort.Slice(hits, func(i, j int) bool {
@@ -144,19 +147,40 @@ func nearestFirst(hits []nearHit, limit int) []nearHit {
 	return hits[:min(len(hits), limit)]
 }
 
-// nearBriefs reads the hits' businesses in one statement (not one per hit:
-// each statement is prepared, run and crossed into C anew) and returns them
-// in the hits' order, with their distances.
+// nearBriefs returns the hits' businesses in the hits' order, with their
+// distances.
 func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]BusinessBrief, error) {
-	if len(hits) == 0 {
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.id
+	}
+	out, err := s.briefsInOrder(ctx, ids) // without any business deleted since the tree was read
+	for i, j := 0, 0; i < len(out); i, j = i+1, j+1 {
+		for out[i].ID != hits[j].id {
+			j++
+		}
+		out[i].DistanceM = hits[j].d
+	}
+	return out, err
+}
+
+// briefsInOrder reads the businesses of ids in one statement (not one per
+// id: each statement is prepared, run and crossed into C anew) and returns
+// them in the order of ids, leaving out any that are gone.
+func (s *Store) briefsInOrder(ctx context.Context, ids []int64) ([]BusinessBrief, error) {
+	if len(ids) == 0 {
 		return []BusinessBrief{}, nil
 	}
-	args := make([]any, len(hits))
-	for i, h := range hits {
-		args[i] = h.id
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE id IN (?`+
-		strings.Repeat(", ?", len(hits)-1)+`)`, args...)
+	read, err := s.prepared(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -168,14 +192,11 @@ func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]BusinessBrief
 	for _, b := range found {
 		byID[b.ID] = b
 	}
-	out := make([]BusinessBrief, 0, len(hits))
-	for _, h := range hits {
-		b, ok := byID[h.id]
-		if !ok {
-			continue // deleted since the tree was read
+	out := make([]BusinessBrief, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := byID[id]; ok {
+			out = append(out, b)
 		}
-		b.DistanceM = h.d
-		out = append(out, b)
 	}
 	return out, nil
 }
@@ -190,9 +211,12 @@ type nearHit struct {
 // distances use the exact point of its auxiliary columns.
 func (s *Store) nearHits(ctx context.Context, lat, lon, r float64) ([]nearHit, error) {
 	box := business.BoundingBox(lat, lon, r)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, lat, lon FROM business_geo
-		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`,
-		box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+	read, err := s.prepared(ctx, `SELECT id, lat, lon FROM business_geo
+		WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := read.QueryContext(ctx, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
 	if err != nil {
 		return nil, err
 	}

@@ -146,28 +146,3 @@ type DeputyBrief struct {
 func sortBriefs(list []DeputyBrief) {
 	council.SortByName(list, func(b DeputyBrief) string { return b.FullName })
 }
-
-// SearchDeputies finds deputies whose name contains every word of q, in
-// Cyrillic or Latin; the council has tens of deputies, so matching runs in
-// Go over all of them with the same rule the tests check.
-func (s *Store) SearchDeputies(ctx context.Context, q council.NameQuery) ([]DeputyBrief, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.full_name, d.name_key, coalesce(f.name, '')
-		FROM council_deputies d LEFT JOIN council_factions f ON f.id = d.faction ORDER BY d.full_name, d.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []DeputyBrief
-	for rows.Next() {
-		var b DeputyBrief
-		var key string
-		if err := rows.Scan(&b.ID, &b.FullName, &key, &b.Faction); err != nil {
-			return nil, err
-		}
-		if q.Matches(key) {
-			out = append(out, b)
-		}
-	}
-	sortBriefs(out)
-	return out, rows.Err()
-}

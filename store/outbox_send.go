@@ -37,6 +37,29 @@ func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
 	return int(n), err
 }
 
+// RecentSendAges is how long ago, by the store's clock, each message of the
+// last window went out: rows sent within it, and rows still marked as being
+// sent (a process killed mid-send may have delivered them a moment ago; they
+// count as just sent). Read before RecoverOutbox.
+func (s *Store) RecentSendAges(ctx context.Context, window time.Duration) ([]time.Duration, error) {
+	now := s.now().UnixMilli()
+	rows, err := s.db.QueryContext(ctx, `SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL AND sent_at > ?
+		UNION ALL SELECT ? FROM outbox WHERE status = 'sending'`, now-window.Milliseconds(), now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ages []time.Duration
+	for rows.Next() {
+		var at int64
+		if err := rows.Scan(&at); err != nil {
+			return nil, err
+		}
+		ages = append(ages, time.Duration(max(0, now-at))*time.Millisecond)
+	}
+	return ages, rows.Err()
+}
+
 // ClaimOutbox marks up to limit due rows as being sent and returns them, at
 // most one per chat (the per-chat pace is one message a second anyway), and
 // none for a chat listed in busy (a chat with a message in flight).

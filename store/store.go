@@ -32,6 +32,9 @@ type Options struct {
 	Key []byte
 	// KeyFile holds the key as hex; "" means the database path plus ".key".
 	KeyFile string
+	// NoSearchCache ranks every business search anew (benchmarks measure
+	// the uncached path with it; see store/business_search.go).
+	NoSearchCache bool
 }
 
 // Store is the SQLite database of one city deployment.
@@ -47,6 +50,12 @@ type Store struct {
 	sendMu sync.Mutex
 	// figures caches CouncilDeputies per council import (store/council_cache.go).
 	figures deputiesCache
+	// search caches business search rankings (store/business_search.go).
+	search searchCache
+	// stmts are the hot statements, prepared once (store/prepared.go).
+	stmts preparedStmts
+	// deputies are the council's names for deputy search (store/council_names.go).
+	deputies deputyNames
 }
 
 // Open opens (creating it and its folder when missing) the database at path in
@@ -98,11 +107,14 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, now: opts.Now, keys: keys}, nil
+	return &Store{db: db, now: opts.Now, keys: keys, search: searchCache{off: opts.NoSearchCache}}, nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closePrepared()
+	return s.db.Close()
+}
 
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {

@@ -47,7 +47,7 @@ func folder(b *testing.B) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range []string{dataDir, cityDir} {
+	for _, dir := range []string{dataDir, bigDir, cityDir} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}

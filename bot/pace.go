@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Pace keeps every message the bot sends — answers and the outbox together —
+// within Telegram's limit, counted as Telegram (and the sandbox) counts it:
+// at most n messages arriving in any sliding window (one second at n per
+// second).
+//
+// A request arrives after it starts and before it returns. So a send may
+// start at t when fewer than n sends either are in flight or returned after
+// t − window: however requests jitter, no window then holds more than n.
+// No margin under the limit is needed; the rate reached is n per window
+// plus about one round trip.
+//
+// The outbox's sends are also spread evenly, one per window/n (a few may
+// catch up after a late one), and reserve their start at most a few gaps
+// ahead: taking a whole window's places at its start would leave an answer
+// nothing until the window had passed.
+//
+// Answers to residents go first: while an answer waits, the outbox reserves
+// nothing. Answers are not spread; they wait only when the window is full,
+// and then, the outbox being spread, for about a gap.
+type Pace struct {
+	window time.Duration
+	gap    time.Duration // window/n: the outbox's spacing
+	mu     sync.Mutex
+	// done holds the return times of the last n sends, in the order they
+	// returned (so in time order); at is where the next one goes.
+	done     []time.Time
+	at       int
+	inFlight int // started or reserved, not yet returned
+	answers  int // answers waiting for a place
+	outboxAt time.Time
+	// changed is closed (and replaced) when a send returns or an answer
+	// stops waiting: what an untimed wait waits for.
+	changed chan struct{}
+	now     func() time.Time
+}
+
+// outboxCatchUp is how many gaps the outbox may send closer together after
+// a late start, and how far ahead it reserves (a timer fires late by tens
+// of microseconds; at 1,000 a second that lost time would otherwise cost
+// percents of the rate).
+const outboxCatchUp = 4
+
+// NewPace is a pace of ratePerSecond messages: n = ⌊rate⌋ per second, or one
+// per 1/rate seconds below one a second.
+func NewPace(ratePerSecond float64) *Pace {
+	n, window := int(ratePerSecond), time.Second
+	if n < 1 {
+		n, window = 1, time.Duration(float64(time.Second)/max(ratePerSecond, 1e-3))
+	}
+	return &Pace{window: window, gap: window / time.Duration(n), done: make([]time.Time, n),
+		changed: make(chan struct{}), now: time.Now}
+}
+
+// Seed records sends made before this process started, each by the time it
+// returned as far as known, so that a restart after a SIGKILL mid-send does
+// not send a second window's worth at once. Call it before sending.
+func (p *Pace) Seed(returned []time.Time) {
+	sorted := slices.Clone(returned)
+	slices.SortFunc(sorted, func(a, b time.Time) int { return a.Compare(b) })
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, t := range sorted[max(0, len(sorted)-len(p.done)):] {
+		p.done[p.at], p.at = t, (p.at+1)%len(p.done)
+	}
+}
+
+// Wait takes a place for one message and waits for its start; answer gives
+// it precedence over the outbox. Call finished as soon as the request has
+// returned, whatever its outcome.
+func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err error) {
+	p.mu.Lock()
+	if answer {
+		p.answers++
+		defer func() { p.mu.Lock(); p.answers--; p.wake(); p.mu.Unlock() }()
+	}
+	for {
+		now := p.now()
+		start, ok := p.earliest(now, answer)
+		var wait time.Duration // 0 (with !ok): until something changes
+		switch {
+		case ok && (answer || start.Sub(now) <= outboxCatchUp*p.gap):
+			p.inFlight++
+			if !answer {
+				p.outboxAt = laterOf(p.outboxAt, now.Add(-outboxCatchUp*p.gap)).Add(p.gap)
+				p.outboxAt = laterOf(p.outboxAt, start.Add(p.gap))
+			}
+			p.mu.Unlock()
+			if d := start.Sub(now); d > 0 {
+				if err := waitChange(ctx, nil, d); err != nil {
+					p.finish()
+					return nil, err
+				}
+			}
+			return p.finish, nil
+		case ok:
+			wait = start.Sub(now) - outboxCatchUp*p.gap
+		}
+		changed := p.changed
+		p.mu.Unlock()
+		if err := waitChange(ctx, changed, wait); err != nil {
+			return nil, err
+		}
+		p.mu.Lock()
+	}
+}
+
+// earliest is when one more send may start; ok is false when it must wait
+// for a send to return first (or, for the outbox, for the answers).
+func (p *Pace) earliest(now time.Time, answer bool) (time.Time, bool) {
+	n := len(p.done)
+	k := n - p.inFlight // returned sends the window can still hold, ours included
+	if k <= 0 || (!answer && p.answers > 0) {
+		return time.Time{}, false
+	}
+	// The k-th latest return must be a whole window before the start.
+	start := laterOf(now, p.done[(p.at-k+n)%n].Add(p.window))
+	if !answer {
+		start = laterOf(start, p.outboxAt)
+	}
+	return start, true
+}
+
+// finish records a send's return.
+func (p *Pace) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.inFlight--
+	p.done[p.at], p.at = p.now(), (p.at+1)%len(p.done)
+	p.wake()
+}
+
+func laterOf(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// wake tells every untimed waiter to look again; p.mu is held.
+func (p *Pace) wake() {
+	close(p.changed)
+	p.changed = make(chan struct{})
+}
+
+// waitChange waits for changed, for d when d > 0, or for ctx.
+func waitChange(ctx context.Context, changed <-chan struct{}, d time.Duration) error {
+	var timeout <-chan time.Time
+	if d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-changed:
+	case <-timeout:
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package bot
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Whatever the workers' timing, no send starts while n others either are in
+// flight or returned less than a window before: then no sliding window at
+// Telegram, which sees each request between its start and its return, can
+// hold more than n.
+func TestPaceNeverPutsMoreThanNInAWindow(t *testing.T) {
+	const n, sends = 10, 60
+	p := NewPace(n * 5) // 50 a second: the window is one second, the gap 20 ms
+	p.done = make([]time.Time, n)
+	p.window, p.gap = 200*time.Millisecond, 20*time.Millisecond // ten in any 200 ms: a short test
+	type span struct{ start, end time.Time }
+	var mu sync.Mutex
+	var spans []span
+	var wg sync.WaitGroup
+	for w := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < sends; i += 6 {
+				finished, err := p.Wait(t.Context(), i%7 == 0) // some answers among the outbox
+				if !assert.NoError(t, err) {
+					return
+				}
+				s := span{start: time.Now()}
+				time.Sleep(time.Duration(i%4) * time.Millisecond) // the request's round trip
+				s.end = time.Now()
+				finished()
+				mu.Lock()
+				spans = append(spans, s)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	require.Len(t, spans, sends)
+	for _, s := range spans {
+		overlapping := 0 // sends that may arrive within the window ending at s's arrival
+		for _, o := range spans {
+			if !o.start.After(s.start) && o.end.After(s.start.Add(-p.window)) {
+				overlapping++
+			}
+		}
+		assert.LessOrEqual(t, overlapping, n, "a window holds at most n (itself included)")
+	}
+}
+
+// A restarted bot takes the sends of the last window (from the outbox) into
+// its pace: with n of them a moment ago, the next send waits for the window.
+func TestPaceSeededByTheLastWindowDoesNotBurst(t *testing.T) {
+	p := NewPace(5)
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	var recent []time.Time
+	for i := range 5 {
+		recent = append(recent, now.Add(-time.Duration(100*(i+1))*time.Millisecond))
+	}
+	p.Seed(recent)
+	start, ok := p.earliest(now, true)
+	require.True(t, ok)
+	assert.Equal(t, now.Add(500*time.Millisecond), start, "the oldest of the five left the window")
+
+	fresh := NewPace(5)
+	start, ok = fresh.earliest(now, true)
+	require.True(t, ok)
+	assert.Equal(t, now, start, "without sends in the window, at once")
+}
