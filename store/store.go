@@ -12,15 +12,12 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
-
-	// The cgo SQLite driver; the sqlite_fts5 build tag enables full-text search.
-	_ "github.com/mattn/go-sqlite3"
 )
 
 // Options tune how the database is opened.
 type Options struct {
 	// BusyTimeout is how long a writer waits for the write lock held by another
-	// connection before failing with SQLITE_BUSY.
+	// connection (or process) before failing with SQLITE_BUSY.
 	BusyTimeout time.Duration
 	// Now is the clock used for every timestamp the store writes; time.Now when nil.
 	Now func() time.Time
@@ -28,8 +25,9 @@ type Options struct {
 
 // Store is the SQLite database of one city deployment.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db   *sql.DB
+	path string // the database file, for the import lock beside it
+	now  func() time.Time
 	// sendMu queues the outbox sender's own writes in Go. SQLite has one
 	// writer at a time, and a writer that finds the lock taken sleeps in
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
@@ -61,12 +59,11 @@ func Open(path string, opts Options) (*Store, error) {
 	// secure_delete=fast zeroes deleted content where that costs no extra
 	// I/O: an update's stored body (what a resident typed, card numbers
 	// included) is cleared once handled and should not linger in the page.
+	// SQLite's own busy handler waits a millisecond; waitingConnector waits
+	// the rest of BusyTimeout in millisecond steps (see busy.go).
 	dsn := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL"+
-		"&_secure_delete=fast", path, opts.BusyTimeout.Milliseconds())
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
+		"&_secure_delete=fast", path, busyPoll.Milliseconds())
+	db := sql.OpenDB(waitingConnector{dsn: dsn, wait: opts.BusyTimeout})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(time.Minute)
@@ -74,7 +71,7 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &Store{db: db, now: opts.Now}, nil
+	return &Store{db: db, path: path, now: opts.Now}, nil
 }
 
 // Close closes the database.
