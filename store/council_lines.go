@@ -46,6 +46,7 @@ func rosterChanged(before, after map[int64]string) bool {
 func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, error) {
 	imp := ci.importVotes()
 	mine := importEvents(imp)
+	ci.listed = mine
 	old := map[uint64]bool{}
 	var kept []voteRow
 	var err error

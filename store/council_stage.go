@@ -1,0 +1,172 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// A council import runs, unchanged, in a scratch database holding a copy of
+// the council tables (the bot never waits for it), and then reaches the
+// real database in one short transaction that writes only what differs.
+// Named lists too large for that transaction (a first import, a re-import of
+// every list, a roster change that recomputes every line) are first staged
+// in council_votes_next in short transactions, and the swap renames it.
+
+// stagedVotes is the most named-list rows an import writes inside the swap
+// transaction; a larger import stages council_votes whole.
+var stagedVotes = 100_000
+
+// councilTables are copied into the scratch database, parents first.
+var councilTables = []string{"council_convocations", "council_sessions", "council_factions", "council_deputies",
+	"council_memberships", "council_motions", "council_events", "council_votes", "council_lines", "council_stats",
+	"council_imports"}
+
+// councilSync is how the swap brings each table but votes and lines up to
+// date: the key it upserts on, and whether rows can go.
+var councilSync = []struct {
+	table, key string
+	deletes    bool
+}{
+	{"council_convocations", "uid", false}, {"council_sessions", "id", false}, {"council_factions", "id", false},
+	{"council_deputies", "id", false}, {"council_memberships", "deputy, kind, day_from, name", true},
+	{"council_motions", "id", false}, {"council_events", "id", false}, {"council_stats", "deputy", true},
+	{"council_imports", "id", false},
+}
+
+func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
+	path := s.path + scratchSuffix
+	defer removeScratch(path)
+	ci, err := s.importCouncilScratch(ctx, path, d)
+	if err != nil {
+		return CouncilImportResult{}, err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return CouncilImportResult{}, err
+	}
+	defer conn.Close()
+	detach, err := attach(ctx, conn, path, "scratch")
+	if err != nil {
+		return CouncilImportResult{}, err
+	}
+	defer detach()
+	staged := ci.res.Recomputed || ci.res.Votes > stagedVotes
+	if staged {
+		if _, err := stageTable(ctx, conn, "council_votes", "deputy, day, event"); err != nil {
+			return CouncilImportResult{}, err
+		}
+	}
+	_, err = inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
+		return struct{}{}, ci.swapInto(s, tx, staged)
+	})
+	if err != nil {
+		if staged {
+			conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_votes_next`) //nolint:errcheck // the next import drops it too
+		}
+		return CouncilImportResult{}, err
+	}
+	return *ci.res, nil
+}
+
+// importCouncilScratch copies the council tables into a new scratch
+// database at path and runs the import there.
+func (s *Store) importCouncilScratch(ctx context.Context, path string, d CouncilData) (*councilImport, error) {
+	sc, err := openScratch(ctx, path, s.now)
+	if err != nil {
+		return nil, err
+	}
+	defer sc.Close()
+	conn, err := sc.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	detach, err := attach(ctx, conn, s.path, "live")
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	err = copyTables(ctx, conn, "live", councilTables)
+	detach()
+	conn.Close()
+	if err != nil {
+		return nil, fmt.Errorf("scratch database: %w", err)
+	}
+	return sc.importCouncilTx(ctx, d)
+}
+
+// swapInto writes, in tx on the real database (scratch attached), what the
+// scratch import changed, and queues the pushes it causes.
+func (ci *councilImport) swapInto(s *Store, tx *sql.Tx, staged bool) error {
+	ctx := ci.ctx
+	for _, t := range councilSync {
+		if err := syncTable(ctx, tx, t.table, t.key, t.deletes); err != nil {
+			return err
+		}
+	}
+	if staged {
+		if err := swapStagedVotes(ctx, tx); err != nil {
+			return err
+		}
+	} else if err := ci.syncListedEvents(tx); err != nil {
+		return err
+	}
+	ci.s, ci.tx = s, tx
+	return ci.followPushes(ci.fresh)
+}
+
+// swapStagedVotes puts council_votes_next in place of council_votes and
+// copies every line.
+func swapStagedVotes(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DROP TABLE main.council_votes`,
+		`ALTER TABLE main.council_votes_next RENAME TO council_votes`,
+		`DELETE FROM main.council_lines`,
+		`INSERT INTO main.council_lines SELECT * FROM scratch.council_lines`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("swap council votes: %w", err)
+		}
+	}
+	return nil
+}
+
+// syncListedEvents replaces the named lists and lines of the events whose
+// rows the import changed: those it carries a list for, and those it
+// re-dated (their rows moved to the new day).
+func (ci *councilImport) syncListedEvents(tx *sql.Tx) error {
+	del, err := tx.PrepareContext(ci.ctx, `DELETE FROM main.council_votes WHERE `+byEvent)
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	ins, err := tx.PrepareContext(ci.ctx, `INSERT INTO main.council_votes(deputy, day, event, vote)
+		SELECT deputy, day, event, vote FROM scratch.council_votes WHERE `+byEvent)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, ref := range ci.events {
+		if !ci.listed[int32(ref.id)] && ref.day == ref.old {
+			continue
+		}
+		steps := []struct {
+			stmt *sql.Stmt
+			args []any
+		}{{del, []any{ref.old, ref.id}}, {ins, []any{ref.day, ref.id}}}
+		for _, st := range steps {
+			if _, err := st.stmt.ExecContext(ci.ctx, st.args...); err != nil {
+				return err
+			}
+		}
+		if !ci.listed[int32(ref.id)] {
+			continue
+		}
+		if _, err := tx.ExecContext(ci.ctx, `DELETE FROM main.council_lines WHERE event = ?`, ref.id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ci.ctx, `INSERT INTO main.council_lines SELECT * FROM scratch.council_lines
+			WHERE event = ?`, ref.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// A large import must not hold SQLite's one write lock for seconds: every
+// reply of the bot waits behind it. Imports therefore build their result
+// where no one waits for it (a scratch database file, or a staging table
+// filled in short transactions) and make it visible in one short
+// transaction. The helpers here are shared by those imports.
+
+// chunkHold is how long one staging transaction aims to hold the write
+// lock; chunkGap is the pause after it, in which writers polling every
+// busyPoll (the bot's) take their turn.
+const (
+	chunkHold = 40 * time.Millisecond
+	chunkGap  = 3 * time.Millisecond
+)
+
+// scratchSuffix names the scratch database beside the real one.
+const scratchSuffix = ".import-scratch"
+
+// openScratch creates an empty database with the full schema at path, for
+// an import to work in. Nothing in it needs to survive a crash: no journal
+// on disk, no syncing.
+func openScratch(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	removeScratch(path)
+	dsn := fmt.Sprintf("file:%s?_journal_mode=MEMORY&_synchronous=OFF&_foreign_keys=off&_busy_timeout=%d&_txlock=immediate",
+		path, busyPoll.Milliseconds())
+	sc := &Store{db: sql.OpenDB(waitingConnector{dsn: dsn, wait: time.Minute}), path: path, now: now}
+	if _, err := sc.Migrate(ctx); err != nil {
+		sc.Close()
+		removeScratch(path)
+		return nil, fmt.Errorf("scratch database: %w", err)
+	}
+	return sc, nil
+}
+
+// removeScratch deletes a scratch database and its journal, if any.
+func removeScratch(path string) {
+	for _, p := range []string{path, path + "-journal", path + "-wal", path + "-shm"} {
+		os.Remove(p) //nolint:errcheck // absent is fine
+	}
+}
+
+// columns lists the columns of table in schema that an INSERT can set
+// (generated columns are left out).
+func columns(ctx context.Context, q querier, schema, table string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT name FROM pragma_table_xinfo(%s, %s) WHERE hidden = 0 ORDER BY cid`,
+		quote(table), quote(schema)))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("no table %s.%s", schema, table)
+	}
+	return cols, nil
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// copyTables copies every row of each table from the attached schema from
+// into main, on conn (the tables in main are empty).
+func copyTables(ctx context.Context, conn *sql.Conn, from string, tables []string) error {
+	for _, t := range tables {
+		cols, err := columns(ctx, conn, "main", t)
+		if err != nil {
+			return err
+		}
+		list := strings.Join(cols, ", ")
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM %s.%s`,
+			t, list, list, from, t)); err != nil {
+			return fmt.Errorf("copy %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// syncTable makes main's table hold what scratch's holds, writing only the
+// rows that differ: new and changed rows are upserted on key; rows scratch
+// no longer has are deleted when deletes is set. Runs in tx.
+func syncTable(ctx context.Context, tx *sql.Tx, table, key string, deletes bool) error {
+	cols, err := columns(ctx, tx, "main", table)
+	if err != nil {
+		return err
+	}
+	list := strings.Join(cols, ", ")
+	if deletes {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DELETE FROM main.%s WHERE (%s) NOT IN (SELECT %s FROM scratch.%s)`,
+			table, key, key, table)); err != nil {
+			return fmt.Errorf("sync %s: %w", table, err)
+		}
+	}
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		set[i] = c + " = excluded." + c
+	}
+	_, err = tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%[1]s(%[2]s) SELECT * FROM
+		(SELECT %[2]s FROM scratch.%[1]s EXCEPT SELECT %[2]s FROM main.%[1]s) WHERE true
+		ON CONFLICT(%[3]s) DO UPDATE SET %[4]s`, table, list, key, strings.Join(set, ", ")))
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", table, err)
+	}
+	return nil
+}
+
+// stageTable fills main.<table>_next, created like main.<table>, with the
+// rows of scratch.<table> in key order, in transactions of about chunkHold
+// each with a chunkGap after each, and returns the name of the new table.
+// key is the table's primary key, as a comma-separated column list.
+func stageTable(ctx context.Context, conn *sql.Conn, table, key string) (string, error) {
+	next := table + "_next"
+	var ddl string
+	if err := conn.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`,
+		table).Scan(&ddl); err != nil {
+		return "", fmt.Errorf("stage %s: %w", table, err)
+	}
+	if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS main.`+next); err != nil { // left by a crash
+		return "", err
+	}
+	// A renamed table's statement names it in quotes: keep only the body.
+	body := ddl[max(strings.Index(ddl, "("), 0):]
+	if _, err := conn.ExecContext(ctx, "CREATE TABLE main."+next+" "+body); err != nil {
+		return "", fmt.Errorf("stage %s: %w", table, err)
+	}
+	cols, err := columns(ctx, conn, "main", table)
+	if err != nil {
+		return "", err
+	}
+	list := strings.Join(cols, ", ")
+	keys := strings.Split(key, ",")
+	last := make([]any, len(keys))
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
+	desc := strings.Join(keys, " DESC, ") + " DESC"
+	rows := 20_000
+	for first := true; ; first = false {
+		where := ""
+		if !first {
+			where = fmt.Sprintf("WHERE (%s) > (%s)", key, marks)
+		}
+		start := time.Now()
+		n, err := inConnTx(ctx, conn, func(tx *sql.Tx) (int64, error) {
+			res, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM scratch.%s %s
+				ORDER BY %s LIMIT %d`, next, list, list, table, where, key, rows), last[:len(last)*boolInt(!first)]...)
+			if err != nil {
+				return 0, err
+			}
+			return res.RowsAffected()
+		})
+		if err != nil {
+			return "", fmt.Errorf("stage %s: %w", table, err)
+		}
+		if n < int64(rows) {
+			return next, nil
+		}
+		ptrs := make([]any, len(last))
+		for i := range last {
+			ptrs[i] = &last[i]
+		}
+		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM main.%s ORDER BY %s LIMIT 1`, key, next, desc)).
+			Scan(ptrs...); err != nil {
+			return "", err
+		}
+		rows = nextChunk(rows, time.Since(start))
+		if err := pause(ctx, chunkGap); err != nil {
+			return "", err
+		}
+	}
+}
+
+// nextChunk sizes the next chunk so that it holds the lock about chunkHold.
+func nextChunk(rows int, took time.Duration) int {
+	if took <= 0 {
+		return rows * 2
+	}
+	n := int(float64(rows) * float64(chunkHold) / float64(took))
+	return min(max(n, 1_000, rows/2), rows*2)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// inConnTx runs fn in one transaction on conn.
+func inConnTx[T any](ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) (T, error)) (T, error) {
+	var zero T
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return zero, err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	v, err := fn(tx)
+	if err != nil {
+		return zero, err
+	}
+	return v, tx.Commit()
+}
+
+// attach attaches the database file at path to conn as schema name and
+// returns the detach.
+func attach(ctx context.Context, conn *sql.Conn, path, name string) (func(), error) {
+	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS `+name, path); err != nil {
+		return nil, fmt.Errorf("attach %s: %w", name, err)
+	}
+	return func() { conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE `+name) }, nil //nolint:errcheck // the connection is closed next
+}
