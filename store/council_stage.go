@@ -57,8 +57,11 @@ func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (Council
 			return CouncilImportResult{}, err
 		}
 	}
-	_, err = inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
-		return struct{}{}, ci.swapInto(s, tx, staged)
+	err = withoutForeignKeys(ctx, conn, func() error {
+		_, err := inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
+			return struct{}{}, ci.swapInto(s, tx, staged)
+		})
+		return err
 	})
 	if err != nil {
 		if staged {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -103,6 +105,14 @@ func syncTable(ctx context.Context, tx *sql.Tx, table, key string, deletes bool)
 		return err
 	}
 	list := strings.Join(cols, ", ")
+	var some bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM main.`+table+`)`).Scan(&some); err != nil {
+		return err
+	}
+	if !some { // a first import: a plain copy, which SQLite does page by page when it can
+		_, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s SELECT * FROM scratch.%s`, table, table))
+		return err
+	}
 	if deletes {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DELETE FROM main.%s WHERE (%s) NOT IN (SELECT %s FROM scratch.%s)`,
 			table, key, key, table)); err != nil {
@@ -235,4 +245,20 @@ func attach(ctx context.Context, conn *sql.Conn, path, name string) (func(), err
 		return nil, fmt.Errorf("attach %s: %w", name, err)
 	}
 	return func() { conn.ExecContext(context.WithoutCancel(ctx), `DETACH DATABASE `+name) }, nil //nolint:errcheck // the connection is closed next
+}
+
+// withoutForeignKeys runs fn on conn with foreign keys off. The swap of an
+// import copies rows whose references were checked when they were made;
+// with foreign keys on, SQLite copies them row by row instead of page by
+// page. A connection that cannot turn them back on is dropped, not pooled.
+func withoutForeignKeys(ctx context.Context, conn *sql.Conn, fn func() error) error {
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	err := fn()
+	if _, perr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); perr != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck // drops the connection
+		return errors.Join(err, perr)
+	}
+	return err
 }
