@@ -28,10 +28,20 @@ func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error
 	})
 }
 
-// ImportCardOperations adds operations in one transaction; an operation
-// already stored (same card, time, kind, amount, trips and place) is
-// skipped, so importing a file again changes nothing.
+// ImportCardOperations adds operations, all or none, and returns how many
+// were new; an operation already stored (same card, time, kind, amount,
+// trips and place) is skipped, so importing a file again changes nothing.
+// A large import is built in a scratch database first (card_stage.go) so
+// that the bot does not wait for it.
 func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord) (int, error) {
+	if len(ops) > bigImport {
+		return s.importOperationsStaged(ctx, ops)
+	}
+	return s.insertOperations(ctx, ops)
+}
+
+// insertOperations adds operations in one transaction.
+func (s *Store) insertOperations(ctx context.Context, ops []OperationRecord) (int, error) {
 	const q = `INSERT INTO card_operations(number, at, kind, amount, trips, place) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`
 	return s.importRows(ctx, q, len(ops), func(i int) []any {

@@ -53,7 +53,11 @@ func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (Council
 	defer detach()
 	staged := ci.res.Recomputed || ci.res.Votes > stagedVotes
 	if staged {
-		if _, err := stageTable(ctx, conn, "council_votes", "deputy, day, event"); err != nil {
+		next, err := createStaging(ctx, conn, "council_votes")
+		if err == nil {
+			err = stageRows(ctx, conn, next, "scratch.council_votes", "deputy, day, event")
+		}
+		if err != nil {
 			return CouncilImportResult{}, err
 		}
 	}

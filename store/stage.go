@@ -132,18 +132,16 @@ func syncTable(ctx context.Context, tx *sql.Tx, table, key string, deletes bool)
 	return nil
 }
 
-// stageTable fills main.<table>_next, created like main.<table>, with the
-// rows of scratch.<table> in key order, in transactions of about chunkHold
-// each with a chunkGap after each, and returns the name of the new table.
-// key is the table's primary key, as a comma-separated column list.
-func stageTable(ctx context.Context, conn *sql.Conn, table, key string) (string, error) {
+// createStaging creates main.<table>_next like main.<table> (dropping one
+// left by a crash) and returns its name.
+func createStaging(ctx context.Context, conn *sql.Conn, table string) (string, error) {
 	next := table + "_next"
 	var ddl string
 	if err := conn.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`,
 		table).Scan(&ddl); err != nil {
 		return "", fmt.Errorf("stage %s: %w", table, err)
 	}
-	if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS main.`+next); err != nil { // left by a crash
+	if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS main.`+next); err != nil {
 		return "", err
 	}
 	// A renamed table's statement names it in quotes: keep only the body.
@@ -151,47 +149,49 @@ func stageTable(ctx context.Context, conn *sql.Conn, table, key string) (string,
 	if _, err := conn.ExecContext(ctx, "CREATE TABLE main."+next+" "+body); err != nil {
 		return "", fmt.Errorf("stage %s: %w", table, err)
 	}
-	cols, err := columns(ctx, conn, "main", table)
+	return next, nil
+}
+
+// stageRows copies every row of src (a schema-qualified table whose key is
+// key, a comma-separated column list) into the staging table next, in key
+// order, in transactions of about chunkHold each with a chunkGap after each.
+func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error {
+	cols, err := columns(ctx, conn, "main", next)
 	if err != nil {
-		return "", err
+		return err
 	}
 	list := strings.Join(cols, ", ")
-	keys := strings.Split(key, ",")
-	last := make([]any, len(keys))
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
-	desc := strings.Join(keys, " DESC, ") + " DESC"
+	last := make([]any, len(strings.Split(key, ",")))
+	ptrs := make([]any, len(last))
+	for i := range last {
+		ptrs[i] = &last[i]
+	}
+	after := fmt.Sprintf("WHERE (%s) > (%s)", key, strings.TrimSuffix(strings.Repeat("?, ", len(last)), ", "))
 	rows := 20_000
 	for first := true; ; first = false {
-		where := ""
-		if !first {
-			where = fmt.Sprintf("WHERE (%s) > (%s)", key, marks)
+		where, args := after, last
+		if first {
+			where, args = "", nil
 		}
 		start := time.Now()
-		n, err := inConnTx(ctx, conn, func(tx *sql.Tx) (int64, error) {
-			res, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM scratch.%s %s
-				ORDER BY %s LIMIT %d`, next, list, list, table, where, key, rows), last[:len(last)*boolInt(!first)]...)
+		more, err := inConnTx(ctx, conn, func(tx *sql.Tx) (bool, error) {
+			res, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM %s %s ORDER BY %s LIMIT %d`,
+				next, list, list, src, where, key, rows), args...)
 			if err != nil {
-				return 0, err
+				return false, err
 			}
-			return res.RowsAffected()
+			if n, err := res.RowsAffected(); err != nil || n < int64(rows) {
+				return false, err
+			}
+			return true, tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM %s %s ORDER BY %s LIMIT 1 OFFSET %d`,
+				key, src, where, key, rows-1), args...).Scan(ptrs...)
 		})
-		if err != nil {
-			return "", fmt.Errorf("stage %s: %w", table, err)
-		}
-		if n < int64(rows) {
-			return next, nil
-		}
-		ptrs := make([]any, len(last))
-		for i := range last {
-			ptrs[i] = &last[i]
-		}
-		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM main.%s ORDER BY %s LIMIT 1`, key, next, desc)).
-			Scan(ptrs...); err != nil {
-			return "", err
+		if err != nil || !more {
+			return err
 		}
 		rows = nextChunk(rows, time.Since(start))
 		if err := pause(ctx, chunkGap); err != nil {
-			return "", err
+			return err
 		}
 	}
 }
@@ -203,13 +203,6 @@ func nextChunk(rows int, took time.Duration) int {
 	}
 	n := int(float64(rows) * float64(chunkHold) / float64(took))
 	return min(max(n, 1_000, rows/2), rows*2)
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func pause(ctx context.Context, d time.Duration) error {
