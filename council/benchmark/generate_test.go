@@ -9,10 +9,12 @@ import (
 	"time"
 )
 
-// Size of the generated council (issue 4, "Numbers").
+// Size of the generated council (issue 4, "Numbers"); bigEvents make the
+// 2.25 million votes of the import that runs beside the bot (issue 15).
 const (
 	deputies   = 64
 	events     = 20_000
+	bigEvents  = 35_200 // a whole number of sessions: 2,252,800 votes
 	perSession = 50
 )
 
@@ -20,10 +22,10 @@ var factionNames = []string{"Альфа", "Бета", "Гамма", "Дельт�
 
 var optionLabels = []string{"За", "Проти", "Утримався", "Не голосував", "Відсутній"}
 
-// generate writes a council folder of 64 deputies, 20,000 vote events and
-// 1,280,000 votes (every deputy in every named list), with dated faction
-// switches, so that an import does all its work.
-func generate(dir string) error {
+// generate writes a council folder of 64 deputies, n vote events and 64 × n
+// votes (every deputy in every named list), with dated faction switches, so
+// that an import does all its work.
+func generate(dir string, events int) error {
 	r := rand.New(rand.NewPCG(4, 2026))
 	w := func(name string, fill func(*bufio.Writer)) error {
 		f, err := os.Create(filepath.Join(dir, name))
