@@ -24,6 +24,12 @@ type councilImport struct {
 
 	listed map[int32]bool    // the events whose named list this import carries
 	fresh  map[int32][]int32 // per deputy, the events of their new rows
+
+	// stage, when set, takes the named lists of a large import (every row
+	// of the council, in key order) instead of this database; staged
+	// reports that it did.
+	stage  func(rows []voteRow) error
+	staged bool
 }
 
 type motionRef struct{ id, session int64 }
@@ -55,8 +61,9 @@ func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImport
 	return s.importCouncilStaged(ctx, d)
 }
 
-// importCouncilTx runs one council import in one transaction of s.
-func (s *Store) importCouncilTx(ctx context.Context, d CouncilData) (*councilImport, error) {
+// importCouncilTx runs one council import in one transaction of s; stage
+// may take its named lists (see councilImport.stage).
+func (s *Store) importCouncilTx(ctx context.Context, d CouncilData, stage func([]voteRow) error) (*councilImport, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -67,7 +74,7 @@ func (s *Store) importCouncilTx(ctx context.Context, d CouncilData) (*councilImp
 		return nil, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	ci := &councilImport{s: s, ctx: ctx, conn: conn, tx: tx, data: d, res: &CouncilImportResult{}}
+	ci := &councilImport{s: s, ctx: ctx, conn: conn, tx: tx, data: d, res: &CouncilImportResult{}, stage: stage}
 	if err := ci.run(); err != nil {
 		return nil, err
 	}
@@ -105,7 +112,8 @@ func (ci *councilImport) run() error {
 	if err := ci.tx.QueryRowContext(ci.ctx, `SELECT EXISTS (SELECT 1 FROM council_votes)`).Scan(&stored); err != nil {
 		return err
 	}
-	rows, fresh, err := ci.collectVotes(ci.res.Recomputed)
+	ci.staged = ci.stage != nil && (ci.res.Recomputed || len(ci.data.Votes) > stagedVotes)
+	rows, fresh, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
 	if err != nil {
 		return err
 	}
@@ -115,7 +123,7 @@ func (ci *councilImport) run() error {
 	if err := ci.markMismatches(); err != nil {
 		return err
 	}
-	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || !stored); err != nil {
+	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || ci.staged || !stored); err != nil {
 		return err
 	}
 	ci.fresh = fresh

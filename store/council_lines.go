@@ -189,7 +189,11 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 	// In key order every row lands at the end of its deputy's range: pages
 	// fill up instead of splitting, which halves the time and the file.
 	rows = sortByKey(rows)
-	if err := insertVotes(ci, rows); err != nil {
+	write := func(rows []voteRow) error { return insertVotes(ci, rows) }
+	if ci.staged {
+		write = ci.stage
+	}
+	if err := write(rows); err != nil {
 		return nil, err
 	}
 	if err := insertLines(ci, tallies); err != nil {

@@ -6,12 +6,13 @@ import (
 	"fmt"
 )
 
-// A council import runs, unchanged, in a scratch database holding a copy of
-// the council tables (the bot never waits for it), and then reaches the
-// real database in one short transaction that writes only what differs.
-// Named lists too large for that transaction (a first import, a re-import of
-// every list, a roster change that recomputes every line) are first staged
-// in council_votes_next in short transactions, and the swap renames it.
+// A council import runs in a scratch database holding a copy of the council
+// tables (the bot never waits for it), and then reaches the real database
+// in one short transaction that writes only what differs. Named lists too
+// large for that transaction (a first import, a re-import of every list, a
+// roster change that recomputes every line) are instead written, every row
+// of the council, into council_votes_next in short transactions while the
+// scratch import runs, and the swap renames that table into place.
 
 // stagedVotes is the most named-list rows an import writes inside the swap
 // transaction; a larger import stages council_votes whole.
@@ -37,48 +38,48 @@ var councilSync = []struct {
 func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
 	path := s.path + scratchSuffix
 	defer removeScratch(path)
-	ci, err := s.importCouncilScratch(ctx, path, d)
-	if err != nil {
-		return CouncilImportResult{}, err
-	}
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.db.Conn(ctx) // stages the named lists, then swaps
 	if err != nil {
 		return CouncilImportResult{}, err
 	}
 	defer conn.Close()
-	detach, err := attach(ctx, conn, path, "scratch")
-	if err != nil {
-		return CouncilImportResult{}, err
-	}
-	defer detach()
-	staged := ci.res.Recomputed || ci.res.Votes > stagedVotes
-	if staged {
+	ci, err := s.importCouncilScratch(ctx, path, d, func(rows []voteRow) error {
 		next, err := createStaging(ctx, conn, "council_votes")
-		if err == nil {
-			err = stageRows(ctx, conn, next, "scratch.council_votes", "deputy, day, event")
-		}
 		if err != nil {
-			return CouncilImportResult{}, err
+			return err
 		}
-	}
-	err = withoutForeignKeys(ctx, conn, func() error {
-		_, err := inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
-			return struct{}{}, ci.swapInto(s, tx, staged)
-		})
-		return err
+		return stageVotes(ctx, conn, next, rows)
 	})
+	if err == nil {
+		err = s.swapCouncil(ctx, conn, path, ci)
+	}
 	if err != nil {
-		if staged {
-			conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_votes_next`) //nolint:errcheck // the next import drops it too
-		}
+		conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_votes_next`) //nolint:errcheck // the next import drops it too
 		return CouncilImportResult{}, err
 	}
 	return *ci.res, nil
 }
 
+// swapCouncil makes the scratch import at path visible in one transaction.
+func (s *Store) swapCouncil(ctx context.Context, conn *sql.Conn, path string, ci *councilImport) error {
+	detach, err := attach(ctx, conn, path, "scratch")
+	if err != nil {
+		return err
+	}
+	defer detach()
+	return withoutForeignKeys(ctx, conn, func() error {
+		_, err := inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
+			return struct{}{}, ci.swapInto(s, tx, ci.staged)
+		})
+		return err
+	})
+}
+
 // importCouncilScratch copies the council tables into a new scratch
-// database at path and runs the import there.
-func (s *Store) importCouncilScratch(ctx context.Context, path string, d CouncilData) (*councilImport, error) {
+// database at path and runs the import there; stage takes the named lists
+// of a large import.
+func (s *Store) importCouncilScratch(ctx context.Context, path string, d CouncilData,
+	stage func([]voteRow) error) (*councilImport, error) {
 	sc, err := openScratch(ctx, path, s.now)
 	if err != nil {
 		return nil, err
@@ -99,7 +100,45 @@ func (s *Store) importCouncilScratch(ctx context.Context, path string, d Council
 	if err != nil {
 		return nil, fmt.Errorf("scratch database: %w", err)
 	}
-	return sc.importCouncilTx(ctx, d)
+	return sc.importCouncilTx(ctx, d, stage)
+}
+
+// stageVotes writes rows (every named-list row of the council, in key
+// order) into the staging table next, in chunks (see inChunks). One driver
+// connection throughout keeps the bulk statements prepared across chunks:
+// compiling a thousand-row INSERT costs as much as running it.
+func stageVotes(ctx context.Context, conn *sql.Conn, next string, rows []voteRow) error {
+	b := bulk{into: "main." + next + "(deputy, day, event, vote)", row: votePacked, cols: 2}
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*waitingConn)
+		if !ok {
+			return fmt.Errorf("store: driver connection %T", dc)
+		}
+		stmts := newBulkStatements(c, b)
+		defer stmts.close()
+		exec := func(ctx context.Context, q string) error {
+			_, err := c.ExecContext(ctx, q, nil)
+			return err
+		}
+		values := make([]any, 0, bulkRows*b.cols)
+		return inChunks(ctx, exec, func(n int) (bool, error) {
+			part := rows[:min(n, len(rows))]
+			rows = rows[len(part):]
+			for len(part) > 0 {
+				batch := part[:min(bulkRows, len(part))]
+				part = part[len(batch):]
+				values = values[:0]
+				for _, r := range batch {
+					deputyEvent, dayVote := packVote(r)
+					values = append(values, deputyEvent, dayVote)
+				}
+				if err := stmts.insert(ctx, values); err != nil {
+					return false, err
+				}
+			}
+			return len(rows) > 0, nil
+		})
+	})
 }
 
 // swapInto writes, in tx on the real database (scratch attached), what the

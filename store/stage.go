@@ -154,7 +154,7 @@ func createStaging(ctx context.Context, conn *sql.Conn, table string) (string, e
 
 // stageRows copies every row of src (a schema-qualified table whose key is
 // key, a comma-separated column list) into the staging table next, in key
-// order, in transactions of about chunkHold each with a chunkGap after each.
+// order, in chunks (see inChunks).
 func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error {
 	cols, err := columns(ctx, conn, "main", next)
 	if err != nil {
@@ -167,34 +167,73 @@ func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error
 		ptrs[i] = &last[i]
 	}
 	after := fmt.Sprintf("WHERE (%s) > (%s)", key, strings.TrimSuffix(strings.Repeat("?, ", len(last)), ", "))
-	rows := 20_000
-	for first := true; ; first = false {
-		where, args := after, last
-		if first {
-			where, args = "", nil
+	where, args := "", []any(nil) // the first chunk starts at the first row
+	exec := func(ctx context.Context, q string) error {
+		_, err := conn.ExecContext(ctx, q)
+		return err
+	}
+	return inChunks(ctx, exec, func(rows int) (bool, error) {
+		res, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM %s %s ORDER BY %s LIMIT %d`,
+			next, list, list, src, where, key, rows), args...)
+		if err != nil {
+			return false, err
 		}
-		start := time.Now()
-		more, err := inConnTx(ctx, conn, func(tx *sql.Tx) (bool, error) {
-			res, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM %s %s ORDER BY %s LIMIT %d`,
-				next, list, list, src, where, key, rows), args...)
-			if err != nil {
-				return false, err
-			}
-			if n, err := res.RowsAffected(); err != nil || n < int64(rows) {
-				return false, err
-			}
-			return true, tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM %s %s ORDER BY %s LIMIT 1 OFFSET %d`,
-				key, src, where, key, rows-1), args...).Scan(ptrs...)
-		})
-		if err != nil || !more {
+		if n, err := res.RowsAffected(); err != nil || n < int64(rows) {
+			return false, err
+		}
+		err = conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM %s %s ORDER BY %s LIMIT 1 OFFSET %d`,
+			key, src, where, key, rows-1), args...).Scan(ptrs...)
+		where, args = after, last
+		return true, err
+	})
+}
+
+// inChunks runs chunk(rows) in transactions of its own (begun and ended
+// through exec) until it reports no more, sizing rows so that each holds
+// the write lock about chunkHold, pausing chunkGap after each so that other
+// writers take their turn. SQLite's automatic checkpoint is off meanwhile
+// (it would copy the log into the database, and sync it, after every
+// chunk); a checkpoint every checkpointChunks chunks does that work,
+// outside the write lock.
+func inChunks(ctx context.Context, exec func(context.Context, string) error, chunk func(rows int) (more bool, err error)) error {
+	if err := exec(ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
+		return err
+	}
+	defer exec(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, sqliteAutoCheckpoint)) //nolint:errcheck // best effort
+	rows := 20_000
+	for i := 1; ; i++ {
+		began := time.Now()
+		if err := exec(ctx, `BEGIN IMMEDIATE`); err != nil {
 			return err
 		}
-		rows = nextChunk(rows, time.Since(start))
+		more, err := chunk(rows)
+		if err == nil {
+			err = exec(ctx, `COMMIT`)
+		}
+		if err != nil {
+			exec(context.WithoutCancel(ctx), `ROLLBACK`) //nolint:errcheck // the error that led here is the one to report
+			return err
+		}
+		if !more {
+			return nil
+		}
+		rows = nextChunk(rows, time.Since(began))
+		if i%checkpointChunks == 0 {
+			if err := exec(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
+				return err
+			}
+		}
 		if err := pause(ctx, chunkGap); err != nil {
 			return err
 		}
 	}
 }
+
+// sqliteAutoCheckpoint is SQLite's default wal_autocheckpoint, in pages.
+const sqliteAutoCheckpoint = 1000
+
+// checkpointChunks is how many staging chunks go between two checkpoints.
+const checkpointChunks = 8
 
 // nextChunk sizes the next chunk so that it holds the lock about chunkHold.
 func nextChunk(rows int, took time.Duration) int {
