@@ -104,40 +104,12 @@ func (s *Store) importCouncilScratch(ctx context.Context, path string, d Council
 }
 
 // stageVotes writes rows (every named-list row of the council, in key
-// order) into the staging table next, in chunks (see inChunks). One driver
-// connection throughout keeps the bulk statements prepared across chunks:
-// compiling a thousand-row INSERT costs as much as running it.
+// order) into the staging table next, in chunks (see stageBulk).
 func stageVotes(ctx context.Context, conn *sql.Conn, next string, rows []voteRow) error {
 	b := bulk{into: "main." + next + "(deputy, day, event, vote)", row: votePacked, cols: 2}
-	return conn.Raw(func(dc any) error {
-		c, ok := dc.(*waitingConn)
-		if !ok {
-			return fmt.Errorf("store: driver connection %T", dc)
-		}
-		stmts := newBulkStatements(c, b)
-		defer stmts.close()
-		exec := func(ctx context.Context, q string) error {
-			_, err := c.ExecContext(ctx, q, nil)
-			return err
-		}
-		values := make([]any, 0, bulkRows*b.cols)
-		return inChunks(ctx, exec, func(n int) (bool, error) {
-			part := rows[:min(n, len(rows))]
-			rows = rows[len(part):]
-			for len(part) > 0 {
-				batch := part[:min(bulkRows, len(part))]
-				part = part[len(batch):]
-				values = values[:0]
-				for _, r := range batch {
-					deputyEvent, dayVote := packVote(r)
-					values = append(values, deputyEvent, dayVote)
-				}
-				if err := stmts.insert(ctx, values); err != nil {
-					return false, err
-				}
-			}
-			return len(rows) > 0, nil
-		})
+	return stageBulk(ctx, conn, b, len(rows), func(i int, args []any) []any {
+		deputyEvent, dayVote := packVote(rows[i])
+		return append(args, deputyEvent, dayVote)
 	})
 }
 

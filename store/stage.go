@@ -188,6 +188,41 @@ func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error
 	})
 }
 
+// stageBulk inserts n rows, row appending the values of row i, with the
+// multi-row INSERT b, in chunks (see inChunks). One driver connection
+// throughout keeps the statements prepared across chunks: compiling a
+// thousand-row INSERT costs as much as running it.
+func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i int, args []any) []any) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*waitingConn)
+		if !ok {
+			return fmt.Errorf("store: driver connection %T", dc)
+		}
+		stmts := newBulkStatements(c, b)
+		defer stmts.close()
+		exec := func(ctx context.Context, q string) error {
+			_, err := c.ExecContext(ctx, q, nil)
+			return err
+		}
+		values := make([]any, 0, bulkRows*b.cols)
+		next := 0
+		return inChunks(ctx, exec, func(rows int) (bool, error) {
+			end := min(next+rows, n)
+			for next < end {
+				values = values[:0]
+				for i := next; i < min(next+bulkRows, end); i++ {
+					values = row(i, values)
+				}
+				if err := stmts.insert(ctx, values); err != nil {
+					return false, err
+				}
+				next = min(next+bulkRows, end)
+			}
+			return next < n, nil
+		})
+	})
+}
+
 // inChunks runs chunk(rows) in transactions of its own (begun and ended
 // through exec) until it reports no more, sizing rows so that each holds
 // the write lock about chunkHold, pausing chunkGap after each so that other
