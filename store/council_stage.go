@@ -43,13 +43,29 @@ func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (Council
 		return CouncilImportResult{}, err
 	}
 	defer conn.Close()
+	// The named lists are staged while the scratch import goes on with the
+	// lines and the figures; rows is only read from then on.
+	staging := make(chan error, 1)
+	started := false
+	stageCtx, stop := context.WithCancel(ctx)
+	defer stop()
 	ci, err := s.importCouncilScratch(ctx, path, d, func(rows []voteRow) error {
 		next, err := createStaging(ctx, conn, "council_votes")
 		if err != nil {
 			return err
 		}
-		return stageVotes(ctx, conn, next, rows)
+		started = true
+		go func() { staging <- stageVotes(stageCtx, conn, next, rows) }()
+		return nil
 	})
+	if started {
+		if err != nil {
+			stop() // the import failed: no need to finish staging
+		}
+		if serr := <-staging; err == nil {
+			err = serr
+		}
+	}
 	if err == nil {
 		err = s.swapCouncil(ctx, conn, path, ci)
 	}

@@ -21,8 +21,8 @@ import (
 // lock; chunkGap is the pause after it, in which writers polling every
 // busyPoll (the bot's) take their turn.
 const (
-	chunkHold = 40 * time.Millisecond
-	chunkGap  = 3 * time.Millisecond
+	chunkHold = 60 * time.Millisecond
+	chunkGap  = 2 * time.Millisecond
 )
 
 // scratchSuffix names the scratch database beside the real one.
@@ -268,7 +268,12 @@ func inChunks(ctx context.Context, exec func(context.Context, string) error, chu
 const sqliteAutoCheckpoint = 1000
 
 // checkpointChunks is how many staging chunks go between two checkpoints.
-const checkpointChunks = 8
+const checkpointChunks = 16
+
+// minChunk is the fewest rows a chunk takes: on a busy machine a chunk can
+// take long for want of a CPU, not for its size, and smaller chunks would
+// only add commits and pauses.
+const minChunk = 10_000
 
 // nextChunk sizes the next chunk so that it holds the lock about chunkHold.
 func nextChunk(rows int, took time.Duration) int {
@@ -276,7 +281,7 @@ func nextChunk(rows int, took time.Duration) int {
 		return rows * 2
 	}
 	n := int(float64(rows) * float64(chunkHold) / float64(took))
-	return min(max(n, 1_000, rows/2), rows*2)
+	return min(max(n, minChunk, rows/2), rows*2)
 }
 
 func pause(ctx context.Context, d time.Duration) error {
