@@ -56,7 +56,8 @@ type voteRow struct {
 //
 // The work runs in a scratch copy of the council tables and reaches this
 // database in one short transaction (see council_stage.go), so the bot's
-// writers never wait for the import.
+// writers never wait for the import. Callers hold LockImports (importer.Run
+// does): the scratch file and the staging table are one per database.
 func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
 	return s.importCouncilStaged(ctx, d)
 }
