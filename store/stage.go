@@ -96,38 +96,80 @@ func copyTables(ctx context.Context, conn *sql.Conn, from string, tables []strin
 	return nil
 }
 
-// syncTable makes main's table hold what scratch's holds, writing only the
-// rows that differ: new and changed rows are upserted on key; rows scratch
-// no longer has are deleted when deletes is set. Runs in tx.
-func syncTable(ctx context.Context, tx *sql.Tx, table, key string, deletes bool) error {
-	cols, err := columns(ctx, tx, "main", table)
+// tableSync brings main's table up to what scratch's holds (both attached
+// to one connection), writing only the rows that differ. prepare finds them
+// before the swap, outside the write lock (imports are the only writers of
+// the tables synced, and they run one at a time); apply writes them in the
+// swap transaction.
+type tableSync struct {
+	table, key string // key: the primary key, a comma-separated column list
+	deletes    bool   // rows scratch no longer has are deleted
+	cols       []string
+	copyAll    bool // main's table is empty: a plain copy, page by page when SQLite can
+}
+
+func (t *tableSync) prepare(ctx context.Context, conn *sql.Conn) error {
+	cols, err := columns(ctx, conn, "main", t.table)
 	if err != nil {
 		return err
 	}
-	list := strings.Join(cols, ", ")
+	t.cols = cols
 	var some bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM main.`+table+`)`).Scan(&some); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM main.`+t.table+`)`).Scan(&some); err != nil {
 		return err
 	}
-	if !some { // a first import: a plain copy, which SQLite does page by page when it can
-		_, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s SELECT * FROM scratch.%s`, table, table))
-		return err
+	if t.copyAll = !some; t.copyAll {
+		return nil
 	}
-	if deletes {
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DELETE FROM main.%s WHERE (%s) NOT IN (SELECT %s FROM scratch.%s)`,
-			table, key, key, table)); err != nil {
-			return fmt.Errorf("sync %s: %w", table, err)
+	// Both tables have the same key: one pass over either, with a seek into
+	// the other per row, finds the rows that went and those that are new or
+	// changed.
+	sCols, mCols := make([]string, len(cols)), make([]string, len(cols))
+	for i, c := range cols {
+		sCols[i], mCols[i] = "s."+c, "m."+c
+	}
+	var on []string
+	for _, k := range strings.Split(t.key, ",") {
+		k = strings.TrimSpace(k)
+		on = append(on, "m."+k+" = s."+k)
+	}
+	qs := []string{fmt.Sprintf(`CREATE TABLE scratch.%[1]s_changed AS SELECT %[2]s FROM scratch.%[1]s s
+		LEFT JOIN main.%[1]s m ON %[3]s WHERE (%[4]s) IS NOT (%[2]s)`,
+		t.table, strings.Join(sCols, ", "), strings.Join(on, " AND "), strings.Join(mCols, ", "))}
+	if t.deletes {
+		qs = append(qs, fmt.Sprintf(`CREATE TABLE scratch.%[1]s_gone AS SELECT %[2]s FROM main.%[1]s m
+			WHERE NOT EXISTS (SELECT 1 FROM scratch.%[1]s s WHERE %[3]s)`, t.table, t.key, strings.Join(on, " AND ")))
+	}
+	for _, q := range qs {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sync %s: %w", t.table, err)
 		}
 	}
-	set := make([]string, len(cols))
-	for i, c := range cols {
-		set[i] = c + " = excluded." + c
+	return nil
+}
+
+func (t *tableSync) apply(ctx context.Context, tx *sql.Tx) error {
+	var qs []string
+	switch {
+	case t.copyAll:
+		qs = []string{fmt.Sprintf(`INSERT INTO main.%[1]s SELECT * FROM scratch.%[1]s`, t.table)}
+	default:
+		if t.deletes {
+			qs = append(qs, fmt.Sprintf(`DELETE FROM main.%[1]s WHERE (%[2]s) IN (SELECT %[2]s FROM scratch.%[1]s_gone)`,
+				t.table, t.key))
+		}
+		set := make([]string, len(t.cols))
+		for i, c := range t.cols {
+			set[i] = c + " = excluded." + c
+		}
+		list := strings.Join(t.cols, ", ")
+		qs = append(qs, fmt.Sprintf(`INSERT INTO main.%[1]s(%[2]s) SELECT %[2]s FROM scratch.%[1]s_changed WHERE true
+			ON CONFLICT(%[3]s) DO UPDATE SET %[4]s`, t.table, list, t.key, strings.Join(set, ", ")))
 	}
-	_, err = tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%[1]s(%[2]s) SELECT * FROM
-		(SELECT %[2]s FROM scratch.%[1]s EXCEPT SELECT %[2]s FROM main.%[1]s) WHERE true
-		ON CONFLICT(%[3]s) DO UPDATE SET %[4]s`, table, list, key, strings.Join(set, ", ")))
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", table, err)
+	for _, q := range qs {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sync %s: %w", t.table, err)
+		}
 	}
 	return nil
 }
