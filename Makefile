@@ -12,7 +12,7 @@ export GOTOOLCHAIN ?= go1.26.10
 GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
 VULNDB      := golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018
 
-.PHONY: build run demo test lint bench soak fuzz vulncheck clean
+.PHONY: build run demo test lint bench soak fuzz vulncheck screenshots clean
 
 build:
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o bin/nazar ./cmd/nazar
@@ -62,6 +62,10 @@ vulncheck:
 	@dir=$$($(GO) mod download -json $(VULNDB) | sed -n 's/.*"Dir": "\(.*\)",/\1/p'); \
 		rm -rf .cache/vulndb && $(GO) run ./.ci/vulndb "$$dir/data/osv" .cache/vulndb
 	$$($(GO) env GOPATH)/bin/govulncheck -db "file://$(CURDIR)/.cache/vulndb" -tags $(TAGS) ./...
+
+# The README's Mini App pictures (docs/screenshots/), from the headless-Chromium test.
+screenshots:
+	NAZAR_SCREENSHOTS=1 $(GO) test -count=1 -tags $(TAGS) -run '^TestBrowserMapAndCouncil$$' ./miniapp/
 
 clean:
 	rm -rf bin

@@ -24,6 +24,11 @@ func (a answersFirst) SendMessage(ctx context.Context, p *tg.SendMessageParams) 
 	return a.API.SendMessage(ctx, p)
 }
 
+func (a answersFirst) SendPhoto(ctx context.Context, p *tg.SendPhotoParams) (*models.Message, error) {
+	a.pace.Reserve()
+	return a.API.SendPhoto(ctx, p)
+}
+
 func (a answersFirst) SendVenue(ctx context.Context, p *tg.SendVenueParams) (*models.Message, error) {
 	a.pace.Reserve()
 	return a.API.SendVenue(ctx, p)

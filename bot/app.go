@@ -16,6 +16,7 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
 
 	"github.com/transparentcities/nazar/config"
@@ -45,6 +46,9 @@ type App struct {
 	pace     *rate.Limiter // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
+
+	// metricsListener serves http.metrics_listen when set (tests).
+	metricsListener net.Listener
 }
 
 // Options carry what differs between production and tests.
@@ -53,6 +57,11 @@ type Options struct {
 	Now    func() time.Time
 	// Listener, when set, is used instead of listening on http.listen.
 	Listener net.Listener
+	// Collectors are more metrics served on /metrics (the data sources').
+	Collectors []prometheus.Collector
+	// MetricsListener, likewise, for http.metrics_listen (used only when
+	// that is set).
+	MetricsListener net.Listener
 }
 
 // New builds the bot from configuration. It makes no network call.
@@ -63,8 +72,15 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now}
-	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second}, a.log)
+	a := &App{cfg: cfg, store: st, log: opts.Logger, Metrics: NewMetrics(), listener: opts.Listener, now: opts.Now,
+		metricsListener: opts.MetricsListener}
+	// The handlers' replies share this client with the poller. Its pool
+	// keeps a connection per handler: with the default transport's 2 idle
+	// connections, 128 handlers replying at once would dial (and close) a
+	// TCP connection for nearly every reply.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = cfg.Telegram.MaxConcurrentHandlers + 1
+	a.polls = newStoredFirst(&http.Client{Timeout: cfg.Telegram.PollTimeout + 10*time.Second, Transport: transport}, a.log)
 	// The library asks Telegram to wait pollTimeout−1s, so poll_timeout: 1s
 	// would mean no long poll at all (a busy loop of getUpdates); adding the
 	// second back makes poll_timeout the wait Telegram actually holds.
@@ -87,6 +103,7 @@ func New(cfg config.Config, st *store.Store, opts Options) (*App, error) {
 	}
 	a.features = features
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
+	a.Metrics.Registry.MustRegister(opts.Collectors...)
 	a.pace = NewPace(cfg.Digest.RatePerSecond)
 	answers := answersFirst{API: b, pace: a.pace}
 	router := NewRouter(NewRoutes(features), st, answers, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
@@ -127,6 +144,7 @@ func (a *App) Run(ctx context.Context) error {
 	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
 	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
+	a.setMenuButton(ctx)
 	// Before the webhook can accept anything: an update accepted by this run
 	// must not be taken for one the last run left.
 	a.replayUnhandled(ctx)

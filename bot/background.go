@@ -2,11 +2,26 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/transparentcities/nazar/store"
 )
+
+// namesEvery is how often the names typed questions are matched against are
+// checked for changes made by imports.
+const namesEvery = 30 * time.Second
+
+// RefreshNames reloads the names typed questions are matched against when
+// an import changed them (the background check does it every namesEvery).
+func (a *App) RefreshNames(ctx context.Context) error {
+	_, err := a.features.Names.Refresh(ctx)
+	return err
+}
 
 // startBackground starts the outbox sender and the digest schedule; the
 // returned stop waits for both to finish their work in flight.
@@ -35,14 +50,23 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 		}()
 	}
 
+	// Names for typed questions: loaded now, then reloaded whenever an
+	// import changed them (checked every namesEvery).
+	if _, err := a.features.Names.Refresh(ctx); err != nil {
+		a.log.Warn("understand: names not loaded", "err", err)
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a.features.Names.Run(sendCtx, namesEvery, a.log)
+	}()
+
 	logger := cronLogger{a.log}
 	c := cron.New(cron.WithLocation(a.cfg.Location()),
 		cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	if _, err := c.AddFunc(a.cfg.Digest.Schedule, func() { a.sendDigest(sendCtx) }); err != nil {
-		cancelSend()
-		wg.Wait()
-		return nil, err
-	}
+	// The schedule NewFeatures parsed and checked (config.ParseSchedule):
+	// the raw expression never reaches the cron parser a second time.
+	c.Schedule(a.features.Digest.Schedule, cron.FuncJob(func() { a.sendDigest(sendCtx) }))
 	c.Start()
 	return func() {
 		<-c.Stop().Done() // a digest being queued finishes first
@@ -55,6 +79,9 @@ func (a *App) startBackground(ctx context.Context) (stop func(), err error) {
 func (a *App) sendDigest(ctx context.Context) {
 	d, sent, err := a.features.DigestJob.Send(ctx, a.now())
 	switch {
+	case errors.Is(err, store.ErrDigestWindowTaken):
+		a.log.Info("digest: this period's digest is already queued or sent (by an admin or `nazar digest send-now`)",
+			"digest", d.ID)
 	case err != nil:
 		a.log.Error("digest: not queued", "err", err)
 	case !sent:

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,29 +49,39 @@ func RunConsole(ctx context.Context, cfg config.Config, st *store.Store, opts Op
 
 	user := ConsoleUser
 	user.LanguageCode = cfg.DefaultLanguage
-	c := &console{sb: sb, user: user, out: out}
-	go c.print(sb.Watch())
-	fmt.Fprintln(out, "Nazar console — type /start; a number presses a button; /loc LAT LON shares a location; /quit leaves.")
+	c := &console{sb: sb, st: st, user: user, out: out}
+	go c.print(sb.WatchEvents())
+	fmt.Fprintln(out, consoleHelp)
 	c.read(ctx, in)
 	c.settle(10 * time.Second)
 	cancel()
 	return <-done
 }
 
+// consoleHelp is the first line the console prints.
+const consoleHelp = "Nazar console — type /start; 1, 2… press the buttons under a message, k1, k2… the menu keyboard, " +
+	"o1, o2… the buttons in an operators' chat; /loc LAT LON shares a location; /quit leaves."
+
 type console struct {
 	sb   *sandbox.Server
+	st   *store.Store
 	user sandbox.User
 	out  io.Writer
 
-	mu       sync.Mutex
-	inline   []consoleButton // buttons of the newest message that has inline buttons
-	keyboard []string        // the current reply keyboard
+	mu        sync.Mutex
+	inline    []consoleButton // buttons of the resident's newest message that has inline buttons: 1, 2…
+	keyboard  []string        // the resident's reply keyboard: k1, k2…
+	operators []consoleButton // buttons of the newest operators' chat message that has them: o1, o2…
+	// shownKeyboard is the menu line printed last.
+	shownKeyboard string
 }
 
 type consoleButton struct {
+	chatID    int64
 	messageID int
 	text      string
 	data      string
+	url       string
 }
 
 func (c *console) read(ctx context.Context, in io.Reader) {
@@ -82,14 +94,10 @@ func (c *console) read(ctx context.Context, in io.Reader) {
 			return
 		case strings.HasPrefix(line, "/loc "):
 			c.shareLocation(line)
-		default:
-			// A number presses a button only when there is one: amounts,
-			// card numbers and tax ids are sent as text.
-			if n, err := strconv.Atoi(line); err == nil && c.buttons() >= n && n >= 1 {
-				c.press(n)
-			} else {
-				c.sb.SendText(c.user, line)
-			}
+		case !c.pressed(line):
+			// Amounts, card numbers and tax ids are sent as text: a
+			// number presses a button only when there is one.
+			c.sb.SendText(c.user, line)
 		}
 		c.settle(5 * time.Second)
 	}
@@ -110,89 +118,6 @@ func (c *console) shareLocation(line string) {
 	c.sb.SendLocation(c.user, lat, lon)
 }
 
-// buttons is how many buttons the console shows now.
-func (c *console) buttons() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.inline) + len(c.keyboard)
-}
-
-// press presses button n: inline buttons are numbered first, then the keyboard.
-func (c *console) press(n int) {
-	c.mu.Lock()
-	inline, keyboard := c.inline, c.keyboard
-	c.mu.Unlock()
-	switch {
-	case n >= 1 && n <= len(inline):
-		b := inline[n-1]
-		if b.data == "" {
-			fmt.Fprintln(c.out, "(a link button:", b.text+")")
-			return
-		}
-		c.sb.Press(c.user, b.messageID, b.data)
-	case n > len(inline) && n <= len(inline)+len(keyboard):
-		c.sb.SendText(c.user, keyboard[n-len(inline)-1])
-	default:
-		fmt.Fprintf(c.out, "no button %d\n", n)
-	}
-}
-
-func (c *console) print(msgs <-chan sandbox.Message) {
-	for m := range msgs {
-		c.mu.Lock()
-		c.show(m)
-		c.mu.Unlock()
-	}
-}
-
-func (c *console) show(m sandbox.Message) {
-	prefix := "bot>"
-	if m.Edits > 0 {
-		prefix = "bot (edited)>"
-	}
-	switch {
-	case m.Venue != nil:
-		fmt.Fprintf(c.out, "%s 📍 %s, %s (%.5f, %.5f)\n", prefix, m.Venue.Title, m.Venue.Address, m.Venue.Lat, m.Venue.Lon)
-	case m.Location != nil:
-		fmt.Fprintf(c.out, "%s 📍 %.5f, %.5f\n", prefix, m.Location.Lat, m.Location.Lon)
-	default:
-		fmt.Fprintf(c.out, "%s %s\n", prefix, m.Text)
-	}
-	// A new message replaces the pressable inline buttons; an edit replaces
-	// them only when it is of the message that owns them.
-	if m.Edits == 0 || (len(c.inline) > 0 && c.inline[0].messageID == m.ID) || m.Inline != nil {
-		c.inline = nil
-		for _, row := range m.Inline {
-			for _, b := range row {
-				c.inline = append(c.inline, consoleButton{messageID: m.ID, text: b.Text, data: b.Data})
-			}
-		}
-	}
-	if m.Keyboard != nil {
-		c.keyboard = nil
-		for _, row := range m.Keyboard {
-			c.keyboard = append(c.keyboard, row...)
-		}
-	}
-	if m.RemoveKeyboard {
-		c.keyboard = nil
-	}
-	c.printButtons()
-}
-
-func (c *console) printButtons() {
-	var parts []string
-	for i, b := range c.inline {
-		parts = append(parts, fmt.Sprintf("[%d] %s", i+1, b.text))
-	}
-	for i, t := range c.keyboard {
-		parts = append(parts, fmt.Sprintf("[%d] %s", len(c.inline)+i+1, t))
-	}
-	if len(parts) > 0 {
-		fmt.Fprintln(c.out, "     "+strings.Join(parts, "  "))
-	}
-}
-
 // settle waits until the bot has taken every update and has been quiet for a
 // moment, so that the next line (typed or piped) acts on the answer shown.
 func (c *console) settle(max time.Duration) {
@@ -203,9 +128,31 @@ func (c *console) settle(max time.Duration) {
 		if n != last {
 			last, quietSince = n, time.Now()
 		}
-		if c.sb.Pending() == 0 && time.Since(quietSince) > 150*time.Millisecond {
+		if c.sb.Pending() == 0 && time.Since(quietSince) > 150*time.Millisecond && c.outboxIdle() {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// outboxIdle is true when no push is due: pushes are sent in the background,
+// and the console shows them before it reads the next line.
+func (c *console) outboxIdle() bool {
+	n, err := c.st.OutboxDue(context.Background())
+	return err != nil || n == 0
+}
+
+var tagRe = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?>`)
+
+// plainText shows a Telegram HTML message in the terminal: tags dropped,
+// entities turned back into characters.
+func plainText(s string) string { return html.UnescapeString(tagRe.ReplaceAllString(s, "")) }
+
+// photoLabel names a picture in the terminal: its URL or file id, or the
+// size of an image the bot drew (a chart).
+func photoLabel(p *sandbox.Photo) string {
+	if p.Ref != "" {
+		return p.Ref
+	}
+	return fmt.Sprintf("[%s %d×%d]", p.Format, p.Width, p.Height)
 }

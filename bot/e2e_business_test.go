@@ -77,7 +77,8 @@ func TestBusinessFTSSyntaxNeverReachesTheUser(t *testing.T) {
 		for _, leak := range []string{"sql", "fts5", "syntax", "no such column", "malformed", "помилка"} {
 			assert.NotContains(t, lower, leak, q)
 		}
-		assert.Regexp(t, `знайдено|нічого не знайдено|Напишіть хоча б одне слово`, m.Text, q)
+		// Words that name a category (issue 19) may answer with its list.
+		assert.Regexp(t, `знайдено|нічого не знайдено|Напишіть хоча б одне слово|^🏢 [^\n]+: \d+ запис`, m.Text, q)
 	}
 	assert.NotContains(t, strings.ToLower(h.Log.String()), "fts5")
 	assert.NotContains(t, strings.ToLower(h.Log.String()), "syntax error")
@@ -166,7 +167,7 @@ func TestBusinessNearMeNearestFirst(t *testing.T) {
 	}
 	sort.Slice(want, func(i, j int) bool { return want[i].d < want[j].d })
 	require.Greater(t, len(want), 10)
-	m := h.Location(bottest.Uk, lat, lon)
+	m := nearAnswer(h, bottest.Uk, lat, lon)
 	assert.Contains(t, m.Text, "📍 10 найближчих місць у радіусі 2,0 км, спершу найближчі:")
 	lines := strings.Split(m.Text, "\n")[2:]
 	require.Len(t, lines, 10)
@@ -185,7 +186,7 @@ func TestBusinessNearMeNearestFirst(t *testing.T) {
 	assert.Equal(t, want[0].name, pin.Venue.Title)
 	assert.Contains(t, card.Text, "🏢 "+want[0].name)
 
-	far := h.Location(bottest.En, 50.45, 30.52)
+	far := nearAnswer(h, bottest.En, 50.45, 30.52)
 	assert.Equal(t, "No business of the directory is within 2.0 km of you.", far.Text)
 }
 
@@ -213,6 +214,16 @@ func TestBusinessEDRPOU(t *testing.T) {
 		}
 	}
 	assert.Contains(t, h.Say(bottest.Uk, "/edrpou "+unknown).Text, "дійсний, але в довіднику")
+	// Issue 19: the flow stays open after "valid, not in the directory".
+	assert.Contains(t, h.Say(bottest.Uk, "40087658").Text, "🏢 Кав'ярня «Нічна сова»", "the next code is looked up")
+}
+
+// nearAnswer shares a location and returns the list of places (the message
+// before the one that brings the main menu back).
+func nearAnswer(h *bottest.Harness, u sandbox.User, lat, lon float64) sandbox.Message {
+	h.Location(u, lat, lon)
+	msgs := h.SB.Messages(u.ID)
+	return msgs[len(msgs)-2]
 }
 
 func TestBusinessOpenNowOnAFixedClock(t *testing.T) {
@@ -245,7 +256,12 @@ func TestBusinessNearMeButtonAsksForALocation(t *testing.T) {
 	m = h.Press(bottest.Uk, m, "📍 Поруч зі мною")
 	assert.Contains(t, m.Text, "в радіусі 2,0 км")
 	assert.Equal(t, [][]string{{"📍 Надіслати мою локацію"}, {"🏠 Головне меню"}}, m.Keyboard)
-	m = h.Location(bottest.Uk, 49.8402, 24.0301)
+	m = nearAnswer(h, bottest.Uk, 49.8402, 24.0301)
 	assert.Contains(t, m.Text, "1. Аптека «Здоров'я» · 0 м · пл. Ринок, 1")
-	assert.Contains(t, h.Say(bottest.Uk, "🏠 Головне меню").Text, "Головне меню")
+	// Issue 19: the main menu keyboard comes back after the answer.
+	last := h.Last(bottest.Uk)
+	assert.Equal(t, uk.T("business_near_again"), last.Text)
+	assert.Contains(t, flatten(last.Keyboard), "🏢 Бізнес-довідник")
+	// A later location is still answered, outside any conversation.
+	assert.Contains(t, nearAnswer(h, bottest.Uk, 49.8402, 24.0301).Text, "1. Аптека «Здоров'я»")
 }

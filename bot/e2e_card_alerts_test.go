@@ -27,6 +27,8 @@ func TestCardIsMyCardReady(t *testing.T) {
 	m := ask("SC-2026-000103", "23.08.1958")
 	assert.Equal(t, "📄 Заява SC-2026-000103\nСтатус: готова — можна забирати (з 27.11.2026)\n"+
 		"📍 Забрати картку: ЦНАП «Центральний», вул. Шевченка, 12, Нове Місто", m.Text)
+	// Issue 19: the answer has a way back to the card menu.
+	assert.Contains(t, h.Press(u, m, "↩ Картка").Text, "Що вас цікавить?")
 	assert.Contains(t, ask("sc-2026-000105", "05.03.1980").Text, "Статус: відмовлено (з 18.11.2026)\nПричина: Не додано посвідчення")
 	assert.Contains(t, ask("SC-2026-000104", "30.10.2005").Text, "Статус: видано")
 	assert.Contains(t, ask("SC-2026-000103", "24.08.1958").Text, "не знайдено", "a wrong date reveals nothing")
@@ -54,6 +56,10 @@ func TestCardIsMyCardReady(t *testing.T) {
 	assert.NotContains(t, sum.String(), "alerts queued", "told once")
 }
 
+// Switching an alert on checks the card at once (issue 19): a balance
+// already under the threshold alerts now, an expiring card says in how
+// many days; an import then tells nothing twice, and a new drop after the
+// balance came back alerts again.
 func TestCardAlertsThroughTheOutbox(t *testing.T) {
 	h := startCard(t)
 	u := bottest.En
@@ -61,23 +67,36 @@ func TestCardAlertsThroughTheOutbox(t *testing.T) {
 	assert.Contains(t, bal.Text, "Balance: UAH\u00a012.40")
 	m := h.Press(u, bal, "🔔 Alerts")
 	assert.Contains(t, m.Text, "▫️ Balance below UAH\u00a020.00")
-	m = h.Press(u, m, "Low balance: off")
-	m = h.Press(u, m, "Expiry: off")
+
+	page := m.ID // the alerts page is edited; pushes come after it
+	before := len(h.SB.Messages(u.ID))
+	h.Press(u, m, "Low balance: off")
+	assert.Equal(t, []string{"🔔 Card •••• 0049 has UAH\u00a012.40 left — below UAH\u00a020.00."},
+		newTexts(t, h, u, before, 1), "the balance is already under the threshold")
+	before = len(h.SB.Messages(u.ID))
+	h.Press(u, h.Message(u, page), "Expiry: off")
+	assert.Equal(t, []string{"🔔 Card •••• 0049 is valid until 15 Dec 2026: 17 days left. Remember to renew it in time."},
+		newTexts(t, h, u, before, 1), "the card expires within 30 days of 28 Nov")
+	m = h.Message(u, page)
 	assert.Contains(t, m.Text, "✅ Balance below UAH\u00a020.00\n✅ Card expiry")
-	m = h.Press(u, m, "✏️ Balance threshold")
+	h.Press(u, m, "✏️ Balance threshold")
 	assert.Contains(t, h.Say(u, "abc").Text, "An amount from 0 to 100000 UAH")
 	h.Say(u, "15,50")
 	assert.Contains(t, h.Last(u).Text, "✅ Balance below UAH\u00a015.50")
 
-	before := len(h.SB.Messages(u.ID))
 	sum := importCard(t, h, "cards", "../demo/data/card/cards.csv")
-	assert.Contains(t, sum.String(), "2 card alerts queued")
-	assert.ElementsMatch(t, []string{
-		"🔔 Card •••• 0049 has UAH\u00a012.40 left — below UAH\u00a015.50.",
-		"🔔 Card •••• 0049 is valid until 15 Dec 2026. Remember to renew it in time.",
-	}, newTexts(t, h, u, before, 2))
-	sum = importCard(t, h, "cards", "../demo/data/card/cards.csv")
-	assert.NotContains(t, sum.String(), "alerts queued", "an unchanged import alerts nobody again")
+	assert.NotContains(t, sum.String(), "alerts queued", "told at switch-on, not again by the import")
+
+	row := func(balance string) string {
+		return writeCSV(t, "cards.csv", "card_number,holder_name,birth_date,category,status,valid_until,balance_uah,"+
+			"trips_left,pending_uah,updated_at\n9876 5400 0000 0049,Мельник Василь Олегович,1975-11-20,veteran,active,"+
+			"2026-12-15,"+balance+",,,2026-11-29T08:30:00+02:00\n")
+	}
+	assert.NotContains(t, importCard(t, h, "cards", row("30.00")).String(), "alerts queued", "back above: re-armed")
+	before = len(h.SB.Messages(u.ID))
+	sum = importCard(t, h, "cards", row("9.00"))
+	assert.Contains(t, sum.String(), "1 card alert queued")
+	assert.Equal(t, []string{"🔔 Card •••• 0049 has UAH\u00a09.00 left — below UAH\u00a015.50."}, newTexts(t, h, u, before, 1))
 }
 
 func TestCardPrivacyListsAndDeletesLinks(t *testing.T) {
@@ -86,7 +105,7 @@ func TestCardPrivacyListsAndDeletesLinks(t *testing.T) {
 	linkCard(h, u, studentCard, studentBirth)
 	linkCard(h, u, veteranCard, veteranBirth)
 	m := h.Say(u, "/privacy")
-	assert.Contains(t, m.Text, "Прив’язані картки: •••• 0031, •••• 0049")
+	assert.Contains(t, m.Text, "• прив’язані картки: •••• 0031, •••• 0049")
 	m = h.Press(u, m, "🗑 Видалити мої дані")
 	h.Press(u, m, "Так, видалити")
 	links, err := h.Store.CardLinks(t.Context(), u.ID)

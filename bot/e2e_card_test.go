@@ -13,6 +13,7 @@ import (
 	"github.com/transparentcities/nazar/bot/sandbox"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/importer"
+	"github.com/transparentcities/nazar/store"
 )
 
 // Demo cards (demo/data/card/README.md).
@@ -211,8 +212,18 @@ func TestCardBadInput(t *testing.T) {
 	for _, tt := range dates {
 		assert.Contains(t, h.Say(u, tt.say).Text, tt.want, tt.say)
 	}
-	byUser, _, err := h.Store.CardFailures(t.Context(), u.ID, "")
+	byUser, _, err := h.Store.LookupFailures(t.Context(), store.LookupCard, u.ID, "")
 	require.NoError(t, err)
 	assert.Empty(t, byUser, "bad input is not a failed verification")
 	assert.Contains(t, h.Say(u, "2004-03-05").Text, "Баланс: 123,45", "ISO is accepted too")
+}
+
+// Issue 19: a blocked card's balance says what to do about it.
+func TestCardBlockedSaysWhatToDo(t *testing.T) {
+	h := startCard(t)
+	m := linkCard(h, bottest.Uk, "9876 5400 0000 0064", "28.02.1969")
+	assert.Contains(t, m.Text, "Статус: заблокована\n🔒 Картку заблоковано: оплатити нею проїзд не вийде.")
+	assert.Contains(t, m.Text, "«📋 Як отримати картку»")
+	m = linkCard(h, bottest.En, studentCard, studentBirth)
+	assert.NotContains(t, m.Text, "blocked")
 }

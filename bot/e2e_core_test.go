@@ -40,10 +40,15 @@ func TestMenuButtonsAndUnknownText(t *testing.T) {
 	h := bottest.Start(t)
 	h.Say(bottest.Uk, "/start")
 	assert.Contains(t, h.Say(bottest.Uk, "ℹ️ Довідка").Text, "/privacy")
+	// Text that matches nothing gets a helpful line and the sections as
+	// buttons (docs/understand.md), an unknown command the hint and the menu.
 	m := h.Say(bottest.Uk, "як справи?")
+	assert.Contains(t, m.Text, "не знайшов відповіді")
+	assert.NotContains(t, m.Text, "не зрозумів")
+	require.NotEmpty(t, m.Inline)
+	m = h.Say(bottest.Uk, "/nosuchcommand")
 	assert.Contains(t, m.Text, "не зрозумів")
 	require.NotEmpty(t, m.Keyboard)
-	assert.Contains(t, h.Say(bottest.Uk, "/nosuchcommand").Text, "не зрозумів")
 	assert.Contains(t, h.Say(bottest.Uk, "/help@nazar_test_bot").Text, "/language", "the @BotName suffix is stripped")
 }
 

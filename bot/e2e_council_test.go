@@ -39,7 +39,9 @@ func TestCouncilDeputySearch(t *testing.T) {
 		want      []string
 	}{
 		{"Cyrillic surname", "/deputy Гнатюк", []string{"👤 Гнатюк Олександр Петрович", "Відвідуваність (пленарні дні):",
-			"Фракційна дисципліна:", " з "}},
+			"Фракційна дисципліна:", " з ", "\nВиборчий округ: № 1\n"}},
+		{"the prompt's example (issue 19)", "/deputy Муль", []string{"👤 Мульчак Наталія Олегівна"}},
+		{"the prompt's Latin example", "/deputy Mul", []string{"👤 Мульчак Наталія Олегівна"}},
 		{"Latin transliteration", "/deputy hnatiuk", []string{"👤 Гнатюк Олександр Петрович"}},
 		{"part of a patronymic, any case", "/deputy ПЕТРОВИЧ", []string{"Гнатюк Олександр Петрович"}},
 		{"deep link by open-data id", "/start dep_NM-001", []string{"👤 Гнатюк Олександр Петрович"}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func TestDigestPanelSubscribeTopicsAndNextTime(t *testing.T) {
 	m := h.Say(bottest.Uk, "/digest")
 	assert.Contains(t, m.Text, "Ви ще не підписані")
 	// Saturday 28 Nov 2026 12:00 Kyiv → Monday 30 Nov 10:00.
-	assert.Contains(t, m.Text, "Наступний дайджест: понеділок, 30.11.2026 10:00 (Europe/Kyiv).")
+	assert.Contains(t, m.Text, "Наступний дайджест: понеділок, 30.11.2026 10:00 (час громади «Nazar Demo»).")
 
 	m = h.Press(bottest.Uk, m, "🔔 Підписатися")
 	assert.Contains(t, m.Text, "Ви підписані")
@@ -143,4 +144,59 @@ func flattenInline(m sandbox.Message) []string {
 		}
 	}
 	return out
+}
+
+// Issue 19: /privacy lists the digest subscription and its topics, in the
+// same bullet list as everything else stored.
+func TestPrivacyListsTheDigestSubscriptionAndTopics(t *testing.T) {
+	h := bottest.Start(t)
+	u := bottest.Uk
+	m := h.Say(u, "/digest")
+	m = h.Press(u, m, "🔔 Підписатися")
+	h.Press(u, m, "✅ Транспорт")
+	text := h.Say(u, "/privacy").Text
+	assert.Contains(t, text, "\n• підписані на дайджест; теми: Новини, Бізнес, Рада\n")
+	for _, line := range strings.Split(strings.Split(text, "\n\n")[0], "\n")[1:] {
+		assert.True(t, strings.HasPrefix(line, "• "), "one list format: %q", line)
+	}
+
+	m = h.Say(u, "/digest")
+	for _, topic := range []string{"✅ Новини", "✅ Бізнес", "✅ Рада"} {
+		m = h.Press(u, m, topic)
+	}
+	assert.Contains(t, h.Say(u, "/privacy").Text, "• підписані на дайджест, але жодної теми не обрано")
+}
+
+// Issue 19: 🗞 shows the last digest sent, also to someone who subscribed
+// after it went out, and says so plainly before the first one.
+func TestDigestPanelShowsTheLastDigestSent(t *testing.T) {
+	h := bottest.Start(t)
+	u := bottest.Uk
+	m := h.Say(u, "/digest")
+	h.Press(u, m, "🗞 Останній дайджест")
+	answers := h.SB.CallbackAnswers()
+	require.NotEmpty(t, answers)
+	assert.Equal(t, "Дайджестів ще не було — перший прийде за розкладом.", answers[len(answers)-1].Text)
+
+	seedItems(t, h, "news", "transport")
+	_, sent, err := h.App.Features().DigestJob.Send(t.Context(), h.Clock.Now())
+	require.NoError(t, err)
+	require.True(t, sent)
+
+	m = h.Say(u, "/digest")
+	last := h.Press(u, m, "🗞 Останній дайджест")
+	assert.NotEqual(t, m.ID, last.ID, "a new message, the panel stays")
+	assert.Contains(t, last.Text, "📰 Дайджест громади «Nazar Demo»")
+	assert.Contains(t, last.Text, "Ярмарок news")
+	assert.Contains(t, last.Text, "Ярмарок transport")
+}
+
+// Issue 19: the admin panel's audit lines are in the city's time (the fake
+// clock is 10:00 UTC, 12:00 in Kyiv).
+func TestAdminAuditTimesAreCityTime(t *testing.T) {
+	h := bottest.Start(t, asAdmin)
+	h.Say(admin, "/admin")
+	m := h.Say(admin, "/admin")
+	assert.Contains(t, m.Text, "28 Nov 2026, 12:00 · 502 · admin.panel")
+	assert.NotContains(t, m.Text, "10:00")
 }

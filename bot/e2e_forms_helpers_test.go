@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/bot/bottest"
@@ -160,4 +161,18 @@ func submitThreat(t *testing.T, h *bottest.Harness, u sandbox.User) sandbox.Mess
 	require.Contains(t, m.Text, "https://t.me/fakes/77", "the summary")
 	h.Press(u, m, l.T("forms_send"))
 	return h.Last(u)
+}
+
+// Issue 19: a refused answer at an optional step keeps the Skip button.
+func TestFormsRefusedAnswerKeepsSkip(t *testing.T) {
+	h := bottest.Start(t)
+	u := bottest.Uk
+	l := locales.New(u.LanguageCode)
+	h.Say(u, "/services threat")
+	h.Say(u, "https://t.me/fakes/77")
+	h.Say(u, "Допис видає себе за міськраду і закликає не йти на виборчі дільниці.")
+	m := h.Say(u, "ось знімок") // text where a photo is asked
+	require.NotEmpty(t, m.Inline, "the refusal %q has buttons", m.Text)
+	m = h.Press(u, m, l.T("forms_skip"))
+	assert.Contains(t, m.Text, "https://t.me/fakes/77", "skipped from the refusal: the summary")
 }

@@ -57,7 +57,7 @@ func TestInvalidFormsFileStopsStartUp(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(goodForm), 0o600))
 		h := bottest.Start(t, func(c *config.Config) { c.Forms.File = path })
 		m := h.Say(bottest.En, "/services")
-		assert.Equal(t, []string{"Form"}, flattenInline(m))
+		assert.Equal(t, []string{"Form", "🎓 Learning"}, flattenInline(m), "the form, then the courses")
 	})
 }
 

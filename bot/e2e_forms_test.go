@@ -87,7 +87,7 @@ func TestIncubatorWithContactCancelAndRestartMidForm(t *testing.T) {
 	m = h.Say(u, "/cancel")
 	assert.Contains(t, m.Text, "Cancelled")
 	assert.NotEmpty(t, m.Keyboard, "the menu is back")
-	assert.Contains(t, h.Say(u, "Ann Smith").Text, "I did not understand", "the form is over")
+	assert.Contains(t, h.Say(u, "Ann Smith").Text, "I have no answer to that yet", "the form is over")
 
 	h.Say(u, "/services incubator")
 	assert.Contains(t, h.Say(u, "Al").Text, "at least 3 characters")

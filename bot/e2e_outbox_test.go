@@ -103,7 +103,11 @@ func TestAnswersGoFirstWhileADigestGoesOut(t *testing.T) {
 		c.Digest.RatePerSecond, c.Digest.Workers = 20, 4
 	})
 	seedSubscribers(t, h.Store, 100_000, 80) // four seconds of sending
-	h.SB.SetRateLimit(20, 0)
+	// Telegram's limit here is 10 % above the bot's pace: a slow machine
+	// delays some requests and delivers them bunched, and the test is about
+	// answers taking their place in the pace, not about that jitter. Six
+	// answers that did not would still go 25 % over in the second they fall.
+	h.SB.SetRateLimit(22, 0)
 	seedItems(t, h, "news")
 	_, sent, err := h.App.Features().DigestJob.Send(t.Context(), h.Clock.Now())
 	require.NoError(t, err)

@@ -86,36 +86,34 @@ func TestVoucherRulesAndCalculator(t *testing.T) {
 }
 
 // checkStatus runs the status flow and returns the answer to the tax id.
-func checkStatus(h *bottest.Harness, u sandbox.User, no, applicant, tax string) sandbox.Message {
+func checkStatus(h *bottest.Harness, u sandbox.User, no, tax string) sandbox.Message {
 	h.Say(u, "/voucher "+no)
-	m := h.Last(u)
-	m = h.Press(u, m, locales.New(u.LanguageCode).T(applicant))
 	return h.Say(u, tax)
 }
 
 func TestVoucherStatusNeverRevealsOtherApplications(t *testing.T) {
 	h := startVoucher(t)
 	u := bottest.Uk
-	m := checkStatus(h, u, demoLegalNo, "voucher_applicant_legal", "41234560")
+	m := checkStatus(h, u, demoLegalNo, "41234560")
 	assert.Contains(t, m.Text, "недійсний: контрольна цифра не збігається")
-	assert.Contains(t, h.Say(u, "3123456789").Text, "юридична особа — ЄДРПОУ (8 цифр)", "an RNOKPP for a legal entity")
+	assert.Contains(t, h.Say(u, "412345").Text, "8 цифр (ЄДРПОУ) або 10 цифр (РНОКПП)")
 
-	notFound := func(no string) string {
-		return uk.T("voucher_status_not_found", map[string]any{"No": no})
+	// Every failure counts toward the attempt lock (e2e_lookup_lock_test.go).
+	notFound := func(no string, left int) string {
+		return uk.T("voucher_status_not_found", map[string]any{"No": no}) + "\n" + uk.N("lookup_tries_left", left, nil)
 	}
 	// Someone else's valid EDRPOU on an existing application.
-	assert.Equal(t, notFound(demoLegalNo), h.Say(u, "42345678").Text)
+	assert.Equal(t, notFound(demoLegalNo, 4), h.Say(u, "42345678").Text)
 	// A number that does not exist, with this application's own tax id.
-	assert.Equal(t, notFound("LV-2026-999999"),
-		checkStatus(h, u, "LV-2026-999999", "voucher_applicant_legal", demoLegalTax).Text)
-	// The right number and tax id under the wrong applicant type: a
-	// sole proprietor's RNOKPP against a legal entity's application.
-	assert.Equal(t, notFound(demoLegalNo),
-		checkStatus(h, u, demoLegalNo, "voucher_applicant_fop", demoFopTax).Text)
+	assert.Equal(t, notFound("LV-2026-999999", 3),
+		checkStatus(h, u, "LV-2026-999999", demoLegalTax).Text)
+	// A sole proprietor's valid RNOKPP against a legal entity's application.
+	assert.Equal(t, notFound(demoLegalNo, 2),
+		checkStatus(h, u, demoLegalNo, demoFopTax).Text)
 	privacy := h.Say(u, "/privacy").Text
 	assert.NotContains(t, privacy, "заявк", "nothing was subscribed by failed checks")
 
-	m = checkStatus(h, u, demoLegalNo, "voucher_applicant_legal", "4123 4569")
+	m = checkStatus(h, u, demoLegalNo, "4123 4569")
 	for _, want := range []string{"📄 Заявка LV-2026-000102", "ТОВ «Зелена Пекарня» — Юридична особа, ••••••69",
 		"Статус: На розгляді", "✅ Подано\n✅ На розгляді — 05.10.2026\n⏳ Схвалено\n⏳ Виплачено",
 		"Коментар: Чекаємо на комерційну пропозицію", "🔔 Ми повідомимо вам"} {
@@ -124,7 +122,7 @@ func TestVoucherStatusNeverRevealsOtherApplications(t *testing.T) {
 	assert.NotContains(t, m.Text, demoLegalTax)
 	assert.Contains(t, h.Say(u, "/privacy").Text, "стежите за 1 заявкою на ваучер: LV-2026-000102")
 
-	m = checkStatus(h, bottest.En, "LV-2026-000104", "voucher_applicant_legal", "42345678")
+	m = checkStatus(h, bottest.En, "LV-2026-000104", "42345678")
 	assert.Contains(t, m.Text, "✅ Approved\n✅ Paid — 30 Aug 2026")
 	assert.Contains(t, m.Text, "Approved amount: "+en.Money(50_000_00))
 }
@@ -142,13 +140,13 @@ func writeVouchers(t *testing.T, rows ...string) string {
 func TestVoucherImportPushesEachChangeOnce(t *testing.T) {
 	h := startVoucher(t)
 	u := bottest.Uk
-	require.Contains(t, checkStatus(h, u, demoLegalNo, "voucher_applicant_legal", demoLegalTax).Text, "На розгляді")
+	require.Contains(t, checkStatus(h, u, demoLegalNo, demoLegalTax).Text, "На розгляді")
 
 	env := importer.Env{Store: h.Store, Config: h.Config}
 	path := writeVouchers(t, "LV-2026-000102;ЮО;41234569;ТОВ «Зелена Пекарня»;energy_saving;60 000;Схвалено;28.11.2026;30 000;Кошти буде перераховано до 15 грудня.")
 	sum, err := importer.Run(t.Context(), env, "vouchers", path)
 	require.NoError(t, err)
-	assert.Contains(t, sum.String(), "1 status changes, 1 status messages queued")
+	assert.Contains(t, sum.String(), "1 status change, 1 status message queued")
 	push := waitMessage(t, h, u.ID, "новий статус «Схвалено»")
 	assert.Equal(t, "🔔 Заявка LV-2026-000102 на бізнес-ваучер: новий статус «Схвалено» (28.11.2026)\nСхвалена сума: "+
 		uk.Money(30_000_00)+"\nКоментар: Кошти буде перераховано до 15 грудня.\nПодробиці: /voucher LV-2026-000102", push.Text)
@@ -183,7 +181,7 @@ func TestVoucherImportPushesEachChangeOnce(t *testing.T) {
 func TestVoucherAdminChangesStatusAndLogsMaskTaxIDs(t *testing.T) {
 	h := startVoucher(t)
 	u := bottest.Uk
-	require.Contains(t, checkStatus(h, u, demoFopNo, "voucher_applicant_fop", demoFopTax).Text, "Статус: Подано")
+	require.Contains(t, checkStatus(h, u, demoFopNo, demoFopTax).Text, "Статус: Подано")
 
 	// Someone who is not an admin cannot press the admin's button.
 	h.PressData(u, h.Last(u).ID, callback.Encode("vca", "new"))
@@ -217,7 +215,7 @@ func TestVoucherAdminChangesStatusAndLogsMaskTaxIDs(t *testing.T) {
 	push = waitMessage(t, h, u.ID, "новий статус «Схвалено»")
 	assert.Contains(t, push.Text, "Схвалена сума: "+uk.Money(25_000_00))
 
-	require.Contains(t, checkStatus(h, bottest.En, demoLegalNo, "voucher_applicant_legal", demoLegalTax).Text, "Under review")
+	require.Contains(t, checkStatus(h, bottest.En, demoLegalNo, demoLegalTax).Text, "Under review")
 
 	// Every log line that names a voucher check or change shows the tax id
 	// masked, and no line anywhere holds one in clear.
@@ -233,4 +231,21 @@ func TestVoucherAdminChangesStatusAndLogsMaskTaxIDs(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 4, lines, "two checks and two changes were logged")
+}
+
+// Issue 19: the tax id says who applied (8 digits: a legal entity's EDRPOU,
+// 10: a sole proprietor's RNOKPP), so no applicant-type step stands between
+// the number and the tax id, and a typed tax id is never refused.
+func TestVoucherStatusInfersTheApplicantFromTheTaxID(t *testing.T) {
+	h := startVoucher(t)
+	u := bottest.Uk
+	m := h.Say(u, "/voucher "+demoFopNo)
+	assert.Equal(t, uk.T("voucher_status_ask_tax", map[string]any{"No": demoFopNo}), m.Text)
+	assert.Empty(t, m.Inline, "no applicant-type buttons")
+	m = h.Say(u, demoFopTax)
+	assert.Contains(t, m.Text, "— ФОП, ••••••••89")
+	assert.Contains(t, m.Text, "Статус: Подано")
+
+	m = checkStatus(h, bottest.En, demoLegalNo, demoLegalTax)
+	assert.Contains(t, m.Text, "Legal entity")
 }

@@ -1,14 +1,17 @@
 package bot
 
 import (
+	"fmt"
 	"log/slog"
 
-	"github.com/robfig/cron/v3"
-
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/courses"
+	"github.com/transparentcities/nazar/demo"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
+	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/understand"
 )
 
 // Features are the handlers the bot is built from.
@@ -22,27 +25,53 @@ type Features struct {
 	Council     *handlers.Council
 	Business    *handlers.Business
 	Voucher     *handlers.Voucher
+	Courses     *handlers.Courses
 
 	Card       *handlers.Card
 	CardAlerts *handlers.CardAlerts // run after imports; polled on card.sync_interval for provider http
+
+	Understand *handlers.Understand // typed questions (docs/understand.md)
+	Names      *handlers.NamesWatch // its deputies' and businesses' names, refreshed after imports
+
+	// Catalog is what List declares, checked and put together.
+	Catalog handlers.Catalog
+}
+
+// List is the bot's sections, each declared once by its handlers
+// (handlers.Feature). The router's tables, setMyCommands, the main menu,
+// /help, the deep links and the admin panel's rows (in this order) are all
+// derived from it: adding a section is its handlers plus one line here.
+func (f Features) List() []handlers.Feature {
+	return []handlers.Feature{
+		f.Core.Feature(),
+		f.Admin.Feature(),
+		f.Card.Feature(),
+		f.Council.Feature(),
+		f.Business.Feature(),
+		handlers.DigestFeature(f.Digest, f.DigestAdmin),
+		f.Forms.Feature(),
+		f.Courses.Feature(),
+		f.Voucher.Feature(),
+		f.Understand.Feature(),
+	}
 }
 
 // NewFeatures builds every feature's handlers from the configuration; log
 // receives the features' own log lines (the app's scrubbing logger).
 func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features, error) {
 	loc := cfg.Location()
-	schedule, err := cron.ParseStandard(cfg.Digest.Schedule)
+	// In the city's zone unless the expression names one (CRON_TZ=).
+	schedule, err := cfg.Digest.ParseSchedule(loc)
 	if err != nil {
-		return Features{}, err
+		return Features{}, fmt.Errorf("digest.schedule: %w", err)
 	}
 	f := Features{
 		Core:  &handlers.Core{Store: st, City: cfg.City.Name},
-		Admin: &handlers.Admin{Store: st},
+		Admin: &handlers.Admin{Store: st, Location: loc},
 	}
-	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc}
 	f.DigestJob = &handlers.DigestJob{Store: st, City: cfg.City.Name, Location: loc}
+	f.Digest = &handlers.Digest{Store: st, Schedule: schedule, Location: loc, City: cfg.City.Name, Job: f.DigestJob}
 	f.DigestAdmin = &handlers.DigestAdmin{Store: st, Job: f.DigestJob, Admin: f.Admin}
-	f.Admin.Actions = append(f.Admin.Actions, f.DigestAdmin.AdminButtons)
 	// An invalid forms file stops start-up, naming the form and step.
 	catalog, err := forms.Load(cfg.Forms.File)
 	if err != nil {
@@ -50,11 +79,17 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	}
 	f.Forms = &handlers.Forms{Store: st, Catalog: catalog, MaxPerDay: cfg.Forms.MaxPerDay, Location: loc,
 		OperatorLanguage: cfg.DefaultLanguage}
-	f.Admin.Actions = append(f.Admin.Actions, f.Forms.AdminButtons)
-	f.Council = &handlers.Council{Store: st, Location: loc}
+	// An invalid courses file stops start-up too, naming file:line, course and lesson.
+	courseCatalog, err := courses.Load(cfg.Courses.File, demo.Courses)
+	if err != nil {
+		return Features{}, err
+	}
+	f.Courses = &handlers.Courses{Store: st, Catalog: courseCatalog, Location: loc, Admin: f.Admin}
+	f.Core.Courses = courseCatalog
+	f.Forms.More = append(f.Forms.More, f.Courses.ServicesButtons)
+	f.Council = &handlers.Council{Store: st, Location: loc, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.Business = &handlers.Business{Store: st, Location: loc, RadiusKM: cfg.Business.RadiusKM,
-		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize}
-	f.Core.Topics = map[string]handlers.Func{"metrics": f.Council.HelpMetrics}
+		NearLimit: cfg.Business.NearLimit, PageSize: cfg.Business.PageSize, MiniAppURL: cfg.MiniApp.PublicURL}
 	f.DigestJob.Council = st.CouncilDecisionTitles
 	if f.Card, f.CardAlerts, err = handlers.NewCard(cfg.Card, st, loc); err != nil {
 		return Features{}, err
@@ -62,7 +97,40 @@ func NewFeatures(cfg config.Config, st *store.Store, log *slog.Logger) (Features
 	if f.Voucher, err = handlers.NewVoucher(cfg.Voucher, st, cfg.City.Name, loc, f.Admin); err != nil {
 		return Features{}, err
 	}
-	f.Admin.Actions = append(f.Admin.Actions, f.Voucher.AdminButtons)
 	f.Card.Log, f.CardAlerts.Log, f.Voucher.Log = log, log, log
+	if err := f.addUnderstand(st); err != nil {
+		return Features{}, err
+	}
+	if f.Catalog, err = handlers.NewCatalog(f.List()); err != nil {
+		return Features{}, err
+	}
+	// /help and the admin panel list what the features declared.
+	f.Core.Commands, f.Core.Topics, f.Admin.Actions = f.Catalog.Listed(), f.Catalog.HelpTopics, f.Catalog.Admin
 	return f, nil
+}
+
+// addUnderstand builds the answers to typed questions over every other
+// feature: the word lists of locales/intents.*.yaml plus the titles of the
+// city's forms and pages.
+func (f *Features) addUnderstand(st *store.Store) error {
+	lx, err := understand.LoadLexicon(locales.IntentFiles())
+	if err != nil {
+		return err
+	}
+	engine := understand.New(lx)
+	for _, form := range f.Forms.Catalog.Forms {
+		for _, title := range form.Title {
+			engine.AddTitle("form."+form.ID, title)
+		}
+	}
+	for _, page := range f.Forms.Catalog.Pages {
+		for _, title := range page.Title {
+			engine.AddTitle("page."+page.ID, title)
+		}
+	}
+	f.Understand = &handlers.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
+		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
+	f.Business.Categories = f.Understand // English category words find Ukrainian businesses
+	f.Names = &handlers.NamesWatch{Engine: engine, Store: st}
+	return nil
 }

@@ -39,8 +39,8 @@ func (a *App) accept(ctx context.Context, upd *models.Update) bool {
 func (a *App) replayUnhandled(ctx context.Context) {
 	bodies, err := a.store.TakeUnhandledUpdates(ctx)
 	if err != nil {
+		// Bodies that could be opened are still replayed.
 		a.log.Error("updates left by the last run not replayed", "err", err)
-		return
 	}
 	for _, body := range bodies {
 		upd := &models.Update{}

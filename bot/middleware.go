@@ -52,6 +52,9 @@ func Observe(log *slog.Logger, m *Metrics) Middleware {
 			route, err := next(ctx, upd)
 			elapsed := time.Since(start)
 			m.observe(route, elapsed, err)
+			if err == nil && !log.Enabled(ctx, slog.LevelDebug) {
+				return route, nil // no attributes built for a line nobody reads
+			}
 			attrs := []any{"update_id", upd.ID, "chat_id", ChatOf(upd), "kind", kindOf(upd), "route", route,
 				"duration_ms", float64(elapsed.Microseconds()) / 1000}
 			if err != nil {

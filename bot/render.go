@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ type API interface {
 	EditMessageText(ctx context.Context, p *tg.EditMessageTextParams) (*models.Message, error)
 	AnswerCallbackQuery(ctx context.Context, p *tg.AnswerCallbackQueryParams) (bool, error)
 	SendVenue(ctx context.Context, p *tg.SendVenueParams) (*models.Message, error)
+	SendPhoto(ctx context.Context, p *tg.SendPhotoParams) (*models.Message, error)
 	SetMyCommands(ctx context.Context, p *tg.SetMyCommandsParams) (bool, error)
 }
 
@@ -36,10 +38,17 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 		})
 	}
 	markup := replyMarkup(r)
+	if r.Photo != nil {
+		return sendPhoto(ctx, api, chatID, r.Photo, markup)
+	}
+	var mode models.ParseMode
+	if r.HTML {
+		mode = models.ParseModeHTML
+	}
 	if r.Edit && editID != 0 {
 		inline, _ := markup.(*models.InlineKeyboardMarkup)
 		err := withRetry(ctx, func() error {
-			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text}
+			p := &tg.EditMessageTextParams{ChatID: chatID, MessageID: editID, Text: r.Text, ParseMode: mode}
 			if inline != nil {
 				p.ReplyMarkup = inline
 			}
@@ -53,7 +62,7 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 	}
 	parts := SplitText(r.Text, maxMessageLen)
 	for i, part := range parts {
-		p := &tg.SendMessageParams{ChatID: chatID, Text: part}
+		p := &tg.SendMessageParams{ChatID: chatID, Text: part, ParseMode: mode}
 		if i == len(parts)-1 && markup != nil {
 			p.ReplyMarkup = markup
 		}
@@ -62,6 +71,23 @@ func sendReply(ctx context.Context, api API, chatID int64, editID int, r handler
 		}
 	}
 	return nil
+}
+
+// sendPhoto uploads a picture (multipart: a new reader for every try).
+func sendPhoto(ctx context.Context, api API, chatID int64, p *handlers.Photo, markup models.ReplyMarkup) error {
+	return withRetry(ctx, func() error {
+		params := &tg.SendPhotoParams{ChatID: chatID, Caption: p.Caption}
+		if p.URL != "" {
+			params.Photo = &models.InputFileString{Data: p.URL}
+		} else {
+			params.Photo = &models.InputFileUpload{Filename: "chart.png", Data: bytes.NewReader(p.PNG)}
+		}
+		if markup != nil {
+			params.ReplyMarkup = markup
+		}
+		_, err := api.SendPhoto(ctx, params)
+		return err
+	})
 }
 
 // directRetries is how many more tries a direct answer gets after a
@@ -111,7 +137,11 @@ func replyMarkup(r handlers.Reply) models.ReplyMarkup {
 		rows := make([][]models.InlineKeyboardButton, len(r.Buttons))
 		for i, row := range r.Buttons {
 			for _, b := range row {
-				rows[i] = append(rows[i], models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL})
+				btn := models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
+				if b.WebApp != "" {
+					btn.WebApp = &models.WebAppInfo{URL: b.WebApp}
+				}
+				rows[i] = append(rows[i], btn)
 			}
 		}
 		return &models.InlineKeyboardMarkup{InlineKeyboard: rows}

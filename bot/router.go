@@ -48,7 +48,7 @@ func NewRouter(routes Routes, st RouterStore, api API, cfg RouterConfig) *Router
 	labels := map[string]string{}
 	for _, lang := range locales.Supported {
 		l := locales.New(lang)
-		for _, item := range handlers.MainMenu {
+		for _, item := range routes.Menu {
 			labels[l.T(item.Label)] = item.Command
 		}
 	}
@@ -215,6 +215,9 @@ func (r *Router) answer(ctx context.Context, id string, resp handlers.Response) 
 
 func (r *Router) send(ctx context.Context, chatID int64, editID int, resp handlers.Response) error {
 	for _, reply := range resp.Replies {
+		if reply.Menu != nil {
+			reply.Keyboard = handlers.MenuKeyboard(r.routes.Menu, reply.Menu)
+		}
 		if err := sendReply(ctx, r.api, chatID, editID, reply); err != nil {
 			return err
 		}

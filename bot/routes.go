@@ -16,70 +16,26 @@ type Routes struct {
 	Steps    map[string]handlers.Func // by the feature of the conversation in progress
 	// DeepLinks map a /start payload to a command: an exact payload ("card")
 	// or a prefix ending in "_" ("dep_" → the rest is the argument).
-	DeepLinks  map[string]string
+	DeepLinks map[string]string
+	// Menu is the main menu's buttons, in order.
+	Menu       []handlers.MenuItem
 	Location   handlers.Func // a location shared outside any conversation
-	Unknown    handlers.Func // text nobody expects
+	Unknown    handlers.Func // text nobody expects: read as a typed question
 	Expired    handlers.Func // a message after the conversation timed out
 	ChatMember func(ctx context.Context, userID, chatID int64, blocked bool) error
 }
 
-// NewRoutes registers every command, button, conversation step and deep link.
+// NewRoutes takes the commands, buttons, conversation steps, deep links
+// and menu from what the features declared (Features.List), and adds the
+// few routes that belong to no section.
 func NewRoutes(f Features) Routes {
-	return Routes{
-		Commands: map[string]handlers.Func{
-			"start":    f.Core.Start,
-			"menu":     f.Core.Menu,
-			"help":     f.Core.Help,
-			"language": f.Core.Language,
-			"privacy":  f.Core.Privacy,
-			"cancel":   f.Core.Cancel,
-			"admin":    f.Admin.Panel,
-			"digest":   f.Digest.Panel,
-			"services": f.Forms.Services,
-			"council":  f.Council.Menu,
-			"deputy":   f.Council.Deputy,
-			"business": f.Business.Menu,
-			"edrpou":   f.Business.EDRPOU,
-			"card":     f.Card.Menu,
-			"voucher":  f.Voucher.Menu,
-		},
-		Buttons: map[string]handlers.Func{
-			"lang":    f.Core.LanguageButton,
-			"privacy": f.Core.PrivacyButton,
-			"dg":      f.Digest.Button,
-			"dga":     f.DigestAdmin.Button,
-			"form":    f.Forms.Button,
-			"cn":      f.Council.Button,
-			"dep":     f.Council.DeputyButton,
-			"bz":      f.Business.Button,
-			"card":    f.Card.Button,
-			"vc":      f.Voucher.Button,
-			"vca":     f.Voucher.AdminButton,
-		},
-		Steps: map[string]handlers.Func{
-			"dgitem":  f.DigestAdmin.Step,
-			"form":    f.Forms.Step,
-			"council": f.Council.Step,
-			"bz":      f.Business.Step,
-			"card":    f.Card.Step,
-			"voucher": f.Voucher.Step,
-			"vadmin":  f.Voucher.AdminStep,
-		},
-		DeepLinks: map[string]string{
-			"digest":   "digest",
-			"services": "services",
-			"form_":    "services",
-			"council":  "council",
-			"dep_":     "deputy",
-			"business": "business",
-			"card":     "card",
-			"voucher":  "voucher",
-		},
-		Location:   f.Business.Near,
-		Unknown:    f.Core.Unknown,
-		Expired:    f.Core.Expired,
-		ChatMember: f.Core.ChatMember,
+	r := Routes{Commands: map[string]handlers.Func{}, Buttons: f.Catalog.Buttons, Steps: f.Catalog.Steps,
+		DeepLinks: f.Catalog.DeepLinks, Menu: f.Catalog.Menu,
+		Location: f.Business.Near, Unknown: f.Understand.Text, Expired: f.Core.Expired, ChatMember: f.Core.ChatMember}
+	for _, cmd := range f.Catalog.Commands {
+		r.Commands[cmd.Name] = cmd.Run
 	}
+	return r
 }
 
 // deepLink resolves a /start payload to a command and its argument.

@@ -134,6 +134,9 @@ func (nopAPI) EditMessageText(context.Context, *tg.EditMessageTextParams) (*mode
 func (nopAPI) AnswerCallbackQuery(context.Context, *tg.AnswerCallbackQueryParams) (bool, error) {
 	return true, nil
 }
+func (nopAPI) SendPhoto(context.Context, *tg.SendPhotoParams) (*models.Message, error) {
+	return &models.Message{}, nil
+}
 func (nopAPI) SendVenue(context.Context, *tg.SendVenueParams) (*models.Message, error) {
 	return &models.Message{}, nil
 }

@@ -9,7 +9,7 @@ import (
 	"os"
 	"slices"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // defaultContent is the demo city's "how to get a card" content, used when

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"time"
+
+	"github.com/transparentcities/nazar/privacy"
 )
 
 // errNoToken is what RequireToken returns; the hint points newcomers at a
@@ -42,16 +44,24 @@ func (c Config) IsAdmin(id int64) bool {
 // redactedMark replaces secrets in Redacted output.
 const redactedMark = "***"
 
-// Redacted returns a copy that is safe to log: the bot token and webhook
-// secret are replaced by "***" when set (left empty when empty, so logs
-// still show whether they are configured).
+// Redacted returns a copy that is safe to log: the bot token, the webhook
+// secret and the database key are replaced by "***" when set (left empty
+// when empty, so logs still show whether they are configured), and so are
+// credentials written in a source's URL.
 func (c Config) Redacted() Config {
 	c.Admins = slices.Clone(c.Admins)
+	c.Sources = slices.Clone(c.Sources)
+	for i := range c.Sources {
+		c.Sources[i].URL = privacy.RedactURLs(c.Sources[i].URL)
+	}
 	if c.Telegram.Token != "" {
 		c.Telegram.Token = redactedMark
 	}
 	if c.Telegram.SecretToken != "" {
 		c.Telegram.SecretToken = redactedMark
+	}
+	if c.Database.Key != "" {
+		c.Database.Key = redactedMark
 	}
 	return c
 }

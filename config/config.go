@@ -20,9 +20,13 @@ type Config struct {
 	Conversation    ConversationConfig `yaml:"conversation"`
 	Digest          DigestConfig       `yaml:"digest"`
 	Forms           FormsConfig        `yaml:"forms"`
+	Courses         CoursesConfig      `yaml:"courses"`
 	Card            CardConfig         `yaml:"card"`
 	Business        BusinessConfig     `yaml:"business"`
 	Voucher         VoucherConfig      `yaml:"voucher"`
+	Import          ImportConfig       `yaml:"import"`
+	Sources         SourcesConfig      `yaml:"sources"`
+	MiniApp         MiniAppConfig      `yaml:"miniapp"`
 	Log             LogConfig          `yaml:"log"`
 }
 
@@ -41,12 +45,23 @@ type TelegramConfig struct {
 // HTTPConfig is the local HTTP server (webhook, healthz, metrics).
 type HTTPConfig struct {
 	Listen string `yaml:"listen"`
+	// MetricsListen, when set, serves /metrics (and /healthz) on a second
+	// address so the port Telegram reaches does not expose them; "" keeps
+	// /metrics on Listen.
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // DatabaseConfig is the SQLite database.
 type DatabaseConfig struct {
 	Path        string        `yaml:"path"`
 	BusyTimeout time.Duration `yaml:"busy_timeout"`
+	// KeyFile holds the database key that seals what residents typed;
+	// "" means the database path plus ".key". Created (mode 0600) at the
+	// first start when missing.
+	KeyFile string `yaml:"key_file"`
+	// Key, when set, is the database key itself (64 hex digits or base64 of
+	// 32 bytes) and KeyFile is not used. Prefer NAZAR_DATABASE_KEY.
+	Key string `yaml:"key"`
 }
 
 // CityConfig describes the city the bot serves.
@@ -74,6 +89,11 @@ type FormsConfig struct {
 	MaxPerDay int    `yaml:"max_per_day"` // submissions per user per form in 24 hours
 }
 
+// CoursesConfig controls the courses learned in the chat (docs/courses.md).
+type CoursesConfig struct {
+	File string `yaml:"file"` // the courses; "" = the built-in demo city's course
+}
+
 // CardConfig controls the social card (docs/card.md).
 type CardConfig struct {
 	Provider      string   `yaml:"provider"`        // sqlite (imported exports) or http (the city's API)
@@ -94,6 +114,12 @@ type CardHTTPConfig struct {
 	BaseURL string        `yaml:"base_url"`
 	Token   string        `yaml:"token"`   // bearer token; prefer NAZAR_CARD_HTTP_TOKEN
 	Timeout time.Duration `yaml:"timeout"` // per attempt; a failed attempt is retried once
+}
+
+// ImportConfig controls `nazar import` and the data sources that import
+// on their own (docs/sources.md).
+type ImportConfig struct {
+	MaxFileMB int `yaml:"max_file_mb"` // largest file read (or downloaded), in MiB
 }
 
 // LogConfig controls structured logging.
@@ -130,8 +156,10 @@ func Default() Config {
 			ReplyTimeout: 4 * time.Second, SyncInterval: time.Hour, HTTP: CardHTTPConfig{Timeout: 2 * time.Second}},
 		Business: BusinessConfig{RadiusKM: 2, NearLimit: 10, PageSize: 8},
 		Log:      LogConfig{Format: "auto", Level: "info"},
+		MiniApp:  MiniAppConfig{TileURL: DefaultTileURL, MaxAge: 24 * time.Hour},
 		Voucher: VoucherConfig{SharePercent: 50, CapFopUAH: 25000, CapLegalUAH: 50000,
 			Categories: []string{"marketing", "expert", "new_markets", "certification", "energy_saving"},
 			Opens:      "2026-03-02", Closes: "2026-12-31"},
+		Import: ImportConfig{MaxFileMB: 2048},
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 const examplePath = "../config.example.yaml"
@@ -80,11 +80,13 @@ func TestRedactedHidesSecrets(t *testing.T) {
 	cfg := Default()
 	cfg.Telegram.Token = "123:secret-token-value"
 	cfg.Telegram.SecretToken = "hook-secret"
+	cfg.Database.Key = strings.Repeat("ab", 32)
 	cfg.Admins = []int64{7}
 
 	r := cfg.Redacted()
 	assert.Equal(t, "***", r.Telegram.Token)
 	assert.Equal(t, "***", r.Telegram.SecretToken)
+	assert.Equal(t, "***", r.Database.Key)
 	assert.Equal(t, "123:secret-token-value", cfg.Telegram.Token, "original untouched")
 	r.Admins[0] = 8
 	assert.Equal(t, int64(7), cfg.Admins[0], "admins copied, not shared")

@@ -9,32 +9,51 @@ import (
 	"os"
 	"reflect"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Load builds the configuration: Default(), then the YAML file at path (if
 // path is not empty), then NAZAR_* overrides from env (os.Environ() form,
 // later entries win). A missing file is an error only when explicit is true,
 // i.e. the user named it; the default path may be absent. Load reports
-// parse errors only; call Validate for the rules.
+// parse errors only, all of them, one per line: a broken file does not hide
+// a mistyped variable. The returned Config holds every value that parsed
+// (the default where one did not), so Validate can still report the rest;
+// LoadChecked does both.
 func Load(path string, explicit bool, env []string) (Config, error) {
 	cfg := Default()
+	var fileErr error
 	if path != "" {
 		data, err := os.ReadFile(path)
 		switch {
 		case err == nil:
-			if err := decodeYAML(path, data, &cfg); err != nil {
-				return Config{}, err
-			}
+			fileErr = decodeYAML(path, data, &cfg)
 		case explicit || !errors.Is(err, fs.ErrNotExist):
-			return Config{}, fmt.Errorf("config: %w", err)
+			fileErr = unreadableError{fmt.Errorf("config: %w", err)}
 		}
 	}
-	if err := applyEnv(reflect.ValueOf(&cfg).Elem(), env); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	envErr := applyEnv(reflect.ValueOf(&cfg).Elem(), env)
+	return cfg, errors.Join(fileErr, envErr)
 }
+
+// LoadChecked is Load then Validate, with the problems of both in one error
+// (one line each), so one start of the bot shows everything to fix.
+// When the file could not be read or parsed at all, the rules are not
+// checked: they would judge the defaults and report problems the file may
+// well fix.
+func LoadChecked(path string, explicit bool, env []string) (Config, error) {
+	cfg, err := Load(path, explicit, env)
+	if _, ok := errors.AsType[unreadableError](err); ok {
+		return cfg, err
+	}
+	return cfg, errors.Join(err, cfg.Validate())
+}
+
+// unreadableError is a file that could not be read or parsed as a whole
+// (as opposed to single keys with bad values).
+type unreadableError struct{ error }
+
+func (e unreadableError) Unwrap() error { return e.error }
 
 // decodeYAML decodes data over dst, keeping values for absent keys. It walks
 // yaml.Node itself instead of using yaml.Unmarshal so every error can name
@@ -46,11 +65,11 @@ func decodeYAML(file string, data []byte, dst *Config) error {
 		if errors.Is(err, io.EOF) {
 			return nil // empty file: all defaults
 		}
-		return fmt.Errorf("%s: %w", file, err)
+		return unreadableError{fmt.Errorf("%s: %w", file, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s: want a single YAML document", file)
+		return unreadableError{fmt.Errorf("%s: want a single YAML document", file)}
 	}
 	if len(doc.Content) == 0 {
 		return nil // only comments
@@ -126,6 +145,10 @@ func (w *walker) list(n *yaml.Node, v reflect.Value, key string) {
 		w.fail(n, key, "want a list such as [1, 2], got a %s", kindName(n))
 		return
 	}
+	if isSection(v.Type().Elem()) {
+		w.mappings(n, v, key)
+		return
+	}
 	items := make([]string, 0, len(n.Content))
 	for _, item := range n.Content {
 		for item.Kind == yaml.AliasNode {
@@ -140,6 +163,29 @@ func (w *walker) list(n *yaml.Node, v reflect.Value, key string) {
 	if err := setList(v, items); err != nil {
 		w.fail(n, key, "%v", err)
 	}
+}
+
+// mappings decodes a list of mappings (such as sources) into a slice of
+// structs; each item's keys are checked like a section's and named
+// "sources[2].url" (items counted from 1) in errors.
+func (w *walker) mappings(n *yaml.Node, v reflect.Value, key string) {
+	if len(n.Content) == 0 {
+		v.SetZero() // "[]" equals an unset default
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		for item.Kind == yaml.AliasNode {
+			item = item.Alias
+		}
+		sub := fmt.Sprintf("%s[%d]", key, i+1)
+		if item.Kind != yaml.MappingNode {
+			w.fail(item, sub, "want a mapping of keys, got a %s", kindName(item))
+			continue
+		}
+		w.mapping(item, out.Index(i), sub)
+	}
+	v.Set(out)
 }
 
 func joinKey(prefix, name string) string {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,7 +143,7 @@ func TestLoadEnvOverridesEachType(t *testing.T) {
 		"NAZAR_HTTP_LISTEN=:9090",           // nested string
 		"NAZAR_DEFAULT_LANGUAGE=uk",         // top-level key with underscore
 		"NAZAR_DEFAULT_LANGUAGE=en",         // later entry wins
-		"NAZAR_CONFIG=/elsewhere.yaml",      // not a key: ignored
+		"NAZAR_SOAK_USERS=10",               // not a key but allowed (nonKeyEnv): ignored
 		"PATH=/usr/bin",                     // unrelated
 		"NAZAR_LOG_LEVEL",                   // malformed entry: ignored
 	}
@@ -187,6 +188,96 @@ func TestLoadEnvBadValues(t *testing.T) {
 	}
 }
 
+// A NAZAR_* variable that matches no key is an error naming it: a typo
+// must not run silently on the default.
+func TestLoadEnvUnknownVariable(t *testing.T) {
+	tests := []struct {
+		env  string
+		want string // "" means accepted
+	}{
+		{"NAZAR_DIGEST_RATE_PER_SECND=5",
+			"NAZAR_DIGEST_RATE_PER_SECND: matches no configuration key; did you mean NAZAR_DIGEST_RATE_PER_SECOND?"},
+		{"NAZAR_TELEGRAM_TOKN=x", "did you mean NAZAR_TELEGRAM_TOKEN?"},
+		{"NAZAR_CONFIG=/etc/nazar.yaml", "NAZAR_CONFIG: matches no configuration key (the keys are listed"},
+		{"NAZAR_=1", "NAZAR_: matches no configuration key"},
+		{"NAZAR_DATABASE_KEY=secret", ""}, // database.key: a key; its shape is a rule, checked by Validate
+		{"NAZAR_SOAK=1", ""},
+		{"NAZAR_SOAK_USERS=2000", ""},
+		{"nazar_digest_workers=2", ""}, // not ours: variable names are case-sensitive
+		{"NAZAR_DIGEST_WORKERS=2", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.env, func(t *testing.T) {
+			_, err := Load("", false, []string{tt.env})
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, 1, strings.Count(err.Error(), "\n")+1, "one line: %v", err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
+
+// Unknown YAML keys, bad YAML values, unknown variables, bad variable values
+// and broken rules all come back from one call, one line each.
+func TestLoadCheckedReportsEverythingAtOnce(t *testing.T) {
+	path := writeConfig(t, `
+telegram:
+  tokn: x
+  mode: pigeon
+digest:
+  workers: many
+  schedule: "CRON_TZ="
+log:
+  level: loud
+`)
+	env := []string{"NAZAR_DIGEST_RATE_PER_SECND=5", "NAZAR_CONVERSATION_TIMEOUT=soon", "NAZAR_DEFAULT_LANGUAGE=fr",
+		"NAZAR_DIGEST_RATE_PER_SECND=6"}
+	_, err := LoadChecked(path, true, env)
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	want := []string{
+		":3: telegram.tokn: unknown key",
+		`:6: digest.workers: want an integer, got "many"`,
+		"NAZAR_DIGEST_RATE_PER_SECND: matches no configuration key",
+		`NAZAR_CONVERSATION_TIMEOUT (conversation.timeout): want a duration`,
+		`default_language: must be one of uk, en, got "fr"`,
+		`telegram.mode: must be one of polling, webhook, got "pigeon"`,
+		`digest.schedule: "CRON_TZ=": CRON_TZ= needs a time zone name`,
+		`log.level: must be one of debug, info, warn, error, got "loud"`,
+	}
+	require.Len(t, lines, len(want), "one line per problem, each once:\n%v", err)
+	for i, w := range want {
+		assert.Contains(t, lines[i], w)
+	}
+}
+
+// A file that cannot be parsed at all still reports the variables' problems,
+// but not rules judged on the defaults it may have been meant to change.
+func TestLoadCheckedUnreadableFile(t *testing.T) {
+	path := writeConfig(t, "city: [\n")
+	_, err := LoadChecked(path, true, []string{"NAZAR_DIGEST_WORKRS=2", "NAZAR_TELEGRAM_MODE=webhook"})
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 2, "%v", err)
+	assert.Contains(t, lines[0], "config.yaml: yaml:")
+	assert.Contains(t, lines[1], "NAZAR_DIGEST_WORKRS: matches no configuration key; did you mean NAZAR_DIGEST_WORKERS?")
+
+	_, err = LoadChecked(filepath.Join(t.TempDir(), "missing.yaml"), true, []string{"NAZAR_LOG_LEVL=warn"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "missing.yaml")
+	assert.Contains(t, err.Error(), "NAZAR_LOG_LEVL")
+}
+
+func TestLoadCheckedValid(t *testing.T) {
+	cfg, err := LoadChecked(writeConfig(t, "digest:\n  workers: 3\n"), true, []string{"NAZAR_DIGEST_RATE_PER_SECOND=5"})
+	require.NoError(t, err)
+	assert.Equal(t, 3, cfg.Digest.Workers)
+	assert.Equal(t, 5.0, cfg.Digest.RatePerSecond)
+}
+
 // Config has no bool or []string keys yet; this checks the generic env
 // code handles them for the section that will need them.
 func TestApplyEnvOtherTypes(t *testing.T) {
@@ -205,4 +296,34 @@ func TestApplyEnvOtherTypes(t *testing.T) {
 	err := applyEnv(reflect.ValueOf(&dst).Elem(), []string{"NAZAR_FEATURE_ON=maybe"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `NAZAR_FEATURE_ON (feature.on): want true or false, got "maybe"`)
+}
+
+// The database key usually comes from the environment, as hex or base64.
+func TestLoadDatabaseKeyFromEnv(t *testing.T) {
+	want := make([]byte, 32)
+	for i := range want {
+		want[i] = byte(i)
+	}
+	for _, raw := range []string{"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+		"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="} {
+		cfg, err := Load("", false, []string{"NAZAR_DATABASE_KEY=" + raw})
+		require.NoError(t, err)
+		require.NoError(t, cfg.Validate())
+		assert.Equal(t, want, cfg.Database.KeyBytes(), raw)
+	}
+	assert.Nil(t, Default().Database.KeyBytes(), "no key set: the key file is used")
+}
+
+// A malformed NAZAR_DATABASE_KEY is one problem among the others reported
+// at once, named by its key and never quoted.
+func TestLoadCheckedDatabaseKeyNotEchoed(t *testing.T) {
+	const badKey = "zz-not-a-database-key-zz"
+	_, err := LoadChecked("", false, []string{"NAZAR_DATABASE_KEY=" + badKey, "NAZAR_LOG_LEVEL=loud"})
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 2, "%v", err)
+	assert.Contains(t, err.Error(), "database.key: want 32 bytes")
+	assert.Contains(t, err.Error(), "log.level")
+	assert.NotContains(t, err.Error(), badKey)
+	assert.NotContains(t, err.Error(), "not-a-database")
 }

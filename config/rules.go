@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/robfig/cron/v3"
+	"github.com/transparentcities/nazar/store/dbkey"
 
 	// Embedded zone data so city.timezone works on minimal machines and
 	// containers without /usr/share/zoneinfo.
@@ -85,19 +85,46 @@ func validWebhookURL(raw string) bool {
 }
 
 func (h HTTPConfig) validate(ch checker) {
-	_, port, err := net.SplitHostPort(h.Listen)
+	hostPort(ch, "listen", h.Listen)
+	if h.MetricsListen == "" {
+		return
+	}
+	hostPort(ch, "metrics_listen", h.MetricsListen)
+	if _, port, err := net.SplitHostPort(h.MetricsListen); err == nil && port != "0" && h.MetricsListen == h.Listen {
+		ch.add("metrics_listen", "must differ from http.listen (leave it empty to serve /metrics there), got %q", h.MetricsListen)
+	}
+}
+
+// hostPort checks a listen address such as 127.0.0.1:8080 or :0.
+func hostPort(ch checker, key, addr string) {
+	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		ch.add("listen", "must be host:port such as 127.0.0.1:8080, got %q", h.Listen)
+		ch.add(key, "must be host:port such as 127.0.0.1:8080, got %q", addr)
 		return
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		ch.add("listen", "port must be a number 0-65535, got %q", port)
+		ch.add(key, "port must be a number 0-65535, got %q", port)
 	}
 }
 
 func (d DatabaseConfig) validate(ch checker) {
 	ch.notEmpty("path", d.Path)
 	ch.durationMin("busy_timeout", d.BusyTimeout, 100*time.Millisecond)
+	if d.Key != "" {
+		if _, err := dbkey.Parse(d.Key); err != nil {
+			ch.add("key", "%v", err)
+		}
+	}
+}
+
+// KeyBytes is the database key given in the configuration, nil when the key
+// file is to be used. Validate has checked it.
+func (d DatabaseConfig) KeyBytes() []byte {
+	if d.Key == "" {
+		return nil
+	}
+	key, _ := dbkey.Parse(d.Key)
+	return key
 }
 
 func (c CityConfig) validate(ch checker) {
@@ -115,8 +142,10 @@ func (c ConversationConfig) validate(ch checker) {
 }
 
 func (d DigestConfig) validate(ch checker) {
-	if _, err := cron.ParseStandard(d.Schedule); err != nil {
-		ch.add("schedule", "invalid cron expression %q: %v", d.Schedule, err)
+	// UTC stands in for the city's zone (another section): whether an
+	// expression parses and how often it fires do not depend on the zone.
+	if _, err := d.ParseSchedule(time.UTC); err != nil {
+		ch.add("schedule", "%q: %v", d.Schedule, err)
 	}
 	ch.floatRange("rate_per_second", d.RatePerSecond, 1, 1000)
 	ch.durationMin("per_chat_interval", d.PerChatInterval, 0)
@@ -126,6 +155,10 @@ func (d DigestConfig) validate(ch checker) {
 func (f FormsConfig) validate(ch checker) {
 	ch.intRange("max_per_day", f.MaxPerDay, 1, 1000)
 }
+
+// validate has nothing to check here: the courses file itself is read and
+// validated when the bot is built, with file:line errors.
+func (CoursesConfig) validate(checker) {}
 
 func (l LogConfig) validate(ch checker) {
 	ch.oneOf("format", l.Format, "auto", "text", "json")

@@ -57,10 +57,20 @@ func TestValidateRules(t *testing.T) {
 		{"max_concurrent_handlers zero", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 0 }, "telegram.max_concurrent_handlers", "between 1 and 1024"},
 		{"max_concurrent_handlers big", func(c *Config) { c.Telegram.MaxConcurrentHandlers = 1025 }, "telegram.max_concurrent_handlers", "got 1025"},
 		{"handler_timeout short", func(c *Config) { c.Telegram.HandlerTimeout = 999 * time.Millisecond }, "telegram.handler_timeout", "at least 1s"},
+		{"import max_file_mb zero", func(c *Config) { c.Import.MaxFileMB = 0 }, "import.max_file_mb", "between 1 and 1048576, got 0"},
+		{"import max_file_mb 1 ok", func(c *Config) { c.Import.MaxFileMB = 1 }, "", ""},
 		{"listen no port", func(c *Config) { c.HTTP.Listen = "localhost" }, "http.listen", "host:port"},
+		{"database key short", func(c *Config) { c.Database.Key = "00ff" }, "database.key", "want 32 bytes as 64 hex digits or 44 base64 characters, got 4 characters"},
+		{"database key hex ok", func(c *Config) { c.Database.Key = strings.Repeat("ab", 32) }, "", ""},
+		{"database key base64 ok", func(c *Config) { c.Database.Key = strings.Repeat("A", 43) + "=" }, "", ""},
 		{"listen port too big", func(c *Config) { c.HTTP.Listen = ":65536" }, "http.listen", "0-65535"},
 		{"listen port name", func(c *Config) { c.HTTP.Listen = ":http" }, "http.listen", "0-65535"},
 		{"listen any host ok", func(c *Config) { c.HTTP.Listen = ":0" }, "", ""},
+		{"metrics_listen ok", func(c *Config) { c.HTTP.MetricsListen = "127.0.0.1:9090" }, "", ""},
+		{"metrics_listen no port", func(c *Config) { c.HTTP.MetricsListen = "localhost" }, "http.metrics_listen", "host:port"},
+		{"metrics_listen port too big", func(c *Config) { c.HTTP.MetricsListen = ":70000" }, "http.metrics_listen", "0-65535"},
+		{"metrics_listen same as listen", func(c *Config) { c.HTTP.MetricsListen = c.HTTP.Listen }, "http.metrics_listen", "must differ from http.listen"},
+		{"metrics_listen both any port ok", func(c *Config) { c.HTTP.Listen, c.HTTP.MetricsListen = ":0", ":0" }, "", ""},
 		{"database path empty", func(c *Config) { c.Database.Path = " " }, "database.path", "must not be empty"},
 		{"busy_timeout short", func(c *Config) { c.Database.BusyTimeout = 99 * time.Millisecond }, "database.busy_timeout", "at least 100ms"},
 		{"city name empty", func(c *Config) { c.City.Name = "" }, "city.name", "must not be empty"},
@@ -68,8 +78,8 @@ func TestValidateRules(t *testing.T) {
 		{"timezone empty", func(c *Config) { c.City.Timezone = "" }, "city.timezone", "must not be empty"},
 		{"conversation timeout short", func(c *Config) { c.Conversation.Timeout = 59 * time.Second }, "conversation.timeout", "between 1m and 24h"},
 		{"conversation timeout long", func(c *Config) { c.Conversation.Timeout = 25 * time.Hour }, "conversation.timeout", "got 25h"},
-		{"schedule bad", func(c *Config) { c.Digest.Schedule = "every monday" }, "digest.schedule", `invalid cron expression "every monday"`},
-		{"schedule with seconds", func(c *Config) { c.Digest.Schedule = "0 0 10 * * 1" }, "digest.schedule", "invalid cron"},
+		{"schedule bad", func(c *Config) { c.Digest.Schedule = "every monday" }, "digest.schedule", `"every monday": not a valid cron expression`},
+		{"schedule with seconds", func(c *Config) { c.Digest.Schedule = "0 0 10 * * 1" }, "digest.schedule", "not a valid cron expression"},
 		{"schedule descriptor ok", func(c *Config) { c.Digest.Schedule = "@daily" }, "", ""},
 		{"rate too low", func(c *Config) { c.Digest.RatePerSecond = 0.5 }, "digest.rate_per_second", "between 1 and 1000, got 0.5"},
 		{"rate too high", func(c *Config) { c.Digest.RatePerSecond = 1001 }, "digest.rate_per_second", "got 1001"},
@@ -91,6 +101,68 @@ func TestValidateRules(t *testing.T) {
 	}
 }
 
+// digest.schedule is checked before the cron parser sees it: robfig/cron
+// panics on a CRON_TZ= with nothing after it (slice bounds out of range),
+// and a digest more often than hourly would flood every subscriber.
+func TestValidateDigestSchedule(t *testing.T) {
+	tests := []struct {
+		schedule string
+		wantMsg  string // "" means valid
+	}{
+		{"CRON_TZ=", "CRON_TZ= needs a time zone name"},
+		{"TZ=", "TZ= needs a time zone name"},
+		{"CRON_TZ=Europe/Kyiv", "is followed by no schedule"},
+		{"CRON_TZ= 0 10 * * 1", "CRON_TZ= needs a time zone name"}, // the parser would take UTC silently
+		{"CRON_TZ=Mars/Olympus 0 10 * * 1", `unknown time zone "Mars/Olympus" after CRON_TZ=`},
+		{"CRON_TZ=Europe/Kyiv\t0 10 * * 1", ""}, // a tab after the zone would make the parser panic too
+		{"CRON_TZ=Europe/Kyiv 0 10 * * 1", ""},
+		{"TZ=UTC @weekly", ""},
+		{"", "must not be empty"},
+		{"   ", "must not be empty"},
+		{"*/30 * * * *", "fires only 30m apart"},
+		{"* * * * *", "fires only 1m apart"},
+		{"0,30 10 * * 1", "at most once an hour"},  // twice within one hour, once a week
+		{"0,59 */2 * * *", "fires only 59m apart"}, // 0:59 → 2:00 is 61m, 2:00 → 2:59 is not
+		{"@every 30m", "fires only 30m apart"},
+		{"@every 59m59s", "at most once an hour"},
+		{"0 * * * *", ""}, // hourly is the limit, allowed
+		{"@hourly", ""},
+		{"@every 90m", ""},
+		{"0 10 29 2 *", ""}, // only on the 29th of February
+		{"0 10 30 2 *", "never fires"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.schedule, func(t *testing.T) {
+			cfg := Default()
+			cfg.Digest.Schedule = tt.schedule
+			if tt.wantMsg == "" {
+				assert.NoError(t, cfg.Validate())
+				return
+			}
+			assertOnlyProblem(t, cfg.Validate(), "digest.schedule", tt.wantMsg)
+		})
+	}
+}
+
+// The schedule runs in the city's zone unless the expression names its own.
+func TestParseScheduleZone(t *testing.T) {
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	require.NoError(t, err)
+	from := time.Date(2026, time.March, 2, 0, 0, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		schedule string
+		want     time.Time
+	}{
+		{"0 10 * * 1", time.Date(2026, time.March, 2, 10, 0, 0, 0, kyiv)},
+		{"CRON_TZ=UTC 0 10 * * 1", time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		s, err := DigestConfig{Schedule: tt.schedule}.ParseSchedule(kyiv)
+		require.NoError(t, err)
+		assert.True(t, tt.want.Equal(s.Next(from)), "%s: got %s", tt.schedule, s.Next(from))
+	}
+}
+
 // Secrets must never reach logs through validation messages.
 func TestValidateDoesNotEchoSecrets(t *testing.T) {
 	cfg := Default()
@@ -98,8 +170,10 @@ func TestValidateDoesNotEchoSecrets(t *testing.T) {
 	cfg.Telegram.Token = "12345:tooShortButSecretValue"
 	cfg.Telegram.SecretToken = "secret with spaces"
 	cfg.Telegram.WebhookURL = "http://example.org/hook-pathsecret"
+	cfg.Database.Key = "not-quite-a-database-key"
 	err := cfg.Validate()
 	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "not-quite-a-database-key")
 	assert.NotContains(t, err.Error(), "tooShortButSecretValue")
 	assert.NotContains(t, err.Error(), "secret with spaces")
 	assert.NotContains(t, err.Error(), "pathsecret")

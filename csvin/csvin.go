@@ -1,7 +1,9 @@
 // Package csvin reads the CSV files of `nazar import` by the rules every
-// dataset shares (SPEC §8): UTF-8 with or without a BOM, comma or semicolon,
-// header names in any case, unknown columns ignored and named once, and
-// errors that name file, line, column and reason.
+// dataset shares (SPEC §8): UTF-8 with or without a BOM (or Windows-1251,
+// see isWindows1251), comma or semicolon, header names in any case, unknown
+// columns ignored and named once, every row as many fields as the header,
+// values that are text (no NUL or control bytes), and errors that name
+// file, line, column and reason.
 package csvin
 
 import (
@@ -9,10 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -22,6 +24,8 @@ type File struct {
 	header  []string
 	cols    map[string]int // lower-cased header name → index
 	Unknown []string       // header columns the dataset does not know (after Known)
+	// Encoding is "" for UTF-8, or Windows1251 for a file read as such.
+	Encoding string
 
 	// The rows' values are substrings of text, and a quote-free line is
 	// split into the one fields slice: a million rows allocate nothing.
@@ -34,11 +38,15 @@ type File struct {
 	line   int // number of that line
 	quoted *csv.Reader
 	base   int // the line the quoted reader started on, less one
+	qlen   int // the length of the text the quoted reader reads
+	// check is set when the text has bytes that are not text: every
+	// value is then checked, to name the line and column of the first.
+	check bool
 }
 
-// Open reads the file at path.
-func Open(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+// Open reads the regular file at path, of at most max bytes (ReadFile).
+func Open(path string, max int64) (*File, error) {
+	data, err := ReadFile(path, max)
 	if err != nil {
 		return nil, err
 	}
@@ -54,13 +62,24 @@ func Parse(name string, data []byte) (*File, error) {
 
 func parse(name, text string) (*File, error) {
 	text = strings.TrimPrefix(text, "\xef\xbb\xbf")
-	f := &File{Name: name, cols: map[string]int{}, text: text, comma: delimiter(text), line: 1}
-	header, _, ok, err := f.record()
+	f := &File{Name: name, cols: map[string]int{}, line: 1}
+	if strings.HasPrefix(text, "\xff\xfe") || strings.HasPrefix(text, "\xfe\xff") {
+		return nil, &Error{File: name, Line: 1, Column: 1, Reason: "the file is UTF-16: save it as UTF-8"}
+	}
+	if !utf8.ValidString(text) && isWindows1251(text) {
+		text, f.Encoding = decode1251(text), Windows1251
+	}
+	f.text, f.comma = text, delimiter(text)
+	f.check = !plain(text) || !utf8.ValidString(text)
+	header, line, ok, err := f.record()
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, &Error{File: name, Line: 1, Reason: "the file is empty: a header row is required"}
+	}
+	if err := f.checkText(header, line); err != nil {
+		return nil, err
 	}
 	f.header = slices.Clone(header)
 	for i, h := range header {
@@ -96,8 +115,8 @@ func (f *File) record() (fields []string, line int, ok bool, err error) {
 		if strings.IndexByte(raw, '"') >= 0 {
 			f.quoted = csv.NewReader(strings.NewReader(rest))
 			f.quoted.Comma = rune(f.comma)
-			f.quoted.FieldsPerRecord = -1 // short rows are reported by Row.Get as empty fields, long ones by Next
-			f.base = f.line - 1
+			f.quoted.FieldsPerRecord = -1 // short and long rows are reported by Next
+			f.base, f.qlen = f.line-1, len(rest)
 			break
 		}
 		line = f.line
@@ -108,11 +127,11 @@ func (f *File) record() (fields []string, line int, ok bool, err error) {
 		}
 	}
 	if f.quoted == nil {
-		return nil, 0, false, nil
+		return nil, 0, false, f.unreported()
 	}
 	rec, err := f.quoted.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, 0, false, nil
+		return nil, 0, false, f.unreported()
 	}
 	if err != nil {
 		return nil, 0, false, f.parseError(err)
@@ -144,15 +163,89 @@ func (f *File) Next() (row Row, ok bool, err error) {
 		if !ok || err != nil {
 			return Row{}, false, err
 		}
+		if err := f.checkText(rec, line); err != nil {
+			return Row{}, false, err
+		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
-		if len(rec) > len(f.header) {
-			return Row{}, false, &Error{File: f.Name, Line: line, Column: len(f.header) + 1,
-				Reason: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(f.header))}
+		if err := f.checkWidth(rec, line); err != nil {
+			return Row{}, false, err
 		}
 		return Row{f: f, Line: line, fields: rec}, true, nil
 	}
+}
+
+// checkWidth refuses a row with fewer or more fields than the header. A
+// short last line without its newline is most often a file cut short
+// (a copy or a download that stopped): the error says so.
+func (f *File) checkWidth(rec []string, line int) error {
+	n, want := len(rec), len(f.header)
+	switch {
+	case n > want:
+		return &Error{File: f.Name, Line: line, Column: want + 1,
+			Reason: fmt.Sprintf("%d fields, but the header has %d", n, want)}
+	case n < want:
+		reason := fmt.Sprintf("%d fields, but the header has %d (%q and the columns after it are missing)",
+			n, want, f.header[n])
+		if f.atCutEnd() {
+			reason += "; the last line has no newline: was the file cut short?"
+		}
+		return &Error{File: f.Name, Line: line, Column: n + 1, Reason: reason}
+	}
+	return nil
+}
+
+// atCutEnd reports whether the record just read ends the text and the text
+// does not end with a newline.
+func (f *File) atCutEnd() bool {
+	if strings.HasSuffix(f.text, "\n") {
+		return false
+	}
+	if f.quoted != nil {
+		return f.quoted.InputOffset() >= int64(f.qlen)
+	}
+	return f.pos >= len(f.text)
+}
+
+// checkText refuses a record with a value that is not text, naming its
+// line and column. Files without such bytes (plain and valid UTF-8, or
+// read as Windows-1251) are not looked at value by value.
+func (f *File) checkText(rec []string, line int) error {
+	if !f.check {
+		return nil
+	}
+	for i, v := range rec {
+		if reason := badText(v); reason != "" {
+			f.check = false // reported: the rest of the file is not looked at
+			return &Error{File: f.Name, Line: line, Column: i + 1, Reason: reason}
+		}
+	}
+	return nil
+}
+
+// unreported is the end of the text: nil, unless the text had bytes that are
+// not text and no value showed them (they are then outside any value the
+// reader returns), which is still refused.
+func (f *File) unreported() error {
+	if !f.check {
+		return nil
+	}
+	f.check = false
+	line := 1 + strings.Count(f.text[:firstBad(f.text)], "\n")
+	return &Error{File: f.Name, Line: line, Reason: "the file has bytes that are not text"}
+}
+
+// firstBad is the offset of the first byte that is not text.
+func firstBad(text string) int {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if (r == utf8.RuneError && size == 1) || badText(text[i:i+size]) != "" {
+			return i
+		}
+		i += size
+	}
+	return len(text)
 }
 
 // Lines is the number of lines of the file: enough room for its rows.
@@ -180,6 +273,14 @@ func (f *File) Known(cols ...string) {
 			f.Unknown = append(f.Unknown, h)
 		}
 	}
+}
+
+// Column is the 1-based position of a column in the header, 0 when absent.
+func (f *File) Column(col string) int {
+	if i, ok := f.cols[col]; ok {
+		return i + 1
+	}
+	return 0
 }
 
 // Has reports whether the header has a column.

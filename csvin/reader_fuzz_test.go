@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -46,6 +47,39 @@ func FuzzRecordsMatchEncodingCSV(f *testing.F) {
 			wantLine, _ := want.FieldPos(0)
 			require.Equal(t, wantRec, rec)
 			require.Equal(t, wantLine, line, "%q", rec)
+		}
+	})
+}
+
+// Whatever the bytes, every value a file yields is text — valid UTF-8
+// without NUL or control characters — and every row has the header's
+// width: anything else is refused with an error, never returned.
+func FuzzValuesAreText(f *testing.F) {
+	for _, seed := range []string{
+		"id,name\n1,\xc0\xed\xe4\xf0\xf3\xf5\xb3\xe2\n", "id,name\n1,M\xfcller\n", "id,name,until\n1,a,2020\n2,b",
+		"id,name\n1,a\x00b\n", "\xff\xfei\x00d\x00\n\x00", "id,name\n1,\"a\x07\nb\"\n", "id,name\n1,a\u0085\n",
+		"id;name\r\n1;\"x\"\"y\"\r\n", "a\n\x0b\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Parse("f.csv", data)
+		if err != nil {
+			return
+		}
+		for _, h := range file.header {
+			require.Empty(t, badText(h), "header %q", h)
+		}
+		for {
+			row, ok, err := file.Next()
+			if err != nil || !ok {
+				return
+			}
+			require.Len(t, row.fields, len(file.header))
+			for _, v := range row.fields {
+				require.True(t, utf8.ValidString(v), "%q", v)
+				require.Empty(t, badText(v), "%q", v)
+			}
 		}
 	})
 }

@@ -148,6 +148,11 @@ func (s *Step) Slots(now time.Time, loc *time.Location, n int) []time.Time {
 func (s *Step) checkSlot(t, now time.Time, loc *time.Location) *Problem {
 	local := t.In(loc)
 	if earliest := now.Add(s.MinLead); local.Before(earliest) {
+		// The earliest time offered is the first slot the centre is open
+		// for, not now + min_lead, which may fall on a Sunday evening.
+		if first := s.Slots(now, loc, 1); len(first) > 0 {
+			earliest = first[0]
+		}
 		return &Problem{ID: idSlotTooSoon, At: earliest}
 	}
 	last := midnight(now.In(loc)).AddDate(0, 0, s.DaysAhead)

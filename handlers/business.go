@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/taxid"
@@ -21,22 +20,34 @@ type BusinessStore interface {
 	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
 	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
 	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
+	// the "open now" filter (business_open.go)
+	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessListKept(ctx context.Context, f store.BusinessFilter, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]store.BusinessBrief, error)
+}
+
+// BusinessCategories reads a business category in typed words, with the
+// understanding layer's word lists (locales/intents.*.yaml → KVED), and
+// answers with the category's businesses (handlers/understand_replies.go).
+type BusinessCategories interface {
+	CategoryOf(text string) (id string, ok bool)
+	CategoryButton(l *locales.Localizer, id string) Button
+	CategoryPage(ctx context.Context, req *Request, id string) (Response, error)
 }
 
 // Business serves SPEC §6: search, browse by KVED sector, near me, EDRPOU
 // lookup and the business card with a map pin. Button data: "bz|…";
 // conversation feature "bz" (steps: words, edrpou, near).
 type Business struct {
-	Store     BusinessStore
-	Location  *time.Location // the city's time zone: "open now" is city time
-	RadiusKM  float64
-	NearLimit int
-	PageSize  int
-}
-
-// bz is a button of the business directory.
-func bz(text, action string, args ...string) Button {
-	return Button{Text: text, Data: callback.Encode("bz", action, args...)}
+	Store BusinessStore
+	// MiniAppURL is miniapp.public_url: "" hides the Mini App button.
+	MiniAppURL string
+	Location   *time.Location // the city's time zone: "open now" is city time
+	RadiusKM   float64
+	NearLimit  int
+	PageSize   int
+	// Categories, when set, lets search words name a category ("pharmacy").
+	Categories BusinessCategories
 }
 
 // Menu is /business (and /start business). With an argument it searches,
@@ -57,7 +68,7 @@ func (b *Business) EDRPOU(ctx context.Context, req *Request) (Response, error) {
 	if strings.TrimSpace(req.Text) != "" {
 		return b.edrpou(ctx, req, req.Text)
 	}
-	return Response{Replies: []Reply{{Text: req.L.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
+	return Response{Replies: []Reply{{Text: req.L.T("business_ask_edrpou")}}, Next: Step(convBusiness, "edrpou", nil)}, nil
 }
 
 func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error) {
@@ -65,34 +76,38 @@ func (b *Business) menu(ctx context.Context, l *locales.Localizer) (Reply, error
 	if err != nil || n == 0 {
 		return Reply{Text: l.T("business_empty")}, err
 	}
-	return Reply{Text: l.N("business_title", n, nil), Buttons: [][]Button{
-		{bz(l.T("business_btn_search"), "find"), bz(l.T("business_btn_sectors"), "sec")},
-		{bz(l.T("business_btn_near"), "near"), bz(l.T("business_btn_edrpou"), "edr")},
-	}}, nil
+	return Reply{Text: l.N("business_title", n, nil), Buttons: append([][]Button{
+		{bzNS.TextButton(l.T("business_btn_search"), bzFind), bzNS.TextButton(l.T("business_btn_sectors"), bzSections)},
+		{bzNS.TextButton(l.T("business_btn_near"), bzNear), bzNS.TextButton(l.T("business_btn_edrpou"), bzEDRPOU)},
+	}, miniAppRow(l, b.MiniAppURL, "miniapp_btn_open_map", "")...)}, nil
 }
 
 // Button handles "bz|…" presses: lists edit the message in place; a card
 // is sent as a map pin and a message.
 func (b *Business) Button(ctx context.Context, req *Request) (Response, error) {
 	d, l := req.Callback.Data, req.L
-	switch d.Action {
-	case "find":
-		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step("bz", "words", nil)}, nil
-	case "edr":
-		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step("bz", "edrpou", nil)}, nil
-	case "near":
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
-	case "c":
+	switch bzNS.Action(d) {
+	case bzFind:
+		return Response{Replies: []Reply{{Text: l.T("business_ask_words")}}, Next: Step(convBusiness, "words", nil)}, nil
+	case bzEDRPOU:
+		return Response{Replies: []Reply{{Text: l.T("business_ask_edrpou")}}, Next: Step(convBusiness, "edrpou", nil)}, nil
+	case bzNear:
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
+	case bzCard:
 		return b.card(ctx, req, argInt(d, 0))
 	}
-	pages := map[string]func() (Reply, error){
-		"m":   func() (Reply, error) { return b.menu(ctx, l) },
-		"sec": func() (Reply, error) { return b.sections(ctx, l) },
-		"s":   func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
-		"l":   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2)) },
-		"q":   func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "") },
+	pages := map[bzAction]func() (Reply, error){
+		bzMenu:       func() (Reply, error) { return b.menu(ctx, l) },
+		bzSections:   func() (Reply, error) { return b.sections(ctx, l) },
+		bzSection:    func() (Reply, error) { return b.divisions(ctx, l, d.Arg(0)) },
+		bzList:       func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), false) },
+		bzListOpen:   func() (Reply, error) { return b.list(ctx, req, d.Arg(0), d.Arg(1), argInt(d, 2), true) },
+		bzSearch:     func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", false) },
+		bzSearchOpen: func() (Reply, error) { return b.searchPage(ctx, req, d.Arg(1), argInt(d, 0), "", true) },
+		bzNearAt:     func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), false) },
+		bzNearOpen:   func() (Reply, error) { return b.nearAt(ctx, req, d.Arg(0), d.Arg(1), true) },
 	}
-	show, ok := pages[d.Action]
+	show, ok := pages[bzNS.Action(d)]
 	if !ok {
 		return Response{Answer: StaleButton(l)}, nil
 	}

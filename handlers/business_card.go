@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,22 +18,60 @@ import (
 func (b *Business) Near(ctx context.Context, req *Request) (Response, error) {
 	l, p := req.L, req.Location
 	if p == nil {
-		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step("bz", "near", nil)}, nil
+		return Response{Replies: []Reply{b.askLocation(l)}, Next: Step(convBusiness, "near", nil)}, nil
 	}
-	list, err := b.Store.BusinessesNear(ctx, p.Lat, p.Lon, b.RadiusKM*1000, b.NearLimit)
+	answer, err := b.nearList(ctx, req, p.Lat, p.Lon, false)
 	if err != nil {
 		return Response{}, err
 	}
-	radius := l.Decimal(b.RadiusKM, 1)
-	if len(list) == 0 {
-		return Response{Replies: []Reply{{Text: l.T("business_near_none", map[string]any{"Radius": radius}),
-			Buttons: [][]Button{{bz(l.T("business_btn_sectors"), "sec")}}}}, Next: Step("bz", "near", nil)}, nil
+	// The location keyboard has done its job: the main menu comes back (a
+	// message carries inline buttons or a keyboard, hence a second one). A
+	// location shared later is answered outside any conversation too.
+	return Response{EndConv: true, Replies: []Reply{answer,
+		{Text: l.T("business_near_again"), Menu: l}}}, nil
+}
+
+// nearAt answers the open-now button of a near-me list: the point rides
+// in the button's data ("bz|no|LAT|LON"), so no location is kept.
+func (b *Business) nearAt(ctx context.Context, req *Request, lat, lon string, open bool) (Reply, error) {
+	la, errLat := strconv.ParseFloat(lat, 64)
+	lo, errLon := strconv.ParseFloat(lon, 64)
+	if errLat != nil || errLon != nil || la < -90 || la > 90 || lo < -180 || lo > 180 {
+		return b.menu(ctx, req.L)
 	}
-	text := l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" + b.lines(req, list, 1, true)
-	// The conversation stays at "near" so a second shared location (or the
-	// 🏠 button of the location keyboard) is understood.
-	return Response{Replies: []Reply{{Text: text, Buttons: b.briefButtons(l, list, true)}},
-		Next: Step("bz", "near", nil)}, nil
+	return b.nearList(ctx, req, la, lo, open)
+}
+
+// nearList is the businesses nearest to a point, every one or the ones
+// open now.
+func (b *Business) nearList(ctx context.Context, req *Request, lat, lon float64, open bool) (Reply, error) {
+	l := req.L
+	var list []store.BusinessBrief
+	var err error
+	if open {
+		list, err = b.Store.BusinessesNearKept(ctx, lat, lon, b.RadiusKM*1000, b.NearLimit, b.openKeep(req))
+	} else {
+		list, err = b.Store.BusinessesNear(ctx, lat, lon, b.RadiusKM*1000, b.NearLimit)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	toggle := openToggle(l, open, bzNS.Data(bzNearAt, coord(lat), coord(lon)),
+		bzNS.Data(bzNearOpen, coord(lat), coord(lon)))
+	radius := l.Decimal(b.RadiusKM, 1)
+	note := ""
+	if open {
+		note = b.openNote(req) + "\n"
+	}
+	if len(list) == 0 {
+		text := l.T("business_near_none", map[string]any{"Radius": radius})
+		if open {
+			text = note + l.T("business_open_none")
+		}
+		return Reply{Text: text, Buttons: withRow(withRow(nil, toggle), []Button{bzNS.TextButton(l.T("business_btn_sectors"), bzSections)})}, nil
+	}
+	return Reply{Text: note + l.N("business_near_title", len(list), map[string]any{"Radius": radius}) + "\n\n" +
+		b.lines(req, list, 1, true), Buttons: withRow(b.briefButtons(l, list, true), toggle)}, nil
 }
 
 // edrpou looks a code up after checking its check digit.
@@ -40,7 +79,7 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	l := req.L
 	code := taxid.Normalize(text)
 	kind, err := taxid.Check(code)
-	again := Step("bz", "edrpou", nil)
+	again := Step(convBusiness, "edrpou", nil)
 	switch {
 	case errors.Is(err, taxid.ErrChecksum) && kind == taxid.EDRPOU:
 		return Response{Replies: []Reply{{Text: l.T("business_edrpou_invalid", map[string]any{"Code": code})}}, Next: again}, nil
@@ -53,13 +92,15 @@ func (b *Business) edrpou(ctx context.Context, req *Request, text string) (Respo
 	}
 	switch len(found) {
 	case 0:
-		return Response{Replies: []Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code})}}}, nil
+		// The step stays open: the next code typed is looked up too.
+		return Response{Replies: []Reply{{Text: l.T("business_edrpou_none", map[string]any{"Code": code}) + "\n" +
+			l.T("business_edrpou_next")}}, Next: again}, nil
 	case 1:
 		return b.cardOf(req, found[0]), nil
 	}
 	var rows [][]Button
 	for _, x := range found {
-		rows = append(rows, []Button{bz(short(x.Name+" · "+x.Address, businessNameLen), "c", itoa(x.ID))})
+		rows = append(rows, []Button{bzNS.TextButton(short(x.Name+" · "+x.Address, businessNameLen), bzCard, itoa(x.ID))})
 	}
 	return Response{Replies: []Reply{{Text: l.N("business_edrpou_many", len(found), map[string]any{"Code": code}),
 		Buttons: rows}}}, nil
@@ -75,8 +116,8 @@ func (b *Business) card(ctx context.Context, req *Request, id int64) (Response, 
 }
 
 func (b *Business) cardOf(req *Request, x store.Business) Response {
-	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bz(req.L.T("business_btn_to_division"), "l", "d", x.Division, "0"),
-		bz(req.L.T("business_btn_back"), "m")}}}
+	card := Reply{Text: b.cardText(req, x), Buttons: [][]Button{{bzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
+		bzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
 		return Response{Replies: []Reply{card}}
 	}

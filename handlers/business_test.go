@@ -32,14 +32,14 @@ func TestBusinessPagerFitsButtonData(t *testing.T) {
 	b := &Business{PageSize: 8}
 	l := locales.New("uk")
 	words := "apteka zdorovia"
-	row := b.pager(l, 1, 30, func(p int64) string { return businessEncodeFit("q", itoa(p), words) })
+	row := Pager(l, 1, 30, b.PageSize, func(p int64) string { return bzNS.Fit(bzSearch, itoa(p), words) })
 	assert.Len(t, row, 2, "◀ and ▶ in the middle")
 	d, err := callback.Decode(row[1].Data)
 	assert.NoError(t, err)
 	assert.Equal(t, []string{"2", words}, d.Args)
 
 	long := strings.Repeat("shchedryi ", 8)
-	row = b.pager(l, 0, 30, func(p int64) string { return businessEncodeFit("q", itoa(p), long) })
+	row = Pager(l, 0, 30, b.PageSize, func(p int64) string { return bzNS.Fit(bzSearch, itoa(p), long) })
 	assert.Empty(t, row, "words over 64 bytes get no pager instead of a panic")
-	assert.Empty(t, b.pager(l, 0, 8, func(int64) string { return "x" }), "one page has no pager")
+	assert.Empty(t, Pager(l, 0, 8, b.PageSize, func(int64) string { return "x" }), "one page has no pager")
 }

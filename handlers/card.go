@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
@@ -20,8 +19,7 @@ type CardStore interface {
 	CardLink(ctx context.Context, userID, id int64) (store.CardLink, bool, error)
 	UnlinkCard(ctx context.Context, userID, id int64) (bool, error)
 	SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error
-	RecordCardFailure(ctx context.Context, userID int64, number string) error
-	CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error)
+	LookupLockStore
 	WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error
 }
 
@@ -40,6 +38,9 @@ type Card struct {
 	LowDefault int64          // kopiykas: the low-balance threshold of a new link
 	Location   *time.Location // the city's, for times shown
 	Log        *slog.Logger   // nil: slog.Default()
+	// Alerts checks a link at once when an alert is switched on (nil: only
+	// at the next import or sync).
+	Alerts *CardAlerts
 }
 
 const convCard = "card"
@@ -51,44 +52,39 @@ func (c *Card) Menu(_ context.Context, req *Request) (Response, error) {
 
 func (c *Card) menu(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("card_title"), Buttons: [][]Button{
-		{cb(l, "card_btn_howto", "how")},
-		{cb(l, "card_btn_ready", "rdy")},
-		{cb(l, "card_btn_mine", "my"), cb(l, "card_btn_link", "lnk")},
+		{cardNS.Button(l, "card_btn_howto", cardHowto)},
+		{cardNS.Button(l, "card_btn_ready", cardReady)},
+		{cardNS.Button(l, "card_btn_mine", cardMine), cardNS.Button(l, "card_btn_link", cardLink)},
 	}}
-}
-
-// cb is a button of the card feature.
-func cb(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("card", action, args...)}
 }
 
 // Button handles "card|…" buttons.
 func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
 	id := argInt(d, 0)
-	switch d.Action {
-	case "m":
+	switch cardNS.Action(d) {
+	case cardMenu:
 		return edit(c.menu(req.L)), nil
-	case "how":
+	case cardHowto:
 		return edit(c.categories(req.L)), nil
-	case "cat":
+	case cardCategory:
 		return c.category(req.L, d.Arg(0)), nil
-	case "rdy":
-		return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(convCard, "app", nil)}, nil
-	case "w":
+	case cardReady:
+		return c.askApp(ctx, req)
+	case cardWatch:
 		return c.watch(ctx, req)
-	case "lnk":
+	case cardLink:
 		return c.askNumber(ctx, req)
-	case "my":
+	case cardMine:
 		return c.mine(ctx, req, true)
-	case "bal":
+	case cardBalance:
 		return c.balance(ctx, req, id)
-	case "ops":
+	case cardOperations:
 		return c.operations(ctx, req, id)
-	case "unl", "unly", "unln":
-		return c.unlink(ctx, req, d.Action, id)
-	case "al", "alt", "thr":
-		return c.alertsButton(ctx, req, d.Action, id, d.Arg(1))
+	case cardUnlink, cardUnlinkYes, cardUnlinkNo:
+		return c.unlink(ctx, req, cardNS.Action(d), id)
+	case cardAlerts, cardAlertToggle, cardThreshold:
+		return c.alertsButton(ctx, req, cardNS.Action(d), id, d.Arg(1))
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
 }
@@ -97,7 +93,7 @@ func (c *Card) Button(ctx context.Context, req *Request) (Response, error) {
 func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 	switch req.Conv.Step {
 	case "app":
-		return c.appNumber(req), nil
+		return c.appNumber(ctx, req)
 	case "appdob":
 		return c.appStatus(ctx, req)
 	case "watch":
@@ -111,11 +107,6 @@ func (c *Card) Step(ctx context.Context, req *Request) (Response, error) {
 		return c.threshold(ctx, req)
 	}
 	return WithMenu(req.L, req.L.T("conv_expired")), nil
-}
-
-func edit(r Reply) Response {
-	r.Edit = true
-	return Response{Replies: []Reply{r}}
 }
 
 // call runs one provider call within the reply timeout. A failure that is

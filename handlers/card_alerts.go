@@ -7,6 +7,7 @@ import (
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
 	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
 )
 
 // maxThreshold is the largest low-balance threshold, in kopiykas.
@@ -14,17 +15,17 @@ const maxThreshold = 100000 * 100
 
 // alertsButton shows and toggles a link's alerts ("al", "alt" with l or e)
 // and asks for a new threshold ("thr").
-func (c *Card) alertsButton(ctx context.Context, req *Request, action string, id int64, which string) (Response, error) {
+func (c *Card) alertsButton(ctx context.Context, req *Request, action cardAction, id int64, which string) (Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
 	}
 	p := l.Prefs
 	switch action {
-	case "thr":
+	case cardThreshold:
 		return Response{Replies: []Reply{{Text: req.L.T("card_ask_threshold")}},
 			Next: Step(convCard, "thr", map[string]string{"link": itoa(id)})}, nil
-	case "alt":
+	case cardAlertToggle:
 		switch which {
 		case "l":
 			p.LowBalance = !p.LowBalance
@@ -35,6 +36,10 @@ func (c *Card) alertsButton(ctx context.Context, req *Request, action string, id
 		}
 		if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
 			return Response{}, err
+		}
+		if p.LowBalance && !l.Prefs.LowBalance || p.Expiry && !l.Prefs.Expiry {
+			l.Prefs = p
+			c.checkNow(ctx, l, req)
 		}
 	}
 	return edit(c.alertsPage(req, id, l.Number, p)), nil
@@ -56,12 +61,10 @@ func (c *Card) alertsPage(req *Request, id int64, number string, p card.Prefs) R
 	}
 	text := l.T("card_alerts_title", map[string]any{"Card": privacy.MaskCard(number), "Low": mark(p.LowBalance),
 		"Threshold": l.Money(p.Threshold), "Expiry": mark(p.Expiry)})
-	low := cbID(nil, "", "alt", id, "l")
-	low.Text = l.T("card_btn_alert_low", state(p.LowBalance))
-	exp := cbID(nil, "", "alt", id, "e")
-	exp.Text = l.T("card_btn_alert_expiry", state(p.Expiry))
+	low := cardNS.TextButton(l.T("card_btn_alert_low", state(p.LowBalance)), cardAlertToggle, itoa(id), "l")
+	exp := cardNS.TextButton(l.T("card_btn_alert_expiry", state(p.Expiry)), cardAlertToggle, itoa(id), "e")
 	return Reply{Text: text, Buttons: [][]Button{{low}, {exp},
-		{cbID(l, "card_btn_threshold", "thr", id), cbID(l, "card_btn_balance", "bal", id)}}}
+		{cardButton(l, "card_btn_threshold", cardThreshold, id), cardButton(l, "card_btn_balance", cardBalance, id)}}}
 }
 
 // threshold takes the typed amount and switches the low-balance alert on.
@@ -80,9 +83,25 @@ func (c *Card) threshold(ctx context.Context, req *Request) (Response, error) {
 	if err := c.Store.SetCardAlerts(ctx, req.UserID, id, p); err != nil {
 		return Response{}, err
 	}
+	l.Prefs = p
+	c.checkNow(ctx, l, req)
 	done := Reply{Text: req.L.T("card_threshold_set", map[string]any{"Threshold": req.L.Money(kop)})}
 	page := c.alertsPage(req, id, l.Number, p)
 	return Response{Replies: []Reply{done, page}}, nil
+}
+
+// checkNow runs the alert rules for a link whose alert was just switched
+// on, so a balance already under the threshold or a card already within
+// its expiry notice is told now (through the outbox, keyed as the import's
+// check keys it, so nothing comes twice), not at the next import. A card
+// the provider cannot give now is left to that next check.
+func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *Request) {
+	if c.Alerts == nil {
+		return
+	}
+	if _, err := c.Alerts.checkLink(ctx, l, req.Now); err != nil {
+		c.logger().Warn("card alerts: checked at switch-on failed", "err", privacy.Scrub(err.Error()))
+	}
 }
 
 func parseID(s string) (int64, bool) {

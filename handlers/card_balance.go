@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
@@ -22,13 +21,13 @@ func (c *Card) mine(ctx context.Context, req *Request, editing bool) (Response, 
 	}
 	if len(links) == 0 {
 		return edit(Reply{Text: req.L.T("card_mine_empty"), Buttons: [][]Button{
-			{cb(req.L, "card_btn_link", "lnk")}, {cb(req.L, "card_btn_back", "m")}}}), nil
+			{cardNS.Button(req.L, "card_btn_link", cardLink)}, {cardNS.Button(req.L, "card_btn_back", cardMenu)}}}), nil
 	}
 	var rows [][]Button
 	for _, l := range links {
-		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: cbData("bal", l.ID)}})
+		rows = append(rows, []Button{{Text: "💳 " + privacy.MaskCard(l.Number), Data: cardNS.IDs(cardBalance, l.ID)}})
 	}
-	rows = append(rows, []Button{cb(req.L, "card_btn_link", "lnk"), cb(req.L, "card_btn_back", "m")})
+	rows = append(rows, []Button{cardNS.Button(req.L, "card_btn_link", cardLink), cardNS.Button(req.L, "card_btn_back", cardMenu)})
 	r := Reply{Text: req.L.T("card_mine_title"), Buttons: rows, Edit: editing}
 	return Response{Replies: []Reply{r}}, nil
 }
@@ -60,8 +59,8 @@ func (c *Card) balance(ctx context.Context, req *Request, id int64) (Response, e
 		return c.unavailable(req.L), nil
 	}
 	return Response{Replies: []Reply{{Text: c.balanceText(req.L, cd), Edit: req.Callback != nil, Buttons: [][]Button{
-		{cbID(req.L, "card_btn_ops", "ops", id), cbID(req.L, "card_btn_alerts", "al", id)},
-		{cbID(req.L, "card_btn_unlink", "unl", id), cb(req.L, "card_btn_mine", "my")},
+		{cardButton(req.L, "card_btn_ops", cardOperations, id), cardButton(req.L, "card_btn_alerts", cardAlerts, id)},
+		{cardButton(req.L, "card_btn_unlink", cardUnlink, id), cardNS.Button(req.L, "card_btn_mine", cardMine)},
 	}}}}, nil
 }
 
@@ -81,6 +80,9 @@ func (c *Card) balanceText(l *locales.Localizer, cd card.Card) string {
 		lines = append(lines, l.T("card_pending", map[string]any{"Pending": l.Money(cd.Pending)}))
 	}
 	lines = append(lines, l.T("card_status_line", map[string]any{"Status": l.T(cardStatusIDs[cd.Status])}))
+	if cd.Status == card.StatusBlocked {
+		lines = append(lines, l.T("card_blocked_help")) // what to do, not only what is wrong
+	}
 	if !cd.ValidUntil.IsZero() {
 		lines = append(lines, l.T("card_valid_until", map[string]any{"Date": l.Date(cd.ValidUntil)}))
 	}
@@ -117,7 +119,7 @@ func (c *Card) operations(ctx context.Context, req *Request, id int64) (Response
 		}
 		text = strings.Join(lines, "\n")
 	}
-	return edit(Reply{Text: text, Buttons: [][]Button{{cbID(req.L, "card_btn_balance", "bal", id)}}}), nil
+	return edit(Reply{Text: text, Buttons: [][]Button{{cardButton(req.L, "card_btn_balance", cardBalance, id)}}}), nil
 }
 
 func (c *Card) opLine(l *locales.Localizer, op card.Operation) string {
@@ -145,37 +147,24 @@ func (c *Card) opLine(l *locales.Localizer, op card.Operation) string {
 }
 
 // unlink asks for confirmation, then removes the link.
-func (c *Card) unlink(ctx context.Context, req *Request, action string, id int64) (Response, error) {
+func (c *Card) unlink(ctx context.Context, req *Request, action cardAction, id int64) (Response, error) {
 	l, gone, err := c.link(ctx, req, id)
 	if err != nil || gone != nil {
 		return deref(gone), err
 	}
 	masked := map[string]any{"Card": privacy.MaskCard(l.Number)}
 	switch action {
-	case "unl":
+	case cardUnlink:
 		return edit(Reply{Text: req.L.T("card_unlink_confirm", masked), Buttons: [][]Button{{
-			cbID(req.L, "card_btn_unlink_yes", "unly", id), cbID(req.L, "card_btn_unlink_no", "bal", id)}}}), nil
-	case "unly":
+			cardButton(req.L, "card_btn_unlink_yes", cardUnlinkYes, id), cardButton(req.L, "card_btn_unlink_no", cardBalance, id)}}}), nil
+	case cardUnlinkYes:
 		if _, err := c.Store.UnlinkCard(ctx, req.UserID, id); err != nil {
 			return Response{}, err
 		}
 		c.logger().Info("card unlinked", "user", req.UserID, "card", privacy.MaskCard(l.Number))
-		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{cb(req.L, "card_btn_mine", "my")}}}), nil
+		return edit(Reply{Text: req.L.T("card_unlinked", masked), Buttons: [][]Button{{cardNS.Button(req.L, "card_btn_mine", cardMine)}}}), nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
-}
-
-func cbData(action string, id int64, args ...string) string {
-	return cbID(nil, "", action, id, args...).Data
-}
-
-// cbID is a card button about one link.
-func cbID(l *locales.Localizer, label, action string, id int64, args ...string) Button {
-	b := Button{Data: encodeCard(action, append([]string{itoa(id)}, args...)...)}
-	if l != nil {
-		b.Text = l.T(label)
-	}
-	return b
 }
 
 func deref(r *Response) Response {
@@ -190,8 +179,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-func encodeCard(action string, args ...string) string {
-	return callback.Encode("card", action, args...)
 }

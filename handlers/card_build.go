@@ -28,6 +28,7 @@ func NewCard(cfg config.CardConfig, st *store.Store, loc *time.Location) (*Card,
 	c := &Card{Store: st, Provider: provider, Content: content, Location: loc, Timeout: cfg.ReplyTimeout,
 		Rules: card.NumberRules{Length: cfg.NumberLength, Luhn: cfg.Luhn}, LowDefault: int64(cfg.LowBalanceUAH) * 100}
 	alerts := &CardAlerts{Store: st, Provider: provider, Content: content, Location: loc, Timeout: cfg.ReplyTimeout}
+	c.Alerts = alerts
 	return c, alerts, nil
 }
 

@@ -3,7 +3,6 @@ package handlers
 import (
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
 )
@@ -15,10 +14,10 @@ func (c *Card) categories(l *locales.Localizer) Reply {
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: cat.Title.In(l.Lang), Data: callback.Encode("card", "cat", cat.Code)}
+		b := Button{Text: cat.Title.In(l.Lang), Data: cardNS.Data(cardCategory, cat.Code)}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
-	rows = append(rows, []Button{cb(l, "card_btn_back", "m")})
+	rows = append(rows, []Button{cardNS.Button(l, "card_btn_back", cardMenu)})
 	return Reply{Text: l.T("card_howto_title"), Buttons: rows}
 }
 
@@ -44,7 +43,7 @@ func (c *Card) category(l *locales.Localizer, code string) Response {
 	text := l.T("card_category", map[string]any{"Title": cat.Title.In(lang), "Documents": strings.Join(docs, "\n"),
 		"Price": cat.Price.In(lang), "Validity": cat.Validity.In(lang), "Processing": cat.Processing.In(lang),
 		"Points": strings.Join(points, "\n")})
-	page := Reply{Text: text, Edit: true, Buttons: [][]Button{{cb(l, "card_btn_categories", "how")}}}
+	page := Reply{Text: text, Edit: true, Buttons: [][]Button{{cardNS.Button(l, "card_btn_categories", cardHowto)}}}
 	return Response{Replies: append([]Reply{page}, venues...)}
 }
 

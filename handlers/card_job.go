@@ -90,13 +90,25 @@ func (a *CardAlerts) checkLink(ctx context.Context, l store.CardLink, now time.T
 		pushes = append(pushes, a.push(l, "low:"+strconv.FormatInt(c.UpdatedAt.Unix(), 10), text))
 	}
 	if due.Expiry {
-		text := loc.T("card_expiry_push", map[string]any{"Card": masked, "Date": loc.Date(c.ValidUntil)})
+		text := expiryPush(loc, masked, c.ValidUntil, now.In(a.Location))
 		pushes = append(pushes, a.push(l, "exp:"+c.ValidUntil.Format(time.DateOnly), text))
 	}
 	if len(pushes) == 0 && due.LowSet == l.Prefs.LowSent {
 		return 0, nil
 	}
 	return a.Store.CardAlertSent(ctx, l.ID, due.LowSet, pushes)
+}
+
+// expiryPush says when the card stops working and in how many days, so
+// "valid until 15.12.2026" needs no calendar.
+func expiryPush(loc *locales.Localizer, masked string, until, today time.Time) string {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	days := int(until.Sub(day).Hours() / 24)
+	data := map[string]any{"Card": masked, "Date": loc.Date(until)}
+	if days <= 0 {
+		return loc.T("card_expiry_push_today", data)
+	}
+	return loc.N("card_expiry_push", days, data)
 }
 
 func (a *CardAlerts) push(l store.CardLink, what, text string) store.Push {

@@ -3,11 +3,11 @@ package handlers
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/store"
 )
 
 // askNumber starts linking a card, unless the user is locked out.
@@ -68,53 +68,28 @@ func (c *Card) verify(ctx context.Context, req *Request) (Response, error) {
 	}
 	c.logger().Info("card linked", "user", req.UserID, "card", privacy.MaskCard(number))
 	linked := Reply{Text: req.L.T("card_linked", map[string]any{"Card": privacy.MaskCard(number)}),
-		Keyboard: MenuKeyboard(req.L)}
+		Menu: req.L}
 	resp, err := c.balance(ctx, req, id)
 	resp.Replies = append([]Reply{linked}, resp.Replies...)
 	return resp, err
 }
 
 func (c *Card) failed(ctx context.Context, req *Request, number string) (Response, error) {
-	if err := c.Store.RecordCardFailure(ctx, req.UserID, number); err != nil {
-		return Response{}, err
-	}
 	c.logger().Info("card verification failed", "user", req.UserID, "card", privacy.MaskCard(number))
-	if locked, resp, err := c.locked(ctx, req, number); locked || err != nil {
+	locked, resp, left, err := c.linkLock().fail(ctx, req, number, privacy.MaskCard(number))
+	if locked || err != nil {
 		return resp, err
 	}
-	byUser, byCard, err := c.Store.CardFailures(ctx, req.UserID, number)
-	if err != nil {
-		return Response{}, err
-	}
-	left := card.MaxFailures - max(recent(byUser, req.Now), recent(byCard, req.Now))
-	return Response{Replies: []Reply{{Text: req.L.N("card_tries_left", max(left, 1), nil)}}, Next: req.Conv}, nil
+	return Response{Replies: []Reply{{Text: req.L.N("card_tries_left", left, nil)}}, Next: req.Conv}, nil
 }
 
-// recent counts failures within the lock window before now.
-func recent(failures []time.Time, now time.Time) int {
-	n := 0
-	for _, f := range failures {
-		if now.Sub(f) < card.Window {
-			n++
-		}
-	}
-	return n
+// linkLock guards card linking.
+func (c *Card) linkLock() lookupLock {
+	return lookupLock{Store: c.Store, Scope: store.LookupCard, Locked: locales.ID("card_locked"), Location: c.Location}
 }
 
 // locked answers with the lock message when the user, or the card (when
 // number is set), is locked; the conversation ends.
 func (c *Card) locked(ctx context.Context, req *Request, number string) (bool, Response, error) {
-	byUser, byCard, err := c.Store.CardFailures(ctx, req.UserID, number)
-	if err != nil {
-		return false, Response{}, err
-	}
-	until := card.LockedUntil(byUser, req.Now)
-	if u := card.LockedUntil(byCard, req.Now); u.After(until) {
-		until = u
-	}
-	if until.IsZero() {
-		return false, Response{}, nil
-	}
-	text := req.L.T("card_locked", map[string]any{"Until": c.localTime(req.L, until)})
-	return true, WithMenu(req.L, text), nil
+	return c.linkLock().check(ctx, req, number)
 }

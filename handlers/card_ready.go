@@ -9,29 +9,53 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
 )
 
 // appNoRe is what an application number may look like.
 var appNoRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$`)
 
-// appNumber takes the application number and asks for the date of birth.
-func (c *Card) appNumber(req *Request) Response {
+// askApp starts "is my card ready?", unless the user is locked out.
+func (c *Card) askApp(ctx context.Context, req *Request) (Response, error) {
+	if locked, resp, err := c.appLock().check(ctx, req, ""); locked || err != nil {
+		return resp, err
+	}
+	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app")}}, Next: Step(convCard, "app", nil)}, nil
+}
+
+// appLock guards "is my card ready?": the application number and date of
+// birth reveal the status, the pickup point and a rejection's reason.
+func (c *Card) appLock() lookupLock {
+	return lookupLock{Store: c.Store, Scope: store.LookupCardApp, Locked: locales.ID("card_app_locked"), Location: c.Location}
+}
+
+// appNumber takes the application number and asks for the date of birth,
+// unless the user or the application is locked.
+func (c *Card) appNumber(ctx context.Context, req *Request) (Response, error) {
 	no := strings.ToUpper(strings.TrimSpace(req.Text))
 	if !appNoRe.MatchString(no) {
-		return Response{Replies: []Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}
+		return Response{Replies: []Reply{{Text: req.L.T("card_bad_app")}}, Next: req.Conv}, nil
+	}
+	if locked, resp, err := c.appLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("card_ask_app_dob")}},
-		Next: Step(convCard, "appdob", map[string]string{"no": no})}
+		Next: Step(convCard, "appdob", map[string]string{"no": no})}, nil
 }
 
 // appStatus checks the application with the date of birth and shows its
 // status; before ready it offers to tell the user when the card is ready.
+// An unknown number and a wrong date are one failure, answered alike.
 func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	birth, bad := c.birthDate(req)
 	if bad != nil {
 		return *bad, nil
 	}
 	no := req.Conv.Data["no"]
+	// Checked again: other tries, here or in another chat, may have been made meanwhile.
+	if locked, resp, err := c.appLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
+	}
 	var app card.Application
 	err := c.call(ctx, "application", "", func(ctx context.Context) (err error) {
 		app, err = c.Provider.Application(ctx, no, birth)
@@ -39,17 +63,27 @@ func (c *Card) appStatus(ctx context.Context, req *Request) (Response, error) {
 	})
 	switch {
 	case errors.Is(err, card.ErrNotFound) || errors.Is(err, card.ErrMismatch):
-		return WithMenu(req.L, req.L.T("card_app_not_found")), nil
+		return c.appFailed(ctx, req, no)
 	case err != nil:
 		return c.unavailable(req.L), nil
 	}
-	reply := Reply{Text: c.appText(req.L, app)}
-	resp := Response{Replies: []Reply{reply}}
+	back := []Button{cardNS.Button(req.L, "card_btn_back", cardMenu)}
+	resp := Response{Replies: []Reply{{Text: c.appText(req.L, app), Buttons: [][]Button{back}}}}
 	if app.Status == card.AppSubmitted || app.Status == card.AppInProduction {
-		resp.Replies[0].Buttons = [][]Button{{cb(req.L, "card_btn_watch", "w")}}
+		resp.Replies[0].Buttons = [][]Button{{cardNS.Button(req.L, "card_btn_watch", cardWatch)}, back}
 		resp.Next = Step(convCard, "watch", map[string]string{"no": no, "birth": birth.Format(time.DateOnly)})
 	}
 	return resp, nil
+}
+
+// appFailed counts a failed check toward the lock and says so.
+func (c *Card) appFailed(ctx context.Context, req *Request, no string) (Response, error) {
+	c.logger().Info("card application check failed", "user", req.UserID, "application", no)
+	locked, resp, left, err := c.appLock().fail(ctx, req, no, no)
+	if locked || err != nil {
+		return resp, err
+	}
+	return WithMenu(req.L, req.L.T("card_app_not_found")+"\n"+req.L.N("lookup_tries_left", left, nil)), nil
 }
 
 func (c *Card) appText(l *locales.Localizer, a card.Application) string {
@@ -85,7 +119,7 @@ func (c *Card) watch(ctx context.Context, req *Request) (Response, error) {
 	if err := c.Store.WatchApplication(ctx, req.UserID, req.ChatID, req.Conv.Data["no"], birth); err != nil {
 		return Response{}, err
 	}
-	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Keyboard: MenuKeyboard(req.L)}}}, nil
+	return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("card_watch_on"), Menu: req.L}}}, nil
 }
 
 // birthDate parses the date of birth the user typed; bad is the reply

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
+	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -24,33 +24,12 @@ type CoreStore interface {
 type Core struct {
 	Store CoreStore
 	City  string
-	// Topics answer "/help <topic>" (e.g. "metrics", set by the council feature).
-	Topics map[string]Func
-}
-
-// Command is a public command with the message id of its description.
-type Command struct {
-	Name        string
-	Description string
-}
-
-// Commands lists the public commands in the order /help and Telegram's
-// command menu show them. A feature adds its command when it is built.
-var Commands = []Command{
-	{"start", locales.ID("cmd_start")},
-	{"menu", locales.ID("cmd_menu")},
-	{"help", locales.ID("cmd_help")},
-	{"card", locales.ID("card_cmd")},
-	{"council", locales.ID("council_cmd")},
-	{"deputy", locales.ID("council_cmd_deputy")},
-	{"business", locales.ID("business_cmd")},
-	{"edrpou", locales.ID("business_cmd_edrpou")},
-	{"voucher", locales.ID("voucher_cmd")},
-	{"digest", locales.ID("cmd_digest")},
-	{"services", locales.ID("cmd_services")},
-	{"language", locales.ID("cmd_language")},
-	{"privacy", locales.ID("cmd_privacy")},
-	{"cancel", locales.ID("cmd_cancel")},
+	// Courses names the courses /privacy lists (nil: no courses).
+	Courses *courses.Catalog
+	// Commands are the commands /help lists and Topics answer "/help
+	// <topic>" (e.g. "metrics"): both derived from the features (NewCatalog).
+	Commands []Command
+	Topics   map[string]Func
 }
 
 // Start greets the user and shows the main menu.
@@ -70,7 +49,7 @@ func (c *Core) Help(ctx context.Context, req *Request) (Response, error) {
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("help_title"))
-	for _, cmd := range Commands {
+	for _, cmd := range c.Commands {
 		fmt.Fprintf(&b, "\n/%s — %s", cmd.Name, req.L.T(cmd.Description))
 	}
 	return WithMenu(req.L, b.String()), nil
@@ -101,7 +80,7 @@ func StaleButton(l *locales.Localizer) string { return l.T("button_stale") }
 func (c *Core) Language(_ context.Context, req *Request) (Response, error) {
 	var row []Button
 	for _, lang := range locales.Supported {
-		row = append(row, Button{Text: locales.New(lang).T("language_name"), Data: callback.Encode("lang", "set", lang)})
+		row = append(row, Button{Text: locales.New(lang).T("language_name"), Data: langNS.Data(langSet, lang)})
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("language_choose"), Buttons: [][]Button{row}}}}, nil
 }
@@ -109,7 +88,7 @@ func (c *Core) Language(_ context.Context, req *Request) (Response, error) {
 // LanguageButton switches the language and answers in the new one.
 func (c *Core) LanguageButton(ctx context.Context, req *Request) (Response, error) {
 	lang := req.Callback.Data.Arg(0)
-	if req.Callback.Data.Action != "set" || locales.Normalize(lang, "") != lang {
+	if langNS.Action(req.Callback.Data) != langSet || locales.Normalize(lang, "") != lang {
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
 	if err := c.Store.SetLanguage(ctx, req.UserID, lang); err != nil {
@@ -118,7 +97,7 @@ func (c *Core) LanguageButton(ctx context.Context, req *Request) (Response, erro
 	l := locales.New(lang)
 	return Response{Replies: []Reply{
 		{Text: l.T("language_set"), Edit: true},
-		{Text: l.T("menu_title"), Keyboard: MenuKeyboard(l)},
+		{Text: l.T("menu_title"), Menu: l},
 	}}, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -20,6 +19,7 @@ type CouncilStore interface {
 	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
 	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]store.Draft, int, error)
 	CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error)
+	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]store.VoteDifference, int, error)
 	FollowDeputy(ctx context.Context, userID, deputy int64) error
 	UnfollowDeputy(ctx context.Context, userID, deputy int64) error
 	FollowsDeputy(ctx context.Context, userID, deputy int64) (bool, error)
@@ -34,6 +34,10 @@ type CouncilStore interface {
 	Factions(ctx context.Context, today time.Time) ([]store.Faction, error)
 	FactionDetail(ctx context.Context, id int64, today time.Time) (store.Faction, bool, error)
 	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
+	// for the charts (issue 18)
+	CouncilVersion(ctx context.Context) (int64, error)
+	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
+	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]store.MonthFigures, error)
 }
 
 // Council serves SPEC §5: find a deputy, their card and votes, sessions and
@@ -42,6 +46,9 @@ type CouncilStore interface {
 type Council struct {
 	Store    CouncilStore
 	Location *time.Location // the city's time zone, for times of votes
+	// MiniAppURL is miniapp.public_url: "" hides the Mini App button.
+	MiniAppURL string
+	charts     chartCache
 }
 
 // Page sizes: a votes page stays well under Telegram's 4,096 characters.
@@ -70,52 +77,44 @@ func (c *Council) menu(ctx context.Context, l *locales.Localizer) (Reply, error)
 	}
 	text := l.T("council_title", map[string]any{"Deputies": o.Deputies, "Factions": o.Factions,
 		"Sessions": o.Sessions, "Events": o.Events, "Period": period})
-	return Reply{Text: text, Buttons: [][]Button{
-		{cn(l, "council_btn_find", "find")},
-		{cn(l, "council_btn_sessions", "s", "0"), cn(l, "council_btn_decisions", "dec", "0")},
-		{cn(l, "council_btn_drafts", "dr", "0"), cn(l, "council_btn_factions", "fl")},
-		{cn(l, "council_btn_leaders", "lb"), cn(l, "council_btn_metrics", "hm")},
-	}}, nil
-}
-
-// cn is a button of a council page.
-func cn(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("cn", action, args...)}
-}
-
-// dep is a button of a deputy's page.
-func dep(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("dep", action, args...)}
+	return Reply{Text: text, Buttons: append([][]Button{
+		{cnNS.Button(l, "council_btn_find", cnFind)},
+		{cnNS.Button(l, "council_btn_sessions", cnSessions, "0"), cnNS.Button(l, "council_btn_decisions", cnDecisions, "0")},
+		{cnNS.Button(l, "council_btn_drafts", cnDrafts, "0"), cnNS.Button(l, "council_btn_factions", cnFactions)},
+		{cnNS.Button(l, "council_btn_leaders", cnLeaders), cnNS.Button(l, "council_btn_metrics", cnMetricsHelp)},
+	}, miniAppRow(l, c.MiniAppURL, "miniapp_btn_open_council", "council")...)}, nil
 }
 
 // Button handles the council pages' buttons ("cn|…"), editing in place.
 func (c *Council) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
 	id, page := argInt(d, 0), argInt(d, 1)
-	pages := map[string]func() (Reply, error){
-		"m":   func() (Reply, error) { return c.menu(ctx, req.L) },
-		"s":   func() (Reply, error) { return c.sessions(ctx, req.L, id) },
-		"si":  func() (Reply, error) { return c.session(ctx, req.L, id, page) },
-		"mi":  func() (Reply, error) { return c.motion(ctx, req.L, id) },
-		"e":   func() (Reply, error) { return c.rollCall(ctx, req.L, id) },
-		"dec": func() (Reply, error) { return c.decisions(ctx, req.L, 0, id) },
-		"dsl": func() (Reply, error) { return c.decisionSessions(ctx, req.L, id) },
-		"ds":  func() (Reply, error) { return c.decisions(ctx, req.L, id, page) },
-		"dr":  func() (Reply, error) { return c.drafts(ctx, req.L, id) },
-		"fl":  func() (Reply, error) { return c.factions(ctx, req.L, req.Now) },
-		"fc":  func() (Reply, error) { return c.faction(ctx, req.L, id, req.Now) },
-		"lb":  func() (Reply, error) { return c.leaders(req.L), nil },
-		"la":  func() (Reply, error) { return c.leaderboard(ctx, req.L, false) },
-		"ld":  func() (Reply, error) { return c.leaderboard(ctx, req.L, true) },
-		"hm":  func() (Reply, error) { return Reply{Text: req.L.T("council_metrics_help"), Buttons: back(req.L)}, nil },
+	pages := map[cnAction]func() (Reply, error){
+		cnMenu:             func() (Reply, error) { return c.menu(ctx, req.L) },
+		cnSessions:         func() (Reply, error) { return c.sessions(ctx, req.L, id) },
+		cnSession:          func() (Reply, error) { return c.session(ctx, req.L, id, page) },
+		cnMotion:           func() (Reply, error) { return c.motion(ctx, req.L, id) },
+		cnRollCall:         func() (Reply, error) { return c.rollCall(ctx, req.L, id) },
+		cnDecisions:        func() (Reply, error) { return c.decisions(ctx, req.L, 0, id) },
+		cnDecisionSessions: func() (Reply, error) { return c.decisionSessions(ctx, req.L, id) },
+		cnSessionDecisions: func() (Reply, error) { return c.decisions(ctx, req.L, id, page) },
+		cnDrafts:           func() (Reply, error) { return c.drafts(ctx, req.L, id) },
+		cnFactions:         func() (Reply, error) { return c.factions(ctx, req.L, req.Now) },
+		cnFaction:          func() (Reply, error) { return c.faction(ctx, req.L, id, req.Now) },
+		cnLeaders:          func() (Reply, error) { return c.leaders(req.L), nil },
+		cnLowAttendance:    func() (Reply, error) { return c.leaderboard(ctx, req.L, false) },
+		cnLowDiscipline:    func() (Reply, error) { return c.leaderboard(ctx, req.L, true) },
+		cnMetricsHelp:      func() (Reply, error) { return Reply{Text: req.L.T("council_metrics_help"), Buttons: back(req.L)}, nil },
 	}
-	switch d.Action {
-	case "find":
-		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step("council", "name", nil)}, nil
-	case "dw":
-		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_ask")}}, Next: Step("council", "words", nil)}, nil
+	switch cnNS.Action(d) {
+	case cnFind:
+		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(convCouncil, "name", nil)}, nil
+	case cnDecisionWords:
+		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_ask")}}, Next: Step(convCouncil, "words", nil)}, nil
+	case cnFactionChart:
+		return c.factionChart(ctx, req, id)
 	}
-	show, ok := pages[d.Action]
+	show, ok := pages[cnNS.Action(d)]
 	if !ok {
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
@@ -145,35 +144,12 @@ func (c *Council) HelpMetrics(_ context.Context, req *Request) (Response, error)
 }
 
 func back(l *locales.Localizer) [][]Button {
-	return [][]Button{{cn(l, "council_btn_back", "m")}}
+	return [][]Button{{cnNS.Button(l, "council_btn_back", cnMenu)}}
 }
-
-func argInt(d callback.Data, i int) int64 {
-	n, err := strconv.ParseInt(d.Arg(i), 10, 64)
-	if err != nil || n < 0 {
-		return 0
-	}
-	return n
-}
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // ratio renders a share with its counts: "45,1 % — 23 з 51".
 func ratio(l *locales.Localizer, r council.Ratio) string {
 	return l.T("council_ratio", map[string]any{"Percent": l.Percent(r.Num, r.Den), "Num": r.Num, "Den": r.Den})
-}
-
-// pager adds ◀ ▶ buttons for page of total items, size per page.
-func pager(l *locales.Localizer, page int64, total, size int, action string, args ...string) []Button {
-	var row []Button
-	at := func(p int64) []string { return append(append([]string(nil), args...), itoa(p)) }
-	if page > 0 {
-		row = append(row, cn(l, "council_btn_prev", action, at(page-1)...))
-	}
-	if int((page+1))*size < total {
-		row = append(row, cn(l, "council_btn_next", action, at(page+1)...))
-	}
-	return row
 }
 
 // span returns the 1-based range shown on a page, for "11–20 з 61".

@@ -23,14 +23,15 @@ func (c *Council) card(ctx context.Context, req *Request, id int64) (Reply, erro
 	lines := append(deputyDetails(l, d), "")
 	lines = append(lines, deputyFigures(l, d.Metrics())...)
 	lines = append(lines, l.T("council_card_authored", map[string]any{"Count": d.Authored}), l.T("council_card_explain"))
-	follow := dep(l, "council_btn_follow", "f", itoa(id))
+	follow := depNS.Button(l, "council_btn_follow", depFollow, itoa(id))
 	if following {
-		follow = dep(l, "council_btn_unfollow", "u", itoa(id))
+		follow = depNS.Button(l, "council_btn_unfollow", depUnfollow, itoa(id))
 	}
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{dep(l, "council_btn_votes", "v", itoa(id), "0"), dep(l, "council_btn_drafts_of", "d", itoa(id), "0")},
-		{dep(l, "council_btn_compare", "cmp", itoa(id)), follow},
-		{cn(l, "council_btn_back", "m")},
+		{depNS.Button(l, "council_btn_votes", depVotes, itoa(id), "0"), depNS.Button(l, "council_btn_drafts_of", depDrafts, itoa(id), "0")},
+		{depNS.Button(l, "council_btn_compare", depCompare, itoa(id)), follow},
+		{depNS.Button(l, "miniapp_btn_chart", depChart, itoa(id))},
+		{cnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }
 
@@ -55,7 +56,7 @@ func deputyDetails(l *locales.Localizer, d store.Deputy) []string {
 	optional := []struct{ id, key, value, post string }{
 		{"council_card_party", "Party", d.Party, ""},
 		{"council_card_commission", "Commission", d.Commission, d.CommissionPost},
-		{"council_card_district", "District", d.District, ""},
+		{"council_card_district", "District", districtName(d.District), ""},
 		{"council_card_reception", "Reception", d.Reception, ""},
 	}
 	for _, o := range optional {
@@ -68,6 +69,25 @@ func deputyDetails(l *locales.Localizer, d store.Deputy) []string {
 			council.FirstDay, "council_open_start"), "Until": dayOr(l, d.Mandate.Until, council.LastDay, "council_open_end")}))
 	}
 	return lines
+}
+
+// districtPrefixes are how open data often begins a district's name; the
+// card's label says it already.
+var districtPrefixes = []string{"виборчий округ", "округ", "electoral district", "district"}
+
+// districtName drops a leading "Виборчий округ" from a district's name, so
+// that the card reads "Виборчий округ: № 2", not "Виборчий округ: Виборчий
+// округ № 2".
+func districtName(s string) string {
+	lower := strings.ToLower(s)
+	for _, p := range districtPrefixes {
+		if strings.HasPrefix(lower, p) {
+			if rest := strings.Trim(s[len(p):], " :.,"); rest != "" {
+				return rest
+			}
+		}
+	}
+	return s
 }
 
 func dayOr(l *locales.Localizer, d, open council.Day, openID string) string {

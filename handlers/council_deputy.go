@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -15,7 +14,7 @@ import (
 func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
 	text := strings.TrimSpace(req.Text)
 	if text == "" {
-		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step("council", "name", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_ask_name")}}, Next: Step(convCouncil, "name", nil)}, nil
 	}
 	if len(text) <= 64 {
 		id, found, err := c.Store.DeputyByUID(ctx, text)
@@ -33,7 +32,7 @@ func (c *Council) Deputy(ctx context.Context, req *Request) (Response, error) {
 // search answers a name: one match shows the card, several give buttons,
 // none (or nonsense) says so and waits for another try.
 func (c *Council) search(ctx context.Context, req *Request, text string) (Response, error) {
-	retry := Step("council", "name", nil)
+	retry := Step(convCouncil, "name", nil)
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
 		return Response{Replies: []Reply{{Text: req.L.T("council_not_found_bad")}}, Next: retry}, nil
@@ -51,7 +50,7 @@ func (c *Council) search(ctx context.Context, req *Request, text string) (Respon
 		return Response{Replies: []Reply{reply}}, err
 	}
 	return Response{Replies: []Reply{matches(req.L, found, func(b store.DeputyBrief) Button {
-		return Button{Text: brief(req.L, b), Data: depData("c", b.ID)}
+		return Button{Text: brief(req.L, b), Data: depNS.IDs(depCard, b.ID)}
 	})}}, nil
 }
 
@@ -84,19 +83,21 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 	var reply Reply
 	var err error
 	answer := ""
-	switch d.Action {
-	case "c":
+	switch depNS.Action(d) {
+	case depCard:
 		reply, err = c.card(ctx, req, id)
-	case "v":
+	case depVotes:
 		reply, err = c.votes(ctx, req, id, arg)
-	case "d":
+	case depDrafts:
 		reply, err = c.deputyDrafts(ctx, req, id, arg)
-	case "cw":
-		reply, err = c.compare(ctx, req.L, id, arg, req.Now)
-	case "cmp":
+	case depCompareWith:
+		reply, err = c.compare(ctx, req.L, id, arg, req.Now, argInt(d, 2))
+	case depCompare:
 		return c.askCompare(ctx, req, id)
-	case "f", "u":
-		if answer, err = c.follow(ctx, req, id, d.Action == "f"); err == nil {
+	case depChart:
+		return c.deputyChart(ctx, req, id)
+	case depFollow, depUnfollow:
+		if answer, err = c.follow(ctx, req, id, depNS.Action(d) == depFollow); err == nil {
 			reply, err = c.card(ctx, req, id)
 		}
 	default:
@@ -104,14 +105,6 @@ func (c *Council) DeputyButton(ctx context.Context, req *Request) (Response, err
 	}
 	reply.Edit = true
 	return Response{Replies: []Reply{reply}, Answer: answer}, err
-}
-
-func depData(action string, ids ...int64) string {
-	args := make([]string, len(ids))
-	for i, id := range ids {
-		args[i] = itoa(id)
-	}
-	return callback.Encode("dep", action, args...)
 }
 
 func (c *Council) follow(ctx context.Context, req *Request, id int64, on bool) (string, error) {

@@ -28,9 +28,9 @@ func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, 
 	reply := decisionList(l, list, total, page, filter)
 	var nav []Button
 	if session != 0 {
-		nav = pager(l, page, total, councilPage, "ds", itoa(session))
+		nav = cnNS.Pager(l, page, total, councilPage, cnSessionDecisions, itoa(session))
 	} else {
-		nav = pager(l, page, total, councilPage, "dec")
+		nav = cnNS.Pager(l, page, total, councilPage, cnDecisions)
 	}
 	if len(nav) > 0 {
 		reply.Buttons = append(reply.Buttons, nav)
@@ -48,15 +48,15 @@ func decisionList(l *locales.Localizer, list []store.Decision, total int, page i
 		"Total": total})}
 	for _, d := range list {
 		lines = append(lines, "• "+l.T("council_draft_line", map[string]any{"Date": l.Date(d.Day.Time()),
-			"Number": d.Number, "Title": short(d.Title, councilTitleLen)}))
+			"Number": d.Number, "Title": short(titleOr(l, d.Title, d.UID, d.Day), councilTitleLen)}))
 	}
-	return Reply{Text: strings.Join(lines, "\n")}
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: decisionTaps(l, list)}
 }
 
 func decisionButtons(l *locales.Localizer) [][]Button {
 	return [][]Button{
-		{cn(l, "council_btn_by_session", "dsl", "0"), cn(l, "council_btn_by_words", "dw")},
-		{cn(l, "council_btn_back", "m")},
+		{cnNS.Button(l, "council_btn_by_session", cnDecisionSessions, "0"), cnNS.Button(l, "council_btn_by_words", cnDecisionWords)},
+		{cnNS.Button(l, "council_btn_back", cnMenu)},
 	}
 }
 
@@ -71,7 +71,7 @@ func (c *Council) decisionSessions(ctx context.Context, l *locales.Localizer, pa
 func (c *Council) decisionWords(ctx context.Context, req *Request, text string) (Response, error) {
 	q, ok := council.ParseNameQuery(text)
 	if !ok {
-		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_bad")}}, Next: Step("council", "words", nil)}, nil
+		return Response{Replies: []Reply{{Text: req.L.T("council_decisions_bad")}}, Next: Step(convCouncil, "words", nil)}, nil
 	}
 	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Words: q.Terms()}, 0, councilPage)
 	if err != nil {
@@ -81,7 +81,7 @@ func (c *Council) decisionWords(ctx context.Context, req *Request, text string) 
 	if total > len(list) {
 		reply.Text += "\n\n" + req.L.T("council_words_more", map[string]any{"Shown": len(list), "Total": total})
 	}
-	reply.Buttons = decisionButtons(req.L)
+	reply.Buttons = append(reply.Buttons, decisionButtons(req.L)...)
 	return Response{Replies: []Reply{reply}}, nil
 }
 
@@ -97,8 +97,8 @@ func (c *Council) drafts(ctx context.Context, l *locales.Localizer, page int64) 
 	from, to := span(page, len(list), councilPage)
 	lines := append([]string{l.T("council_drafts_title", map[string]any{"From": from, "To": to, "Total": total})},
 		draftLines(l, list)...)
-	reply := Reply{Text: strings.Join(lines, "\n")}
-	if p := pager(l, page, total, councilPage, "dr"); len(p) > 0 {
+	reply := Reply{Text: strings.Join(lines, "\n"), Buttons: draftTaps(l, list)}
+	if p := cnNS.Pager(l, page, total, councilPage, cnDrafts); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
@@ -114,7 +114,7 @@ func (c *Council) factions(ctx context.Context, l *locales.Localizer, now time.T
 	reply := Reply{Text: l.T("council_factions_title")}
 	for _, f := range list {
 		label := l.T("council_faction_button", map[string]any{"Name": f.Name, "Members": len(f.Members)})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnData("fc", f.ID)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(cnFaction, f.ID)}})
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
 	return reply, nil
@@ -141,15 +141,16 @@ func (c *Council) faction(ctx context.Context, l *locales.Localizer, id int64, n
 		lines = append(lines, l.T("council_faction_deviator", map[string]any{"Name": d.FullName,
 			"Deviations": d.Deviations, "LineEvents": d.LineEvents}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{cn(l, "council_btn_to_factions", "fl")}, {cn(l, "council_btn_back", "m")}}}, nil
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(memberTaps(f),
+		[]Button{cnNS.Button(l, "miniapp_btn_chart", cnFactionChart, itoa(id))},
+		[]Button{cnNS.Button(l, "council_btn_to_factions", cnFactions)}, []Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // leaders offers the two leaderboards.
 func (c *Council) leaders(l *locales.Localizer) Reply {
 	return Reply{Text: l.T("council_leaders_title"), Buttons: [][]Button{
-		{cn(l, "council_btn_low_attendance", "la")}, {cn(l, "council_btn_low_discipline", "ld")},
-		{cn(l, "council_btn_back", "m")}}}
+		{cnNS.Button(l, "council_btn_low_attendance", cnLowAttendance)}, {cnNS.Button(l, "council_btn_low_discipline", cnLowDiscipline)},
+		{cnNS.Button(l, "council_btn_back", cnMenu)}}}
 }
 
 // leaderboard lists the deputies with the lowest attendance or discipline,
@@ -168,12 +169,16 @@ func (c *Council) leaderboard(ctx context.Context, l *locales.Localizer, discipl
 	if len(ranked) == 0 {
 		lines = append(lines, l.T("council_leaders_none"))
 	}
-	for i, d := range ranked[:min(len(ranked), councilLeaders)] {
+	top := ranked[:min(len(ranked), councilLeaders)]
+	ids := make([]int64, len(top))
+	for i, d := range top {
+		ids[i] = d.ID
 		lines = append(lines, l.T("council_leader_line", map[string]any{"Rank": i + 1, "Name": d.FullName,
 			"Ratio": ratio(l, pick(d.Metrics()))}))
 	}
-	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{{cn(l, "council_btn_leaders", "lb")},
-		{cn(l, "council_btn_back", "m")}}}, nil
+	taps := deputyTaps(ids, func(i int) string { return itoa(int64(i+1)) + ". " + top[i].FullName })
+	return Reply{Text: strings.Join(lines, "\n"), Buttons: append(taps, []Button{cnNS.Button(l, "council_btn_leaders", cnLeaders)},
+		[]Button{cnNS.Button(l, "council_btn_back", cnMenu)})}, nil
 }
 
 // Lowest orders deputies by a ratio, lowest first (ties: the larger

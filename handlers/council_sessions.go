@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -12,12 +11,12 @@ import (
 
 // sessions lists the sessions, newest first, as buttons.
 func (c *Council) sessions(ctx context.Context, l *locales.Localizer, page int64) (Reply, error) {
-	return c.sessionList(ctx, l, page, "s", "si", "council_sessions_title")
+	return c.sessionList(ctx, l, page, cnSessions, cnSession, "council_sessions_title")
 }
 
 // sessionList is a paged list of session buttons; open is the action of a
 // session button (its agenda, or its decisions).
-func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page int64, self, open, title string) (Reply, error) {
+func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page int64, self, open cnAction, title string) (Reply, error) {
 	list, total, err := c.Store.CouncilSessions(ctx, int(page)*councilButtons, councilButtons)
 	if err != nil {
 		return Reply{}, err
@@ -29,22 +28,13 @@ func (c *Council) sessionList(ctx context.Context, l *locales.Localizer, page in
 	reply := Reply{Text: l.T(title, map[string]any{"From": from, "To": to, "Total": total})}
 	for _, s := range list {
 		label := l.T("council_session_button", map[string]any{"Date": l.Date(s.Span.From.Time()), "Label": s.Label})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnData(open, s.ID, 0)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(open, s.ID, 0)}})
 	}
-	if p := pager(l, page, total, councilButtons, self); len(p) > 0 {
+	if p := cnNS.Pager(l, page, total, councilButtons, self); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
 	return reply, nil
-}
-
-// cnData encodes the data of a council button whose arguments are ids.
-func cnData(action string, ids ...int64) string {
-	args := make([]string, len(ids))
-	for i, id := range ids {
-		args[i] = itoa(id)
-	}
-	return callback.Encode("cn", action, args...)
 }
 
 // session lists a session's agenda items as buttons with their outcome.
@@ -68,12 +58,15 @@ func (c *Council) session(ctx context.Context, l *locales.Localizer, id, page in
 			mark = "❌"
 		}
 		label := strings.TrimSpace(mark + " " + it.Number + " " + it.Title)
-		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnData("mi", it.ID)}})
+		if it.Title == "" {
+			label = mark + " " + titleOr(l, "", numberOr(it.Number, it.UID), it.Day)
+		}
+		reply.Buttons = append(reply.Buttons, []Button{{Text: short(label, 60), Data: cnNS.IDs(cnMotion, it.ID)}})
 	}
-	if p := pager(l, page, total, councilButtons, "si", itoa(id)); len(p) > 0 {
+	if p := cnNS.Pager(l, page, total, councilButtons, cnSession, itoa(id)); len(p) > 0 {
 		reply.Buttons = append(reply.Buttons, p)
 	}
-	reply.Buttons = append(reply.Buttons, []Button{cn(l, "council_btn_sessions", "s", "0")})
+	reply.Buttons = append(reply.Buttons, []Button{cnNS.Button(l, "council_btn_sessions", cnSessions, "0")})
 	return reply, nil
 }
 
@@ -97,7 +90,12 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 	if err != nil {
 		return Reply{}, err
 	}
-	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": short(m.Title, 600),
+	day := m.Day
+	if day < 0 && len(events) > 0 {
+		day = events[0].Day
+	}
+	title := titleOr(l, m.Title, numberOr(m.Number, m.UID), day)
+	text := l.T("council_item_title", map[string]any{"Number": m.Number, "Title": short(title, 600),
 		"Session": m.Session})
 	reply := Reply{}
 	if len(events) == 0 {
@@ -109,11 +107,11 @@ func (c *Council) motion(ctx context.Context, l *locales.Localizer, id int64) (R
 	for _, e := range events {
 		label := l.T("council_event_button", map[string]any{"Time": l.DateTime(e.At.In(c.loc())),
 			"Kind": kindName(l, e.Kind), "Result": resultName(l, e.Adopted)})
-		reply.Buttons = append(reply.Buttons, []Button{{Text: label, Data: cnData("e", e.ID)}})
+		reply.Buttons = append(reply.Buttons, []Button{{Text: label, Data: cnNS.IDs(cnRollCall, e.ID)}})
 	}
 	if len(events) > 0 && events[0].SessionID != 0 {
 		reply.Buttons = append(reply.Buttons, []Button{{Text: l.T("council_btn_to_session"),
-			Data: cnData("si", events[0].SessionID, 0)}})
+			Data: cnNS.IDs(cnSession, events[0].SessionID, 0)}})
 	}
 	reply.Buttons = append(reply.Buttons, back(l)...)
 	return reply, nil
@@ -132,7 +130,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 	e := rc.Event
 	title := e.Title
 	if title == "" {
-		title = e.MotionTitle
+		title = titleOr(l, e.MotionTitle, e.UID, e.Day)
 	}
 	lines := []string{l.T("council_event_title", map[string]any{"When": l.DateTime(e.At.In(c.loc())),
 		"Title": short(title, 300), "Kind": kindName(l, e.Kind), "Class": e.Classification,
@@ -145,8 +143,8 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 	}
 	lines = append(lines, rollCallGroups(l, rc)...)
 	return Reply{Text: strings.Join(lines, "\n"), Buttons: [][]Button{
-		{{Text: l.T("council_btn_to_item"), Data: cnData("mi", e.Motion)}},
-		{cn(l, "council_btn_back", "m")},
+		{{Text: l.T("council_btn_to_item"), Data: cnNS.IDs(cnMotion, e.Motion)}},
+		{cnNS.Button(l, "council_btn_back", cnMenu)},
 	}}, nil
 }
 

@@ -37,7 +37,7 @@ func TestPagerAndSpan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, b := range pager(l, tt.page, tt.total, 10, "s") {
+		for _, b := range cnNS.Pager(l, tt.page, tt.total, 10, cnSessions) {
 			got = append(got, b.Data)
 		}
 		assert.Equal(t, tt.want, got, "page %d of %d", tt.page, tt.total)

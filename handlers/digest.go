@@ -8,7 +8,6 @@ import (
 
 	"github.com/robfig/cron/v3"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 )
@@ -27,6 +26,8 @@ type Digest struct {
 	Store    DigestStore
 	Schedule cron.Schedule
 	Location *time.Location
+	City     string     // named with the next digest's time, whose zone is the city's
+	Job      *DigestJob // renders the last digest again for 🗞 (nil: no such button)
 }
 
 // topicLabels are the message ids of the topics' names.
@@ -47,13 +48,15 @@ func (d *Digest) Panel(ctx context.Context, req *Request) (Response, error) {
 func (d *Digest) Button(ctx context.Context, req *Request) (Response, error) {
 	data := req.Callback.Data
 	var err error
-	switch data.Action {
-	case "sub":
+	switch dgNS.Action(data) {
+	case dgSubscribe:
 		err = d.Store.Subscribe(ctx, req.UserID, req.ChatID)
-	case "unsub":
+	case dgUnsubscribe:
 		err = d.Store.Unsubscribe(ctx, req.UserID)
-	case "t":
+	case dgTopic:
 		err = d.toggle(ctx, req.UserID, data.Arg(0))
+	case dgLast:
+		return d.last(ctx, req)
 	default:
 		return Response{Answer: StaleButton(req.L)}, nil
 	}
@@ -86,10 +89,10 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 	}
 	next := d.Schedule.Next(req.Now.In(d.Location))
 	when := req.L.T("digest_when", map[string]any{"Weekday": req.L.Weekday(next), "Time": req.L.DateTime(next),
-		"Zone": d.Location.String()})
+		"City": d.City})
 	if !found {
-		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: [][]Button{{
-			{Text: req.L.T("digest_subscribe"), Data: callback.Encode("dg", "sub")}}}}, nil
+		return Reply{Text: req.L.T("digest_not_subscribed") + "\n" + when, Buttons: append([][]Button{{
+			dgNS.Button(req.L, "digest_subscribe", dgSubscribe)}}, d.lastButton(req.L)...)}, nil
 	}
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
@@ -99,12 +102,13 @@ func (d *Digest) panel(ctx context.Context, req *Request) (Reply, error) {
 		if slices.Contains(sub.Topics, t) {
 			mark = "✅"
 		}
-		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: callback.Encode("dg", "t", t)}})
+		rows = append(rows, []Button{{Text: mark + " " + req.L.T(topicLabels[t]), Data: dgNS.Data(dgTopic, t)}})
 	}
 	if len(sub.Topics) == 0 {
 		b.WriteString("\n" + req.L.T("digest_no_topics"))
 	}
 	b.WriteString("\n" + when)
-	rows = append(rows, []Button{{Text: req.L.T("digest_unsubscribe"), Data: callback.Encode("dg", "unsub")}})
+	rows = append(rows, d.lastButton(req.L)...)
+	rows = append(rows, []Button{dgNS.Button(req.L, "digest_unsubscribe", dgUnsubscribe)})
 	return Reply{Text: b.String(), Buttons: rows}, nil
 }

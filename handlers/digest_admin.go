@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -41,36 +40,36 @@ const convDigestItem = "dgitem"
 // AdminButtons are the digest's rows in the admin panel.
 func (d *DigestAdmin) AdminButtons(req *Request) [][]Button {
 	return [][]Button{
-		{{Text: req.L.T("digest_admin_new"), Data: callback.Encode("dga", "new")},
-			{Text: req.L.T("digest_admin_preview"), Data: callback.Encode("dga", "preview")}},
-		{{Text: req.L.T("digest_admin_send"), Data: callback.Encode("dga", "send")},
-			{Text: req.L.T("digest_admin_status"), Data: callback.Encode("dga", "status")},
-			{Text: req.L.T("digest_admin_cancel"), Data: callback.Encode("dga", "cancel")}},
+		{dgaNS.Button(req.L, "digest_admin_new", dgaNew),
+			dgaNS.Button(req.L, "digest_admin_preview", dgaPreview)},
+		{dgaNS.Button(req.L, "digest_admin_send", dgaSend),
+			dgaNS.Button(req.L, "digest_admin_status", dgaStatus),
+			dgaNS.Button(req.L, "digest_admin_cancel", dgaCancel)},
 	}
 }
 
 // Button handles the admins' digest buttons.
 func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error) {
-	action := req.Callback.Data.Action
+	action := dgaNS.Action(req.Callback.Data)
 	if !req.Admin {
-		return d.Admin.Refuse(ctx, req, "digest."+action)
+		return d.Admin.Refuse(ctx, req, "digest."+string(action))
 	}
 	switch action {
-	case "new":
+	case dgaNew:
 		return d.chooseTopic(req), nil
-	case "topic":
+	case dgaTopic:
 		return d.topicChosen(req)
-	case "publish":
+	case dgaPublish:
 		return d.publish(ctx, req)
-	case "discard":
+	case dgaDiscard:
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("digest_item_discarded"), Edit: true}}}, nil
-	case "preview":
+	case dgaPreview:
 		return d.preview(ctx, req)
-	case "send":
+	case dgaSend:
 		return d.sendNow(ctx, req)
-	case "status":
+	case dgaStatus:
 		return d.status(ctx, req)
-	case "cancel":
+	case dgaCancel:
 		return d.cancel(ctx, req)
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -79,7 +78,7 @@ func (d *DigestAdmin) Button(ctx context.Context, req *Request) (Response, error
 func (d *DigestAdmin) chooseTopic(req *Request) Response {
 	var row []Button
 	for _, t := range store.DigestTopics {
-		row = append(row, Button{Text: req.L.T(topicLabels[t]), Data: callback.Encode("dga", "topic", t)})
+		row = append(row, Button{Text: req.L.T(topicLabels[t]), Data: dgaNS.Data(dgaTopic, t)})
 	}
 	return Response{Replies: []Reply{{Text: req.L.T("digest_item_topic"), Buttons: [][]Button{row}}}}
 }
@@ -140,8 +139,8 @@ func (d *DigestAdmin) showPreview(req *Request, data map[string]string) Response
 	text := req.L.T("digest_item_preview", map[string]any{"Topic": req.L.T(topicLabels[item.Topic])}) + "\n\n" +
 		d.Job.renderItem(req.L, item)
 	return Response{Next: Step(convDigestItem, "confirm", data), Replies: []Reply{{Text: text, Buttons: [][]Button{{
-		{Text: req.L.T("digest_item_publish"), Data: callback.Encode("dga", "publish")},
-		{Text: req.L.T("digest_item_discard"), Data: callback.Encode("dga", "discard")},
+		dgaNS.Button(req.L, "digest_item_publish", dgaPublish),
+		dgaNS.Button(req.L, "digest_item_discard", dgaDiscard),
 	}}}}}
 }
 

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/transparentcities/nazar/store"
@@ -21,6 +22,10 @@ func (d *DigestAdmin) preview(ctx context.Context, req *Request) (Response, erro
 
 func (d *DigestAdmin) sendNow(ctx context.Context, req *Request) (Response, error) {
 	dg, sent, err := d.Job.Send(ctx, req.Now)
+	if errors.Is(err, store.ErrDigestWindowTaken) {
+		return Text(req.L.T("digest_admin_already", map[string]any{"ID": dg.ID,
+			"Created": req.L.DateTime(dg.CreatedAt.In(d.Job.Location))})), nil
+	}
 	if err != nil {
 		return Response{}, err
 	}

@@ -18,8 +18,8 @@ const firstDigestLookback = 7 * 24 * time.Hour
 type DigestJobStore interface {
 	LastDigest(ctx context.Context) (store.Digest, bool, error)
 	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]store.DigestItem, error)
-	ActiveSubscribers(ctx context.Context, fn func(store.Subscriber) error) error
-	QueueDigest(ctx context.Context, from, to time.Time, items int, pushes func(key string) ([]store.Push, error)) (store.Digest, error)
+	QueueSubscriberDigest(ctx context.Context, follows int64, from, to time.Time, items int,
+		render func(store.DigestAudience) string) (store.Digest, error)
 }
 
 // CouncilDecisions lists the titles of decisions adopted in (from, to]; the
@@ -37,6 +37,7 @@ type DigestJob struct {
 
 // DigestPlan is what a digest sent at a given time would hold.
 type DigestPlan struct {
+	Follows  int64 // the previous digest, whose end starts this window; 0 before the first
 	From, To time.Time
 	Items    []store.DigestItem
 }
@@ -44,11 +45,11 @@ type DigestPlan struct {
 // Plan collects the items published since the previous digest (for the very
 // first one: the last 7 days), plus the council's adopted decisions.
 func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error) {
-	from := now.Add(-firstDigestLookback)
+	from, follows := now.Add(-firstDigestLookback), int64(0)
 	if last, found, err := j.Store.LastDigest(ctx); err != nil {
 		return DigestPlan{}, err
 	} else if found {
-		from = last.To
+		from, follows = last.To, last.ID
 	}
 	items, err := j.Store.DigestItemsBetween(ctx, from, now)
 	if err != nil {
@@ -63,7 +64,7 @@ func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error)
 			items = append(items, councilItem(titles, now))
 		}
 	}
-	return DigestPlan{From: from, To: now, Items: items}, nil
+	return DigestPlan{Follows: follows, From: from, To: now, Items: items}, nil
 }
 
 // councilItem is the automatic summary of adopted decisions; its title is
@@ -75,35 +76,19 @@ func councilItem(titles []string, now time.Time) store.DigestItem {
 
 // Send queues the digest for every active subscriber whose topics and
 // language match at least one item; with no items nothing is queued and
-// sent is false.
+// sent is false. When another starter (cron, an admin, the CLI, another
+// process) queued this window's digest first, err is
+// store.ErrDigestWindowTaken and d is that digest.
 func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, sent bool, err error) {
 	plan, err := j.Plan(ctx, now)
 	if err != nil || len(plan.Items) == 0 {
 		return store.Digest{}, false, err
 	}
-	d, err = j.Store.QueueDigest(ctx, plan.From, plan.To, len(plan.Items), func(key string) ([]store.Push, error) {
-		return j.pushes(ctx, plan, key)
-	})
+	// Each language and set of topics is rendered once; the store queues
+	// every subscriber's push in SQL (100,000 in a fraction of a second).
+	d, err = j.Store.QueueSubscriberDigest(ctx, plan.Follows, plan.From, plan.To, len(plan.Items),
+		func(a store.DigestAudience) string { return j.Render(locales.New(a.Language), plan, a.Topics) })
 	return d, err == nil, err
-}
-
-// pushes renders one message per subscriber, each distinct text once.
-func (j *DigestJob) pushes(ctx context.Context, plan DigestPlan, key string) ([]store.Push, error) {
-	rendered := map[string]string{} // language + topics → text ("" when nothing matches)
-	var out []store.Push
-	err := j.Store.ActiveSubscribers(ctx, func(sub store.Subscriber) error {
-		cacheKey := sub.Language + "|" + strings.Join(sub.Topics, ",")
-		text, ok := rendered[cacheKey]
-		if !ok {
-			text = j.Render(locales.New(sub.Language), plan, sub.Topics)
-			rendered[cacheKey] = text
-		}
-		if text != "" {
-			out = append(out, store.Push{Kind: "digest", Key: key, ChatID: sub.ChatID, Text: text})
-		}
-		return nil
-	})
-	return out, err
 }
 
 // Render is the digest in one language for one set of topics, or "" when no

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/store"
 )
@@ -37,6 +36,9 @@ type Forms struct {
 	// OperatorLanguage is the language of the operators' messages (a group
 	// has no language of its own): the configured default language.
 	OperatorLanguage string
+	// More adds rows to the Services menu after the forms, one function per
+	// feature that lives there (the courses' «🎓 Навчання»).
+	More []func(req *Request) [][]Button
 }
 
 const (
@@ -60,10 +62,13 @@ func (f *Forms) servicesList(req *Request) Reply {
 	lang := req.L.Lang
 	var rows [][]Button
 	for _, form := range f.Catalog.Forms {
-		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: callback.Encode(convForm, "go", form.ID)}})
+		rows = append(rows, []Button{{Text: form.Title.In(lang), Data: formNS.Data(formStart, form.ID)}})
+	}
+	for _, more := range f.More {
+		rows = append(rows, more(req)...)
 	}
 	for _, p := range f.Catalog.Pages {
-		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: callback.Encode(convForm, "pg", p.ID)}})
+		rows = append(rows, []Button{{Text: p.Title.In(lang), Data: formNS.Data(formPage, p.ID)}})
 	}
 	text := req.L.T("forms_services_title")
 	if len(rows) == 0 {
@@ -76,24 +81,24 @@ func (f *Forms) servicesList(req *Request) Reply {
 // form, its confirmation, and the operators' and admins' buttons.
 func (f *Forms) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch d.Action {
-	case "ls":
+	switch formNS.Action(d) {
+	case formList:
 		list := f.servicesList(req)
 		list.Edit = true
 		return Response{Replies: []Reply{list}}, nil
-	case "pg":
+	case formPage:
 		return f.page(req, d.Arg(0)), nil
-	case "go":
+	case formStart:
 		if form, ok := f.Catalog.Form(d.Arg(0)); ok {
 			return f.start(ctx, req, form)
 		}
-	case "ch", "sk", "at":
+	case formChoice, formSkip, formSlot:
 		return f.stepButton(req)
-	case "ok", "re", "no":
+	case formSend, formRestart, formCancel:
 		return f.confirmButton(ctx, req)
-	case "done":
+	case formHandled:
 		return f.markHandled(ctx, req)
-	case "adm", "rs":
+	case formAdmin, formResend:
 		return f.adminButton(ctx, req)
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -111,7 +116,7 @@ func (f *Forms) page(req *Request, id string) Response {
 	for _, l := range p.Links {
 		rows = append(rows, []Button{{Text: l.Title.In(lang), URL: l.URL}})
 	}
-	rows = append(rows, []Button{{Text: req.L.T("forms_back"), Data: callback.Encode(convForm, "ls")}})
+	rows = append(rows, []Button{formNS.Button(req.L, "forms_back", formList)})
 	return Response{Replies: []Reply{{Text: p.Title.In(lang) + "\n\n" + p.Text.In(lang), Buttons: rows, Edit: true}}}
 }
 
@@ -140,7 +145,7 @@ func (f *Forms) quotaResponse(req *Request, err error) (Response, error) {
 		return Response{}, err
 	}
 	text := req.L.N("forms_quota", q.Limit, map[string]any{"When": req.L.DateTime(q.RetryAt.In(f.Location))})
-	return Response{EndConv: true, Replies: []Reply{{Text: text, Keyboard: MenuKeyboard(req.L)}}}, nil
+	return Response{EndConv: true, Replies: []Reply{{Text: text, Menu: req.L}}}, nil
 }
 
 // current resolves the form and step of the conversation in progress.

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -84,20 +83,20 @@ func (f *Forms) AdminButtons(req *Request) [][]Button {
 	if _, total, undelivered, err := f.Store.UnhandledSubmissions(ctx, 0); err == nil {
 		label = req.L.T("forms_admin_button", map[string]any{"Total": total, "Undelivered": undelivered})
 	}
-	return [][]Button{{{Text: label, Data: callback.Encode(convForm, "adm")}}}
+	return [][]Button{{{Text: label, Data: formNS.Data(formAdmin)}}}
 }
 
 // adminButton lists unhandled submissions with their delivery to the
 // operators, and queues the undelivered ones again.
 func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error) {
-	action := req.Callback.Data.Action
+	action := formNS.Action(req.Callback.Data)
 	if !req.Admin {
-		if err := f.Store.Audit(ctx, req.UserID, "refused:form."+action, ""); err != nil {
+		if err := f.Store.Audit(ctx, req.UserID, "refused:form."+string(action), ""); err != nil {
 			return Response{}, err
 		}
 		return Response{Answer: req.L.T("admin_refused"), ShowAlert: true}, nil
 	}
-	if action == "rs" {
+	if action == formResend {
 		n, err := f.Store.ResendSubmissions(ctx)
 		if err != nil {
 			return Response{}, err
@@ -122,7 +121,7 @@ func (f *Forms) adminButton(ctx context.Context, req *Request) (Response, error)
 	}
 	reply := Reply{Text: b.String()}
 	if undelivered > 0 {
-		reply.Buttons = [][]Button{{{Text: req.L.T("forms_admin_resend"), Data: callback.Encode(convForm, "rs")}}}
+		reply.Buttons = [][]Button{{formNS.Button(req.L, "forms_admin_resend", formResend)}}
 	}
 	return Response{Replies: []Reply{reply}}, nil
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/locales"
 )
@@ -27,26 +26,39 @@ func (f *Forms) ask(req *Request, form *forms.Form, step *forms.Step) Reply {
 		}
 	}
 	text := req.L.T("forms_step", map[string]any{"N": n, "Of": len(form.Steps), "Question": step.Question.In(lang)})
-	var rows [][]Button
 	switch step.Type {
-	case forms.TypeChoice:
-		for _, o := range step.Options {
-			rows = append(rows, []Button{{Text: o.Label.In(lang),
-				Data: callback.Encode(convForm, "ch", form.ID, step.ID, o.ID)}})
-		}
 	case forms.TypeDateTime:
-		text += "\n\n" + req.L.T("forms_hours") + "\n" + f.hoursText(req.L, step)
-		rows = f.slotRows(req, form, step)
+		text += "\n" + req.L.T("forms_datetime_example", map[string]any{"Example": f.example(req, step)}) +
+			"\n\n" + req.L.T("forms_hours") + "\n" + f.hoursText(req.L, step)
 	case forms.TypePhone:
 		if step.Optional {
 			text += "\n" + req.L.T("forms_optional_hint")
 		}
 		return Reply{Text: text, Keyboard: [][]KeyButton{{{Text: req.L.T("forms_share_phone"), RequestContact: true}}}}
 	}
-	if step.Optional {
-		rows = append(rows, []Button{{Text: req.L.T("forms_skip"), Data: callback.Encode(convForm, "sk", form.ID, step.ID)}})
+	return Reply{Text: text, Buttons: f.stepRows(req, form, step)}
+}
+
+// stepRows are the inline buttons that answer a step: its options or free
+// slots, and Skip for an optional step. A refused answer gets them again,
+// so that Skip is never lost to a typo.
+func (f *Forms) stepRows(req *Request, form *forms.Form, step *forms.Step) [][]Button {
+	var rows [][]Button
+	switch step.Type {
+	case forms.TypeChoice:
+		for _, o := range step.Options {
+			rows = append(rows, []Button{{Text: o.Label.In(req.L.Lang),
+				Data: formNS.Data(formChoice, form.ID, step.ID, o.ID)}})
+		}
+	case forms.TypeDateTime:
+		rows = f.slotRows(req, form, step)
+	case forms.TypePhone:
+		return nil // the contact keyboard stays from the question
 	}
-	return Reply{Text: text, Buttons: rows}
+	if step.Optional {
+		rows = append(rows, []Button{formNS.Button(req.L, "forms_skip", formSkip, form.ID, step.ID)})
+	}
+	return rows
 }
 
 // slotRows offers the next free slots, two to a row.
@@ -56,11 +68,24 @@ func (f *Forms) slotRows(req *Request, form *forms.Form, step *forms.Step) [][]B
 		if i%2 == 0 {
 			rows = append(rows, nil)
 		}
-		b := Button{Text: req.L.DateTime(t), Data: callback.Encode(convForm, "at", form.ID, step.ID,
+		b := Button{Text: req.L.DateTime(t), Data: formNS.Data(formSlot, form.ID, step.ID,
 			strconv.FormatInt(t.Unix(), 10))}
 		rows[len(rows)-1] = append(rows[len(rows)-1], b)
 	}
 	return rows
+}
+
+// example is a date and time to type that the step takes right now: its
+// first bookable slot, written as typed (a fixed date in the form's text
+// would go stale); with no slot open, the format itself.
+func (f *Forms) example(req *Request, step *forms.Step) string {
+	if step.Type != forms.TypeDateTime {
+		return ""
+	}
+	if slots := step.Slots(req.Now, f.Location, 1); len(slots) > 0 {
+		return slots[0].Format("02.01.2006 15:04")
+	}
+	return req.L.T("forms_datetime_format")
 }
 
 // hoursText lists the opening hours Monday first, one day a line.
@@ -92,7 +117,8 @@ func (f *Forms) Step(_ context.Context, req *Request) (Response, error) {
 		Photo: req.Photo}
 	ans, problem := step.Check(in, req.Now, f.Location)
 	if problem != nil {
-		return Response{Next: req.Conv, Replies: []Reply{{Text: f.problemText(req, step, problem)}}}, nil
+		return Response{Next: req.Conv, Replies: []Reply{{Text: f.problemText(req, step, problem),
+			Buttons: f.stepRows(req, form, step)}}}, nil
 	}
 	return f.advance(req, form, step, ans, nil), nil
 }
@@ -102,7 +128,7 @@ func (f *Forms) problemText(req *Request, step *forms.Step, p *forms.Problem) st
 	if len(p.Custom) > 0 {
 		return p.Custom.In(req.L.Lang)
 	}
-	data := map[string]any{"When": "", "Day": "", "Hours": f.hoursText(req.L, step)}
+	data := map[string]any{"When": "", "Day": "", "Hours": f.hoursText(req.L, step), "Example": f.example(req, step)}
 	maps.Copy(data, p.Data)
 	if !p.At.IsZero() {
 		data["When"], data["Day"] = req.L.DateTime(p.At.In(f.Location)), req.L.Date(p.At.In(f.Location))
@@ -119,13 +145,13 @@ func (f *Forms) stepButton(req *Request) (Response, error) {
 		return Response{Answer: req.L.T("forms_stale")}, nil
 	}
 	var ans forms.Answer
-	switch d.Action {
-	case "ch":
+	switch formNS.Action(d) {
+	case formChoice:
 		if !hasOption(step, d.Arg(2)) {
 			return Response{Answer: req.L.T("forms_stale")}, nil
 		}
 		ans.Value = d.Arg(2)
-	case "at":
+	case formSlot:
 		sec, err := strconv.ParseInt(d.Arg(2), 10, 64)
 		if err != nil || step.Type != forms.TypeDateTime {
 			return Response{Answer: req.L.T("forms_stale")}, nil
@@ -135,7 +161,7 @@ func (f *Forms) stepButton(req *Request) (Response, error) {
 		if ans, problem = step.CheckSlot(time.Unix(sec, 0), req.Now, f.Location); problem != nil {
 			return Response{Answer: f.problemText(req, step, problem), ShowAlert: true}, nil
 		}
-	case "sk":
+	case formSkip:
 		if !step.Optional {
 			return Response{Answer: req.L.T("forms_stale")}, nil
 		}
@@ -168,7 +194,7 @@ func (f *Forms) advance(req *Request, form *forms.Form, step *forms.Step, ans fo
 	}
 	if step.Type == forms.TypePhone {
 		// The contact button replaced the menu keyboard: bring the menu back.
-		replies = append(replies, Reply{Text: req.L.T("forms_saved"), Keyboard: MenuKeyboard(req.L)})
+		replies = append(replies, Reply{Text: req.L.T("forms_saved"), Menu: req.L})
 	}
 	next := form.After(step.ID)
 	if next == nil {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -34,9 +33,9 @@ func (f *Forms) summary(req *Request, form *forms.Form, data map[string]string) 
 	text := req.L.T("forms_summary", map[string]any{"Title": form.Title.In(req.L.Lang)}) + "\n" +
 		f.answerLines(req.L, form, data, false)
 	return Reply{Text: text, Buttons: [][]Button{
-		{{Text: req.L.T("forms_send"), Data: callback.Encode(convForm, "ok", form.ID)}},
-		{{Text: req.L.T("forms_restart"), Data: callback.Encode(convForm, "re", form.ID)},
-			{Text: req.L.T("forms_cancel"), Data: callback.Encode(convForm, "no", form.ID)}},
+		{formNS.Button(req.L, "forms_send", formSend, form.ID)},
+		{formNS.Button(req.L, "forms_restart", formRestart, form.ID),
+			formNS.Button(req.L, "forms_cancel", formCancel, form.ID)},
 	}}
 }
 
@@ -48,15 +47,15 @@ func (f *Forms) confirmButton(ctx context.Context, req *Request) (Response, erro
 	}
 	summary := f.summary(req, form, req.Conv.Data)
 	summary.Buttons, summary.Edit = nil, true
-	switch req.Callback.Data.Action {
-	case "re":
+	switch formNS.Action(req.Callback.Data) {
+	case formRestart:
 		first := form.Steps[0]
 		return Response{Next: Step(convForm, first.ID, map[string]string{keyForm: form.ID}),
 			Replies: []Reply{summary, f.ask(req, form, first)}}, nil
-	case "no":
+	case formCancel:
 		summary.Text += "\n\n" + req.L.T("forms_cancelled")
 		return Response{EndConv: true, Replies: []Reply{summary,
-			{Text: req.L.T("menu_title"), Keyboard: MenuKeyboard(req.L)}}}, nil
+			{Text: req.L.T("menu_title"), Menu: req.L}}}, nil
 	}
 	return f.submit(ctx, req, form, summary)
 }
@@ -85,7 +84,7 @@ func (f *Forms) submit(ctx context.Context, req *Request, form *forms.Form, summ
 	if at, ok := f.reminderAt(form, sub); ok {
 		text += "\n" + req.L.T("forms_reminder_set", map[string]any{"When": req.L.DateTime(at.In(f.Location))})
 	}
-	return Response{EndConv: true, Replies: []Reply{summary, {Text: text, Keyboard: MenuKeyboard(req.L)}}}, nil
+	return Response{EndConv: true, Replies: []Reply{summary, {Text: text, Menu: req.L}}}, nil
 }
 
 // submissionPushes are the operators' message (with its "mark handled"
@@ -94,7 +93,7 @@ func (f *Forms) submissionPushes(form *forms.Form, sub store.Submission, user *l
 	ol := locales.New(f.OperatorLanguage)
 	id := strconv.FormatInt(sub.ID, 10)
 	pushes := []store.Push{{Kind: "form", Key: id, ChatID: sub.OperatorsChat, Text: f.operatorText(ol, form, sub),
-		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: callback.Encode(convForm, "done", id)}}}}}
+		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: formNS.Data(formHandled, id)}}}}}
 	if at, ok := f.reminderAt(form, sub); ok {
 		text := user.T("forms_reminder", map[string]any{"Title": form.Title.In(user.Lang), "ID": sub.ID,
 			"When": user.DateTime(sub.SlotAt.In(f.Location))})

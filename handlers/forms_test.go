@@ -51,7 +51,9 @@ func TestFormButtonsOfClosedQuestionsAreTurnedAway(t *testing.T) {
 		{"skip of a required step", press(atStage, "sk", "incubator", "stage"), "This question is already closed."},
 		{"confirm before the end", press(atStage, "ok", "incubator"), "This question is already closed."},
 		{"a slot gone by", press(atSlot, "at", "interpreter", "slot", "1764489600"), // 28 Nov 10:00 Kyiv
-			"Too soon: the earliest you can book is 28 Nov 2026, 14:00."},
+			// now + min_lead is Saturday 14:00, after the centre closed at 13:00;
+			// Sunday is closed: the earliest slot is Monday's first (issue 19).
+			"Too soon: the earliest you can book is 30 Nov 2026, 09:00."},
 		{"unknown action", press(atStage, "zz"), "This button is out of date. Open the menu again: /menu"},
 	}
 	for _, tt := range tests {

@@ -2,10 +2,11 @@ package handlers
 
 import (
 	"context"
+	"slices"
 	"strings"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/locales"
+	"github.com/transparentcities/nazar/store"
 )
 
 // Privacy shows what is stored about the user and offers to delete it.
@@ -32,30 +33,71 @@ func (c *Core) Privacy(ctx context.Context, req *Request) (Response, error) {
 	if len(pd.Vouchers) > 0 {
 		b.WriteString("\n" + req.L.N("voucher_privacy", len(pd.Vouchers), map[string]any{"Numbers": strings.Join(pd.Vouchers, ", ")}))
 	}
+	b.WriteString(digestPrivacy(req.L, pd.Digest))
+	b.WriteString(c.coursesPrivacy(req.L, pd.Courses))
 	if pd.Conversation != "" {
 		b.WriteString("\n" + req.L.T("privacy_conversation"))
 	}
 	b.WriteString("\n\n" + req.L.T("privacy_explain"))
 	return Response{Replies: []Reply{{Text: b.String(), Buttons: [][]Button{{
-		{Text: req.L.T("privacy_delete_button"), Data: callback.Encode("privacy", "ask")},
+		privacyNS.Button(req.L, "privacy_delete_button", privacyAsk),
 	}}}}}, nil
 }
 
 // PrivacyButton asks for confirmation, then deletes the user's data.
 func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error) {
-	switch req.Callback.Data.Action {
-	case "ask":
-		return Response{Replies: []Reply{{Text: req.L.T("privacy_confirm"), Edit: true, Buttons: [][]Button{{
-			{Text: req.L.T("privacy_confirm_yes"), Data: callback.Encode("privacy", "delete")},
-			{Text: req.L.T("privacy_confirm_no"), Data: callback.Encode("privacy", "keep")},
-		}}}}}, nil
-	case "delete":
+	switch privacyNS.Action(req.Callback.Data) {
+	case privacyAsk:
+		return confirm(req.L.T("privacy_confirm"), privacyNS.Button(req.L, "privacy_confirm_yes", privacyDelete),
+			privacyNS.Button(req.L, "privacy_confirm_no", privacyKeep)), nil
+	case privacyDelete:
 		if err := c.Store.DeleteUser(ctx, req.UserID); err != nil {
 			return Response{}, err
 		}
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("privacy_deleted"), Edit: true}}}, nil
-	case "keep":
+	case privacyKeep:
 		return Response{Replies: []Reply{{Text: req.L.T("privacy_kept"), Edit: true}}}, nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
+}
+
+// digestPrivacy is the digest subscription's line of /privacy: subscribed
+// or paused (the chat blocked the bot), and the topics chosen.
+func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
+	if sub.UserID == 0 {
+		return ""
+	}
+	topics := make([]string, 0, len(sub.Topics))
+	for _, t := range store.DigestTopics {
+		if slices.Contains(sub.Topics, t) {
+			topics = append(topics, l.T(topicLabels[t]))
+		}
+	}
+	id := locales.ID("digest_privacy")
+	if len(topics) == 0 {
+		id = locales.ID("digest_privacy_no_topics")
+	}
+	return "\n" + l.T(id, map[string]any{"Topics": strings.Join(topics, ", ")})
+}
+
+// coursesPrivacy lists the courses the user started, with their progress.
+func (c *Core) coursesPrivacy(l *locales.Localizer, progress []store.CourseProgress) string {
+	var names []string
+	for _, p := range progress {
+		title, of := p.Course, 0
+		if c.Courses != nil {
+			if co, ok := c.Courses.Course(p.Course); ok {
+				title, of = co.Title.In(l.Lang), len(co.Lessons)
+			}
+		}
+		state := "✅"
+		if !p.Finished() {
+			state = l.T("learn_progress_short", map[string]any{"Done": min(p.Lesson, of), "Of": of})
+		}
+		names = append(names, l.T("learn_privacy_item", map[string]any{"Title": title, "State": state}))
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "\n" + l.T("learn_privacy", map[string]any{"Courses": strings.Join(names, ", ")})
 }

@@ -74,19 +74,36 @@ type Response struct {
 type Reply struct {
 	Text    string
 	Buttons [][]Button // inline keyboard under the message
-	// Keyboard replaces the reply keyboard (the main menu); RemoveKeyboard hides it.
+	// Keyboard replaces the reply keyboard; RemoveKeyboard hides it.
 	Keyboard       [][]KeyButton
 	RemoveKeyboard bool
+	// Menu shows the main menu as the reply keyboard, in this language (the
+	// router renders it from the features' menu items; see Feature).
+	Menu *locales.Localizer
 	// Edit replaces the message whose button was pressed instead of sending a new one.
 	Edit  bool
 	Venue *Venue // send a map pin instead of text
+	Photo *Photo // send a picture instead of text (Buttons go under it)
+	// HTML sends Text in Telegram's HTML parse mode; the handler escapes
+	// what it did not write itself and keeps Text within one message.
+	HTML bool
 }
 
-// Button is one inline button: callback data or a URL.
+// Photo is a picture to send, with its caption: an image the bot made
+// (PNG) or one Telegram fetches itself (URL: an http(s) URL or a file id).
+type Photo struct {
+	PNG     []byte
+	URL     string
+	Caption string
+}
+
+// Button is one inline button: callback data, a URL, or a Mini App to
+// open (WebApp: its https URL).
 type Button struct {
-	Text string
-	Data string
-	URL  string
+	Text   string
+	Data   string
+	URL    string
+	WebApp string
 }
 
 // KeyButton is one reply-keyboard button; it may ask Telegram for the user's

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
@@ -21,6 +20,7 @@ type VoucherStore interface {
 	VoucherHistory(ctx context.Context, no string) ([]store.VoucherChange, error)
 	SubscribeVoucher(ctx context.Context, userID, chatID int64, no string) error
 	UnsubscribeVoucher(ctx context.Context, userID int64, no string) (bool, error)
+	LookupLockStore
 	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64, day time.Time,
 		text store.VoucherPushText) (store.VoucherChange, int, error)
 }
@@ -77,18 +77,13 @@ func voucherCategoryID(code string) string { return "voucher_cat_" + code }
 // "/voucher LV-2026-000123" goes straight to the status check.
 func (v *Voucher) Menu(ctx context.Context, req *Request) (Response, error) {
 	if strings.TrimSpace(req.Text) != "" {
-		return v.statusNumber(req), nil
+		return v.statusNumber(ctx, req)
 	}
 	return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L)}}}, nil
 }
 
 func (v *Voucher) menuButtons(l *locales.Localizer) [][]Button {
-	return [][]Button{{vcb(l, "voucher_btn_calc", "calc"), vcb(l, "voucher_btn_status", "st")}}
-}
-
-// vcb is a button of the voucher feature.
-func vcb(l *locales.Localizer, label, action string, args ...string) Button {
-	return Button{Text: l.T(label), Data: callback.Encode("vc", action, args...)}
+	return [][]Button{{vcNS.Button(l, "voucher_btn_calc", vcCalc), vcNS.Button(l, "voucher_btn_status", vcStatus)}}
 }
 
 // rulesText shows the programme in the user's language.
@@ -130,10 +125,10 @@ var applicantIDs = map[string]string{
 
 // applicantButtons offer the applicant types for an action ("ct" for the
 // calculator, "sty" for the status check).
-func applicantButtons(l *locales.Localizer, action string) [][]Button {
+func applicantButtons(l *locales.Localizer, action vcAction) [][]Button {
 	var row []Button
 	for _, t := range voucher.ApplicantTypes {
-		row = append(row, Button{Text: l.T(applicantIDs[t]), Data: callback.Encode("vc", action, t)})
+		row = append(row, vcNS.Button(l, applicantIDs[t], action, t))
 	}
 	return [][]Button{row}
 }
@@ -141,20 +136,20 @@ func applicantButtons(l *locales.Localizer, action string) [][]Button {
 // Button handles "vc|…" buttons.
 func (v *Voucher) Button(ctx context.Context, req *Request) (Response, error) {
 	d := req.Callback.Data
-	switch d.Action {
-	case "m":
+	switch vcNS.Action(d) {
+	case vcMenu:
 		return Response{Replies: []Reply{{Text: v.rulesText(req.L, req.Now), Buttons: v.menuButtons(req.L), Edit: true}}}, nil
-	case "calc":
+	case vcCalc:
 		// A flow left half-way (a status check) ends: text now belongs to no step.
 		return Response{EndConv: true, Replies: []Reply{{Text: req.L.T("voucher_calc_ask_type"),
-			Buttons: applicantButtons(req.L, "ct")}}}, nil
-	case "ct":
+			Buttons: applicantButtons(req.L, vcCalcType)}}}, nil
+	case vcCalcType:
 		return v.calcType(req), nil
-	case "st":
-		return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(convVoucher, "no", nil)}, nil
-	case "sty":
+	case vcStatus:
+		return v.askStatus(ctx, req)
+	case vcStatusType:
 		return v.statusType(req), nil
-	case "uns":
+	case vcUnsubscribe:
 		return v.unsubscribe(ctx, req)
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -166,13 +161,10 @@ func (v *Voucher) Step(ctx context.Context, req *Request) (Response, error) {
 	case "exp":
 		return v.calcExpenses(req), nil
 	case "no":
-		return v.statusNumber(req), nil
-	case "type":
-		// The applicant type is a button; text here is most likely a tax id
-		// typed too early.
-		return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T("voucher_status_press_type"),
-			Buttons: applicantButtons(req.L, "sty")}}}, nil
-	case "tax":
+		return v.statusNumber(ctx, req)
+	case "type", "tax":
+		// "type" is a conversation begun before the applicant type was
+		// inferred from the tax id: what is typed there is the tax id.
 		return v.statusTax(ctx, req)
 	}
 	return WithMenu(req.L, req.L.T("conv_expired")), nil

@@ -7,8 +7,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/transparentcities/nazar/callback"
-	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
 )
@@ -18,19 +16,19 @@ const maxVoucherComment = 500
 
 // AdminButtons are the vouchers' row in the admin panel.
 func (v *Voucher) AdminButtons(req *Request) [][]Button {
-	return [][]Button{{{Text: req.L.T("voucher_admin_button"), Data: callback.Encode("vca", "new")}}}
+	return [][]Button{{vcaNS.Button(req.L, "voucher_admin_button", vcaNew)}}
 }
 
 // AdminButton handles "vca|…": start a status change, pick the status.
 func (v *Voucher) AdminButton(ctx context.Context, req *Request) (Response, error) {
-	action := req.Callback.Data.Action
+	action := vcaNS.Action(req.Callback.Data)
 	if !req.Admin {
-		return v.Admin.Refuse(ctx, req, "voucher."+action)
+		return v.Admin.Refuse(ctx, req, "voucher."+string(action))
 	}
 	switch action {
-	case "new":
+	case vcaNew:
 		return Response{Next: Step(convVoucherAdmin, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_admin_ask_no")}}}, nil
-	case "set":
+	case vcaSetStatus:
 		return v.adminStatusChosen(req), nil
 	}
 	return Response{Answer: StaleButton(req.L)}, nil
@@ -73,10 +71,10 @@ func (v *Voucher) adminApplication(ctx context.Context, req *Request) (Response,
 	}
 	var row []Button
 	for _, s := range next {
-		row = append(row, Button{Text: req.L.T(voucherStatusIDs[s]), Data: callback.Encode("vca", "set", s)})
+		row = append(row, vcaNS.Button(req.L, voucherStatusIDs[s], vcaSetStatus, s))
 	}
 	text := req.L.T("voucher_admin_app", map[string]any{"No": app.No, "Name": app.Name,
-		"Applicant": req.L.T(applicantIDs[app.Applicant]), "TaxID": privacy.MaskTaxID(app.TaxID),
+		"Applicant": req.L.T(applicantIDs[app.Applicant]), "TaxID": app.TaxIDMasked,
 		"Expenses": req.L.Money(app.Expenses), "Status": req.L.T(voucherStatusIDs[app.Status])})
 	return Response{Next: Step(convVoucherAdmin, "status", map[string]string{"no": no}),
 		Replies: []Reply{{Text: text, Buttons: [][]Button{row}}}}, nil
@@ -125,7 +123,7 @@ func (v *Voucher) adminApply(ctx context.Context, req *Request) (Response, error
 		return Response{}, err
 	}
 	v.logger().Info("voucher status changed", "admin_id", req.UserID, "application", no, "status", status,
-		"tax_id", privacy.MaskTaxID(app.TaxID), "pushes", pushed)
+		"tax_id", app.TaxIDMasked, "pushes", pushed)
 	return WithMenu(req.L, req.L.N("voucher_admin_done", pushed, map[string]any{"No": no,
 		"Status": req.L.T(voucherStatusIDs[status])})), nil
 }

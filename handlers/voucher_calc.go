@@ -51,7 +51,7 @@ func (v *Voucher) calcExpenses(req *Request) Response {
 		return WithMenu(req.L, req.L.T("conv_expired"))
 	}
 	return Response{Replies: []Reply{{Text: voucherResultText(req.L, t, v.Rules.ShareBP, res), Buttons: [][]Button{{
-		vcb(req.L, "voucher_btn_calc_again", "calc"), vcb(req.L, "voucher_btn_status", "st"),
+		vcNS.Button(req.L, "voucher_btn_calc_again", vcCalc), vcNS.Button(req.L, "voucher_btn_status", vcStatus),
 	}}}}}
 }
 

@@ -12,55 +12,77 @@ import (
 	"github.com/transparentcities/nazar/voucher"
 )
 
-// statusNumber takes the application number and asks who applied: the
-// applicant type is asked, not looked up, so that "wrong kind of tax id"
-// can be said before anything is looked up and reveals nothing.
-func (v *Voucher) statusNumber(req *Request) Response {
-	no, ok := voucher.NormalizeNumber(req.Text)
-	if !ok {
-		return Response{Next: Step(convVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}
+// askStatus starts the status check, unless the user is locked out.
+func (v *Voucher) askStatus(ctx context.Context, req *Request) (Response, error) {
+	if locked, resp, err := v.statusLock().check(ctx, req, ""); locked || err != nil {
+		return resp, err
 	}
-	return Response{Next: Step(convVoucher, "type", map[string]string{"no": no}), Replies: []Reply{{
-		Text: req.L.T("voucher_status_ask_type", map[string]any{"No": no}), Buttons: applicantButtons(req.L, "sty")}}}
+	return Response{Replies: []Reply{{Text: req.L.T("voucher_status_ask_no")}}, Next: Step(convVoucher, "no", nil)}, nil
 }
 
-// statusType takes the applicant type and asks for the matching tax id.
+// statusLock guards the status check: application numbers are sequential
+// and EDRPOU codes public, and a match shows amounts and comments and
+// subscribes the user to the application's pushes.
+func (v *Voucher) statusLock() lookupLock {
+	return lookupLock{Store: v.Store, Scope: store.LookupVoucher, Locked: locales.ID("voucher_status_locked"),
+		Location: v.Location}
+}
+
+// statusNumber takes the application number and asks for the applicant's
+// tax id, whose length says who applied (see statusTax).
+func (v *Voucher) statusNumber(ctx context.Context, req *Request) (Response, error) {
+	no, ok := voucher.NormalizeNumber(req.Text)
+	if !ok {
+		return Response{Next: Step(convVoucher, "no", nil), Replies: []Reply{{Text: req.L.T("voucher_status_bad_no")}}}, nil
+	}
+	if locked, resp, err := v.statusLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
+	}
+	return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+		Text: req.L.T("voucher_status_ask_tax", map[string]any{"No": no})}}}, nil
+}
+
+// statusType is a press of an applicant-type button on a message from
+// before the type was inferred: the flow goes on to the tax id.
 func (v *Voucher) statusType(req *Request) Response {
-	t := req.Callback.Data.Arg(0)
-	if req.Conv == nil || req.Conv.Feature != convVoucher || req.Conv.Step != "type" || applicantIDs[t] == "" {
+	if req.Conv == nil || req.Conv.Feature != convVoucher || req.Conv.Step != "type" {
 		return Response{Answer: req.L.T("voucher_gone"), ShowAlert: true}
 	}
-	data := map[string]string{"no": req.Conv.Data["no"], "type": t}
-	ask := locales.ID("voucher_status_ask_rnokpp")
-	if t == voucher.Legal {
-		ask = locales.ID("voucher_status_ask_edrpou")
-	}
-	return Response{Next: Step(convVoucher, "tax", data), Replies: []Reply{{Text: req.L.T(ask), Edit: true}}}
+	no := req.Conv.Data["no"]
+	return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+		Text: req.L.T("voucher_status_ask_tax", map[string]any{"No": no}), Edit: true}}}
 }
 
 // taxErrorIDs say what is wrong with a typed tax id.
 var taxErrorIDs = map[error]string{
-	taxid.ErrNotDigits:   locales.ID("voucher_tax_not_digits"),
-	taxid.ErrLength:      locales.ID("voucher_tax_length"),
-	taxid.ErrChecksum:    locales.ID("voucher_tax_invalid"),
-	voucher.ErrWrongKind: locales.ID("voucher_tax_wrong_kind"),
+	taxid.ErrNotDigits: locales.ID("voucher_tax_not_digits"),
+	taxid.ErrLength:    locales.ID("voucher_tax_length"),
+	taxid.ErrChecksum:  locales.ID("voucher_tax_invalid"),
 }
 
-// statusTax checks the tax id, looks the application up by number and tax
-// id together, subscribes the user and shows the status. An unknown number,
-// a tax id of someone else and an applicant type that does not match all get
-// the same answer.
+// statusTax checks the tax id, infers who applied from it (8 digits: an
+// EDRPOU, a legal entity; 10: an RNOKPP, a sole proprietor), looks the
+// application up by number and tax id together, subscribes the user and
+// shows the status. An unknown number, a tax id of someone else and a tax
+// id of the other kind all get the same answer, and count as one failure
+// toward the lock.
 func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error) {
-	no, t := req.Conv.Data["no"], req.Conv.Data["type"]
-	id, err := voucher.CheckTaxID(t, req.Text)
+	no := req.Conv.Data["no"]
+	id := taxid.Normalize(req.Text)
+	kind, err := taxid.Check(id)
 	if err != nil {
 		for e, msg := range taxErrorIDs {
 			if errors.Is(err, e) {
-				return Response{Next: req.Conv, Replies: []Reply{{Text: req.L.T(msg, map[string]any{
-					"Applicant": req.L.T(applicantIDs[t]), "Masked": privacy.MaskTaxID(id)})}}}, nil
+				return Response{Next: Step(convVoucher, "tax", map[string]string{"no": no}), Replies: []Reply{{
+					Text: req.L.T(msg, map[string]any{"Masked": privacy.MaskTaxID(id)})}}}, nil
 			}
 		}
 		return Response{}, err
+	}
+	t := voucher.ApplicantOf(kind)
+	// Checked again: other tries, here or in another chat, may have been made meanwhile.
+	if locked, resp, err := v.statusLock().check(ctx, req, no); locked || err != nil {
+		return resp, err
 	}
 	app, found, err := v.Store.VoucherApplication(ctx, no, id)
 	if err != nil {
@@ -70,7 +92,12 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 	v.logger().Info("voucher status checked", "user_id", req.UserID, "application", no,
 		"tax_id", privacy.MaskTaxID(id), "found", found)
 	if !found {
-		return WithMenu(req.L, req.L.T("voucher_status_not_found", map[string]any{"No": no})), nil
+		locked, resp, left, err := v.statusLock().fail(ctx, req, no, no)
+		if locked || err != nil {
+			return resp, err
+		}
+		return WithMenu(req.L, req.L.T("voucher_status_not_found", map[string]any{"No": no})+"\n"+
+			req.L.N("lookup_tries_left", left, nil)), nil
 	}
 	if err := v.Store.SubscribeVoucher(ctx, req.UserID, req.ChatID, no); err != nil {
 		return Response{}, err
@@ -80,7 +107,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *Request) (Response, error)
 		return Response{}, err
 	}
 	text := voucherStatusText(req.L, app, history) + "\n\n" + req.L.T("voucher_subscribed")
-	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcb(req.L, "voucher_btn_unsubscribe", "uns", no)}}}}}, nil
+	return Response{Replies: []Reply{{Text: text, Buttons: [][]Button{{vcNS.Button(req.L, "voucher_btn_unsubscribe", vcUnsubscribe, no)}}}}}, nil
 }
 
 // voucherStatusIDs name the statuses.
@@ -97,7 +124,7 @@ var voucherStatusIDs = map[string]string{
 func voucherStatusText(l *locales.Localizer, a store.VoucherApplication, history []store.VoucherChange) string {
 	var b strings.Builder
 	b.WriteString(l.T("voucher_app_head", map[string]any{"No": a.No, "Name": a.Name,
-		"Applicant": l.T(applicantIDs[a.Applicant]), "TaxID": privacy.MaskTaxID(a.TaxID),
+		"Applicant": l.T(applicantIDs[a.Applicant]), "TaxID": a.TaxIDMasked,
 		"Category": voucherCategoryLabel(l, a.Category), "Expenses": l.Money(a.Expenses),
 		"Status": l.T(voucherStatusIDs[a.Status])}))
 	changes := make([]voucher.Change, len(history))

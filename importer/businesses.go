@@ -24,7 +24,7 @@ var businessColumns = []string{"id", "edrpou", "name", "kind", "kved", "address"
 // website, e-mail, hours, date) before anything is written, and the file is
 // written in one transaction, upserting by id.
 func importBusinesses(ctx context.Context, env Env, path string) (Summary, error) {
-	f, err := csvin.Open(path)
+	f, err := openFile(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -46,10 +46,10 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d businesses read: %d new, %d changed, %d unchanged", res.Read, res.Added, res.Changed, res.Unchanged)
-	if len(f.Unknown) > 0 {
-		sum.Addf("ignored unknown columns: %v", f.Unknown)
-	}
+	sum.Rows = res.Read
+	sum.Addf("%s read: %d new, %d changed, %d unchanged", Count(res.Read, "business", "businesses"),
+		res.Added, res.Changed, res.Unchanged)
+	noteFile(f, &sum)
 	return sum, nil
 }
 

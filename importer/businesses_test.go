@@ -31,7 +31,7 @@ func TestImportBusinesses(t *testing.T) {
 	sum, err := importBusinessFile(t, st, goodBusinesses)
 	require.NoError(t, err)
 	assert.Contains(t, sum.String(), "2 businesses read: 2 new, 0 changed, 0 unchanged")
-	assert.Contains(t, sum.String(), "ignored unknown columns: [Rating]")
+	assert.Contains(t, sum.String(), "businesses.csv: ignored unknown columns: Rating")
 	list, err := st.BusinessesByEDRPOU(t.Context(), "21560766")
 	require.NoError(t, err)
 	require.Len(t, list, 1)

@@ -22,7 +22,7 @@ var appNoRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9/-]{2,31}$`)
 // card-applications); a status that became ready alerts the users who
 // asked to be told.
 func importCardApplications(ctx context.Context, env Env, path string) (Summary, error) {
-	f, lines, err := openCSV(path)
+	f, lines, err := openCSV(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -30,7 +30,8 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 		return Summary{}, err
 	}
 	f.Known(cardApplicationColumns...)
-	apps, err := readRows(env, f, lines, parseApplication)
+	apps, err := readRows(env, f, lines, rows[store.ApplicationRecord]{parse: parseApplication,
+		id: func(a store.ApplicationRecord) string { return a.No }, idColumn: "application_no"})
 	if err != nil {
 		return Summary{}, err
 	}
@@ -39,8 +40,9 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d applications read, %d new or changed", len(apps), changed)
-	unknownColumns(f, &sum)
+	sum.Rows = len(apps)
+	sum.Addf("%s read, %d new or changed", Count(len(apps), "application", "applications"), changed)
+	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }
 

@@ -1,13 +1,9 @@
 package importer
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/transparentcities/nazar/card"
@@ -20,20 +16,20 @@ const cardProgressEvery = 100_000
 
 // openCSV reads a dataset file and counts its lines, so the rows slice of a
 // two-million-row file is allocated once instead of grown twenty times.
-func openCSV(path string) (*csvin.File, int, error) {
-	data, err := os.ReadFile(path)
+func openCSV(env Env, path string) (*csvin.File, int, error) {
+	f, err := openFile(env, path)
 	if err != nil {
 		return nil, 0, err
 	}
-	f, err := csvin.Parse(filepath.Base(path), data)
-	return f, bytes.Count(data, []byte("\n")), err
+	return f, f.Lines(), nil
 }
 
-// readRows reads every row of a card dataset file, parsing each with parse
-// and collecting up to csvin.MaxErrors problems. Values that are personal
-// data (card numbers, dates of birth) are never echoed in errors.
-func readRows[T any](env Env, f *csvin.File, lines int, parse func(csvin.Row) (T, error)) ([]T, error) {
-	r := rows[T]{parse: parse, capacity: lines}
+// readRows reads every row of a card dataset file with r (its parse and,
+// when rows have a key, its id), collecting up to csvin.MaxErrors problems.
+// Values that are personal data (card numbers, dates of birth) are never
+// echoed in errors.
+func readRows[T any](env Env, f *csvin.File, lines int, r rows[T]) ([]T, error) {
+	r.capacity = lines
 	if env.Progress != nil {
 		r.progress = func(read int) {
 			if read%cardProgressEvery == 0 {
@@ -130,13 +126,7 @@ func cardAlerts(ctx context.Context, env Env, sum *Summary) error {
 		return fmt.Errorf("card alerts: %w", err)
 	}
 	if n > 0 {
-		sum.Addf("%d card alerts queued", n)
+		sum.Addf("%s queued", Count(n, "card alert", "card alerts"))
 	}
 	return nil
-}
-
-func unknownColumns(f *csvin.File, sum *Summary) {
-	if len(f.Unknown) > 0 {
-		sum.Addf("%s: ignored unknown columns: %s", f.Name, strings.Join(f.Unknown, ", "))
-	}
 }

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"fmt"
+	"hash/maphash"
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
@@ -15,7 +17,7 @@ var cardOperationColumns = []string{"card_number", "at", "kind", "amount_uah", "
 // importCardOperations loads card operations (SPEC §8 card-operations);
 // every card must have been imported with `cards` first.
 func importCardOperations(ctx context.Context, env Env, path string) (Summary, error) {
-	f, lines, err := openCSV(path)
+	f, lines, err := openCSV(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -28,13 +30,20 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 		return Summary{}, err
 	}
 	m := amounts{}
-	ops, err := readRows(env, f, lines, func(row csvin.Row) (store.OperationRecord, error) {
+	at := make([]int32, 0, lines) // the line of each operation read, for duplicateOperations
+	ops, err := readRows(env, f, lines, rows[store.OperationRecord]{parse: func(row csvin.Row) (store.OperationRecord, error) {
 		op, err := parseOperation(env, m, row)
-		if _, ok := known[op.Number]; err == nil && !ok {
+		if err == nil && !known.Has(op.Number) {
 			return op, row.Errorf("card_number", "no such card among the imported cards (import cards first)")
 		}
+		if err == nil {
+			at = append(at, int32(row.Line))
+		}
 		return op, err
-	})
+	}})
+	if err == nil {
+		err = duplicateOperations(f, ops, at)
+	}
 	if err != nil {
 		return Summary{}, err
 	}
@@ -43,8 +52,9 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d operations read, %d new", len(ops), added)
-	unknownColumns(f, &sum)
+	sum.Rows = len(ops)
+	sum.Addf("%s read, %d new", Count(len(ops), "operation", "operations"), added)
+	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }
 
@@ -68,4 +78,31 @@ func parseOperation(env Env, m amounts, row csvin.Row) (store.OperationRecord, e
 	}
 	op.Place = row.Get("place")
 	return op, nil
+}
+
+// duplicateOperations refuses an operation listed twice: the same card,
+// time and kind (the store would keep one and drop the other without a
+// word). Two million operations are keyed by a 64-bit hash rather than by
+// their strings, and a hash seen again is compared field by field.
+func duplicateOperations(f *csvin.File, ops []store.OperationRecord, lines []int32) error {
+	seed := maphash.MakeSeed()
+	first := make(map[uint64]int32, len(ops)) // hash → index in ops
+	var errs csvin.Errors
+	for i, op := range ops {
+		h := maphash.String(seed, op.Number) ^ maphash.String(seed, op.Kind)*31 ^
+			uint64(op.At.UnixNano())*0x9e3779b97f4a7c15
+		j, seen := first[h]
+		if !seen {
+			first[h] = int32(i)
+			continue
+		}
+		o := ops[j]
+		if o.Number == op.Number && o.Kind == op.Kind && o.At.Equal(op.At) &&
+			errs.Add(&csvin.Error{File: f.Name, Line: int(lines[i]), Column: f.Column("at"), Col: "at",
+				Reason: fmt.Sprintf("the card has a %s at this time already (line %d; card number not shown)",
+					op.Kind, lines[j])}) {
+			break
+		}
+	}
+	return errs.Err()
 }

@@ -15,7 +15,7 @@ var cardColumns = []string{"card_number", "holder_name", "birth_date", "category
 
 // importCards loads the cards export (SPEC §8 cards) for provider sqlite.
 func importCards(ctx context.Context, env Env, path string) (Summary, error) {
-	f, lines, err := openCSV(path)
+	f, lines, err := openCSV(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -24,7 +24,9 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 	}
 	f.Known(cardColumns...)
 	m := amounts{}
-	cards, err := readRows(env, f, lines, func(row csvin.Row) (store.CardRecord, error) { return parseCard(env, m, row) })
+	cards, err := readRows(env, f, lines, rows[store.CardRecord]{
+		parse: func(row csvin.Row) (store.CardRecord, error) { return parseCard(env, m, row) },
+		id:    func(c store.CardRecord) string { return c.Number }, idColumn: "card_number", private: true})
 	if err != nil {
 		return Summary{}, err
 	}
@@ -33,8 +35,9 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d cards read, %d new or changed", len(cards), changed)
-	unknownColumns(f, &sum)
+	sum.Rows = len(cards)
+	sum.Addf("%s read, %d new or changed", Count(len(cards), "card", "cards"), changed)
+	noteFile(f, &sum)
 	return sum, cardAlerts(ctx, env, &sum)
 }
 

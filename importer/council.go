@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +40,7 @@ var councilFiles = []struct {
 // councilParser reads one council folder into store.CouncilData, checking
 // every reference against this import and the database.
 type councilParser struct {
+	env      Env
 	loc      *time.Location
 	keys     store.CouncilKeys
 	data     store.CouncilData
@@ -55,10 +57,14 @@ type councilParser struct {
 	voterIndex map[string]uint64         // voting id → index, for ballots
 	labels     map[string]council.Option // vote labels as written → option
 	evLines    map[string]string         // event uid → "file:line" for reports
+	// untitled are the lines of agenda items and vote events without a
+	// title: real records have them (registrations, procedural votes);
+	// they are imported, shown by number and date, and reported.
+	untitled struct{ motions, events []int }
 }
 
 func newCouncilParser(env Env, keys store.CouncilKeys, sum *Summary) *councilParser {
-	return &councilParser{loc: env.Config.Location(), keys: keys, sum: sum, progress: env.Progress,
+	return &councilParser{env: env, loc: env.Config.Location(), keys: keys, sum: sum, progress: env.Progress,
 		voters: map[string]bool{}, sessionSet: map[string]bool{}, motionSet: map[string]*motionExtra{},
 		events: map[string]int{}, counts: map[string]*eventCount{},
 		voterIndex: map[string]uint64{}, labels: map[string]council.Option{},
@@ -69,10 +75,11 @@ func newCouncilParser(env Env, keys store.CouncilKeys, sum *Summary) *councilPar
 // motionExtra is what the flat format takes from motions.csv to make the
 // motion's single vote event.
 type motionExtra struct {
-	at     time.Time
-	dated  bool
-	result string
-	header *[5]int
+	at       time.Time
+	dated    bool
+	result   string
+	header   *[5]int
+	untitled bool
 }
 
 // importCouncil is `nazar import council DIR` (SPEC §8).
@@ -132,7 +139,7 @@ func (p *councilParser) parseFile(files map[string]string, name string, parse fu
 	if !ok || p.errs.Len() >= csvin.MaxErrors {
 		return
 	}
-	f, err := csvin.Open(path)
+	f, err := openFile(p.env, path)
 	if err != nil {
 		p.errs.Add(err)
 		return
@@ -148,9 +155,7 @@ func (p *councilParser) parseFile(files map[string]string, name string, parse fu
 		p.data.Events = slices.Grow(p.data.Events, f.Lines())
 	}
 	parse(p, f)
-	if len(f.Unknown) > 0 {
-		p.sum.Addf("%s: ignored unknown columns: %s", f.Name, strings.Join(f.Unknown, ", "))
-	}
+	noteFile(f, p.sum)
 }
 
 // write hands the data to the store and adds the outcome to the summary.
@@ -167,6 +172,10 @@ func (p *councilParser) write(ctx context.Context, env Env, data store.CouncilDa
 // findCouncilFiles maps the lower-cased names of the known files in dir to
 // their paths, so that "voteEvents.csv" and "VOTE.CSV" are both found.
 func findCouncilFiles(dir string) (map[string]string, error) {
+	// Checked before opening: opening a named pipe waits for a writer.
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("council: %s is not a folder (PATH is a folder of annex-29/30 CSV files)", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("council: %w (PATH is a folder of annex-29/30 CSV files)", err)
@@ -177,7 +186,7 @@ func findCouncilFiles(dir string) (map[string]string, error) {
 	}
 	files := map[string]string{}
 	for _, e := range entries {
-		if name := strings.ToLower(e.Name()); known[name] && !e.IsDir() {
+		if name := strings.ToLower(e.Name()); known[name] {
 			files[name] = filepath.Join(dir, e.Name())
 		}
 	}
@@ -205,8 +214,10 @@ func (p *councilParser) each(f *csvin.File, fn func(row csvin.Row) error) {
 // summarise reports the counts and, where the published header counts of
 // an event disagree with its named list, both (the named list is used).
 func (p *councilParser) summarise(res store.CouncilImportResult) {
-	p.sum.Addf("%d deputies, %d sessions, %d agenda items, %d vote events (%d new), %d votes (%d new)",
-		res.Deputies, res.Sessions, res.Motions, res.Events, res.NewEvents, res.Votes, res.NewVotes)
+	p.sum.Rows = res.Deputies + res.Sessions + res.Motions + res.Events + res.Votes
+	p.sum.Addf("%s, %s, %s, %s (%d new), %s (%d new)", Count(res.Deputies, "deputy", "deputies"),
+		Count(res.Sessions, "session", "sessions"), Count(res.Motions, "agenda item", "agenda items"),
+		Count(res.Events, "vote event", "vote events"), res.NewEvents, Count(res.Votes, "vote", "votes"), res.NewVotes)
 	for _, uid := range res.Mismatches {
 		ev, c := p.data.Events[p.events[uid]], p.counts[uid]
 		if c == nil || ev.Header == nil {
@@ -217,8 +228,10 @@ func (p *councilParser) summarise(res store.CouncilImportResult) {
 			"disagree with the named list (%d, %d, %d, %d, %d); the named list is used",
 			p.evLines[uid], uid, h[0], h[1], h[2], h[3], h[4], n[0], n[1], n[2], n[3], n[4])
 	}
+	p.untitledWarnings()
 	if res.OutsideMandate > 0 {
-		p.sum.Addf("%d votes are dated outside the deputy's mandate and are not counted", res.OutsideMandate)
+		p.sum.Addf("%s dated outside the deputy's mandate and not counted",
+			Count(res.OutsideMandate, "vote is", "votes are"))
 	}
 	if res.Recomputed {
 		p.sum.Addf("the faction roster changed: every faction line was recomputed")
@@ -256,4 +269,26 @@ func span(row csvin.Row, fromCol, untilCol string) (council.Span, error) {
 		return s, row.Errorf(untilCol, "ends before it begins")
 	}
 	return s, nil
+}
+
+// untitledWarnings reports the agenda items and vote events without a
+// title, each kind on one line with the first few line numbers.
+func (p *councilParser) untitledWarnings() {
+	for _, w := range []struct {
+		file, what string
+		lines      []int
+	}{{"motions.csv", "agenda items", p.untitled.motions}, {"voteEvents.csv", "vote events", p.untitled.events}} {
+		if len(w.lines) == 0 {
+			continue
+		}
+		shown := make([]string, 0, 5)
+		for _, l := range w.lines[:min(len(w.lines), 5)] {
+			shown = append(shown, strconv.Itoa(l))
+		}
+		if len(w.lines) > 5 {
+			shown = append(shown, "…")
+		}
+		p.sum.Addf("warning: %s: %d %s have no title (lines %s); they are shown as \"Vote No. N of DATE\"",
+			w.file, len(w.lines), w.what, strings.Join(shown, ", "))
+	}
 }

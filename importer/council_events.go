@@ -35,8 +35,6 @@ func (p *councilParser) motions(f *csvin.File) {
 			return row.Errorf("uid", "is empty")
 		case p.motionSet[m.UID] != nil:
 			return row.Errorf("uid", "agenda item %q is listed twice", m.UID)
-		case m.Title == "":
-			return row.Errorf("title", "is empty")
 		case m.Session != "" && !p.sessionSet[m.Session] && !p.keys.Sessions[m.Session]:
 			return row.Errorf("sessionuid", "no session has the uid %q", m.Session)
 		}
@@ -51,6 +49,10 @@ func (p *councilParser) motions(f *csvin.File) {
 		var err error
 		if extra.header, err = header(row); err != nil {
 			return err
+		}
+		extra.untitled = m.Title == ""
+		if extra.untitled {
+			p.untitled.motions = append(p.untitled.motions, row.Line)
 		}
 		p.motionSet[m.UID] = extra
 		p.data.Motions = append(p.data.Motions, m)
@@ -86,6 +88,9 @@ func (p *councilParser) voteEvents(f *csvin.File) {
 			return err
 		}
 		p.addEvent(e, at, fmt.Sprintf("%s:%d", f.Name, row.Line))
+		if m := p.motionSet[e.Motion]; e.Title == "" && m != nil && m.untitled {
+			p.untitled.events = append(p.untitled.events, row.Line)
+		}
 		return nil
 	})
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/transparentcities/nazar/csvin"
@@ -12,11 +13,16 @@ func (p *councilParser) convocations(f *csvin.File) {
 		return
 	}
 	f.Known("uid", "label", "datefrom", "dateuntil", "authorityname", "authorityid", "catuttc")
+	uids := map[string]bool{}
 	p.each(f, func(row csvin.Row) error {
 		c := store.CouncilConvocation{UID: row.Get("uid"), Label: row.Get("label"), Authority: row.Get("authorityname")}
-		if c.UID == "" {
+		switch {
+		case c.UID == "":
 			return row.Errorf("uid", "is empty")
+		case uids[c.UID]:
+			return row.Errorf("uid", "convocation %q is listed twice", c.UID)
 		}
+		uids[c.UID] = true
 		var err error
 		c.Span, err = span(row, "datefrom", "dateuntil")
 		p.data.Convocations = append(p.data.Convocations, c)
@@ -122,6 +128,7 @@ func (p *councilParser) memberships(f *csvin.File) {
 		return
 	}
 	f.Known("votingidentifier", "kind", "name", "post", "from", "until")
+	seen := map[[4]string]int{} // voter, kind, name, from → line: the store's key of a membership
 	p.each(f, func(row csvin.Row) error {
 		voter := row.Get("votingidentifier")
 		kind, ok := membershipKinds[strings.ToLower(row.Get("kind"))]
@@ -139,6 +146,12 @@ func (p *councilParser) memberships(f *csvin.File) {
 		}
 		m := store.CouncilMembership{Kind: kind, Name: strings.Join(strings.Fields(row.Get("name")), " "),
 			Post: row.Get("post"), Span: s}
+		key := [4]string{voter, kind, m.Name, strconv.Itoa(int(s.From))}
+		if first, dup := seen[key]; dup {
+			return row.Errorf("name", "the deputy's %s membership of %q from the same day is listed twice (first on line %d)",
+				kind, m.Name, first)
+		}
+		seen[key] = row.Line
 		p.data.Memberships[voter] = append(p.data.Memberships[voter], m)
 		return nil
 	})

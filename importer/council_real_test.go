@@ -130,7 +130,7 @@ func TestImportRealCouncil(t *testing.T) {
 	env := Env{Store: st, Config: config.Default()}
 	sum, err := Run(t.Context(), env, "council", dir)
 	require.NoError(t, err)
-	assert.Contains(t, sum.String(), "37 deputies, 1 sessions, 45 agenda items, 61 vote events (61 new), 2257 votes")
+	assert.Contains(t, sum.String(), "37 deputies, 1 session, 45 agenda items, 61 vote events (61 new), 2257 votes")
 	assert.Contains(t, sum.String(), "voteEvents.csv:39: event 38: the header counts")
 	assert.Contains(t, sum.String(), "voteEvents.csv:46: event 45: the header counts")
 	assert.Equal(t, 2, strings.Count(sum.String(), "the named list is used"))

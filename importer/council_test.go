@@ -46,7 +46,7 @@ func TestImportCouncilAcceptsTheFormatsOfOpenData(t *testing.T) {
 	st := storetest.Open(t, nil)
 	sum, err := importFolder(t, st, smallCouncil)
 	require.NoError(t, err)
-	assert.Contains(t, sum.String(), "3 deputies, 1 sessions, 1 agenda items, 1 vote events (1 new), 3 votes (3 new)")
+	assert.Contains(t, sum.String(), "3 deputies, 1 session, 1 agenda item, 1 vote event (1 new), 3 votes (3 new)")
 	assert.Contains(t, sum.String(), "deputies.csv: ignored unknown columns: birthDate")
 	assert.Contains(t, sum.String(), "event e1: the header counts (for 2, against 0, abstain 1, not voting 0, absent 0) "+
 		"disagree with the named list (1, 0, 1, 1, 0)")

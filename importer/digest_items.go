@@ -15,7 +15,7 @@ var digestItemColumns = []string{"id", "topic", "lang", "title", "body", "url", 
 
 // importDigestItems loads news for the weekly digest (SPEC §8 digest-items).
 func importDigestItems(ctx context.Context, env Env, path string) (Summary, error) {
-	f, err := csvin.Open(path)
+	f, err := openFile(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -23,7 +23,8 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	f.Known(digestItemColumns...)
-	items, err := rows[store.DigestItem]{parse: parseDigestItem}.read(f)
+	items, err := rows[store.DigestItem]{parse: parseDigestItem,
+		id: func(it store.DigestItem) string { return it.ID }, idColumn: "id"}.read(f)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -32,10 +33,9 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d items read, %d new or changed", len(items), changed)
-	if len(f.Unknown) > 0 {
-		sum.Addf("ignored unknown columns: %v", f.Unknown)
-	}
+	sum.Rows = len(items)
+	sum.Addf("%s read, %d new or changed", Count(len(items), "item", "items"), changed)
+	noteFile(f, &sum)
 	return sum, nil
 }
 

@@ -28,11 +28,23 @@ type Env struct {
 // warnings such as header counts that disagree with the named list.
 type Summary struct {
 	Lines []string
+	// Rows counts the data rows read (for council, the records of every
+	// file): what `nazar sources status` shows of the last import.
+	Rows int
 }
 
 // Addf appends one line to the summary.
 func (s *Summary) Addf(format string, args ...any) {
 	s.Lines = append(s.Lines, fmt.Sprintf(format, args...))
+}
+
+// Count is n with an English noun in the right number: "1 session",
+// "2 sessions" (summaries are for operators, in English).
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // String is the summary, one line each.

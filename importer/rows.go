@@ -11,6 +11,7 @@ type rows[T any] struct {
 	// an error in idColumn that points to the first.
 	id       func(T) string
 	idColumn string
+	private  bool           // the id is personal data (a card number): never echoed
 	progress func(read int) // called after each good row; may be nil
 	capacity int            // expected rows, to allocate once
 }
@@ -30,7 +31,9 @@ func (r rows[T]) read(f *csvin.File) ([]T, error) {
 		}
 		v, err := r.parse(row)
 		if err == nil && r.id != nil {
-			if first, dup := seen[r.id(v)]; dup {
+			if first, dup := seen[r.id(v)]; dup && r.private {
+				err = row.Errorf(r.idColumn, "appears again (first on line %d; value not shown)", first)
+			} else if dup {
 				err = row.Errorf(r.idColumn, "%q appears again (first on line %d)", r.id(v), first)
 			}
 		}

@@ -24,7 +24,7 @@ var voucherColumns = []string{"application_no", "applicant_type", "tax_id", "app
 // A changed status is pushed to the users who checked the application, in
 // the import's transaction, once per change.
 func importVouchers(ctx context.Context, env Env, path string) (Summary, error) {
-	f, err := csvin.Open(path)
+	f, err := openFile(env, path)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -41,11 +41,11 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 		return Summary{}, err
 	}
 	var sum Summary
-	sum.Addf("%d applications read, %d new, %d changed, %d status changes, %d status messages queued",
-		len(apps), res.New, res.Changed, res.StatusChanges, res.Pushes)
-	if len(f.Unknown) > 0 {
-		sum.Addf("%s: ignored unknown columns: %s", f.Name, strings.Join(f.Unknown, ", "))
-	}
+	sum.Rows = len(apps)
+	sum.Addf("%s read, %d new, %d changed, %s, %s queued", Count(len(apps), "application", "applications"),
+		res.New, res.Changed, Count(res.StatusChanges, "status change", "status changes"),
+		Count(res.Pushes, "status message", "status messages"))
+	noteFile(f, &sum)
 	return sum, nil
 }
 

@@ -33,12 +33,22 @@ var (
 	taxRe = regexp.MustCompile(`\b(?:\d{10}|\d{8})\b`)
 	// Dates in the forms people type their birth date in.
 	dateRe = regexp.MustCompile(`\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})\b`)
+	// The user information of a URL ("https://user:password@host"): up to
+	// the last @ before the path, as URL parsers read it.
+	urlUserRe = regexp.MustCompile(`([A-Za-z][A-Za-z0-9+.-]*://)[^/\s?#]*@`)
 )
 
+// RedactURLs replaces the credentials of every URL in s by "***", so
+// "https://bot:s3cret@data.city/x.csv" becomes "https://***@data.city/x.csv".
+func RedactURLs(s string) string {
+	return urlUserRe.ReplaceAllString(s, "${1}***@")
+}
+
 // Scrub masks everything in free text that looks like a token, a card number,
-// a tax id or a date. It over-masks on purpose: a log line that loses an
+// a tax id or a date, and the credentials written in URLs. It over-masks on purpose: a log line that loses an
 // innocent number costs less than one that leaks a card.
 func Scrub(s string) string {
+	s = RedactURLs(s)
 	s = tokenRe.ReplaceAllString(s, "<token>")
 	s = cardRe.ReplaceAllStringFunc(s, MaskCard)
 	s = taxRe.ReplaceAllStringFunc(s, MaskTaxID)

@@ -26,6 +26,9 @@ func TestScrub(t *testing.T) {
 		{"dob", "born 31.12.1980", "born ••.••.••••"},
 		{"iso date", "born 1980-12-31", "born ••.••.••••"},
 		{"short numbers stay", "chat 12345 page 3", "chat 12345 page 3"},
+		{"url credentials", `Get "https://bot:s3cr@t@data.city/x.csv": EOF`, `Get "https://***@data.city/x.csv": EOF`},
+		{"url user only", "ftp://anna@host/x", "ftp://***@host/x"},
+		{"url without credentials stays", "https://data.city/a@b", "https://data.city/a@b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

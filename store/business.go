@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"sort"
+	"strings"
 
 	"github.com/transparentcities/nazar/business"
 )
@@ -132,20 +133,48 @@ func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, l
 			break
 		}
 	}
+	return s.nearBriefs(ctx, nearestFirst(hits, limit))
+}
+
+// nearestFirst sorts hits nearest first (ties by id) and keeps limit of them.
+func nearestFirst(hits []nearHit, limit int) []nearHit {
 	sort.Slice(hits, func(i, j int) bool {
 		return hits[i].d < hits[j].d || (hits[i].d == hits[j].d && hits[i].id < hits[j].id)
 	})
-	if len(hits) > limit {
-		hits = hits[:limit]
+	return hits[:min(len(hits), limit)]
+}
+
+// nearBriefs reads the hits' businesses in one statement (not one per hit:
+// each statement is prepared, run and crossed into C anew) and returns them
+// in the hits' order, with their distances.
+func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]BusinessBrief, error) {
+	if len(hits) == 0 {
+		return []BusinessBrief{}, nil
+	}
+	args := make([]any, len(hits))
+	for i, h := range hits {
+		args[i] = h.id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, address, kved, hours FROM businesses WHERE id IN (?`+
+		strings.Repeat(", ?", len(hits)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	found, err := scanBriefs(rows)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]BusinessBrief, len(found))
+	for _, b := range found {
+		byID[b.ID] = b
 	}
 	out := make([]BusinessBrief, 0, len(hits))
 	for _, h := range hits {
-		b := BusinessBrief{ID: h.id, DistanceM: h.d}
-		err := s.db.QueryRowContext(ctx, `SELECT name, address, kved, hours FROM businesses WHERE id = ?`, h.id).
-			Scan(&b.Name, &b.Address, &b.KVED, &b.Hours)
-		if err != nil {
-			return nil, err
+		b, ok := byID[h.id]
+		if !ok {
+			continue // deleted since the tree was read
 		}
+		b.DistanceM = h.d
 		out = append(out, b)
 	}
 	return out, nil

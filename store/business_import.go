@@ -56,6 +56,9 @@ func (s *Store) ImportBusinesses(ctx context.Context, list []Business) (Business
 		if res.Added+res.Changed == 0 {
 			return nil
 		}
+		if err := bumpDataVersion(ctx, tx, DatasetBusinesses); err != nil {
+			return err
+		}
 		// A bulk insert leaves the index in many segments that every query
 		// (prefix queries above all) must merge; one segment keeps search fast.
 		_, err = tx.ExecContext(ctx, `INSERT INTO business_fts(business_fts) VALUES ('optimize')`)

@@ -32,6 +32,9 @@ type ApplicationRecord struct {
 }
 
 // CardProvider is the sqlite provider: card data from the imported exports.
+// The exports' card numbers and dates of birth are stored as keyed hashes
+// (store/sealed.go): the provider only ever looks them up, and a copy of the
+// database then does not list the city's cardholders.
 func (s *Store) CardProvider() card.Provider { return sqliteCards{s} }
 
 type sqliteCards struct{ s *Store }
@@ -39,13 +42,14 @@ type sqliteCards struct{ s *Store }
 // Verify compares the date of birth of the card's holder.
 func (p sqliteCards) Verify(ctx context.Context, number string, birth time.Time) error {
 	var stored string
-	err := p.s.db.QueryRowContext(ctx, `SELECT birth_date FROM card_cards WHERE number = ?`, number).Scan(&stored)
+	err := p.s.db.QueryRowContext(ctx, `SELECT birth_date FROM card_cards WHERE number = ?`,
+		p.s.hash(hashCard, number)).Scan(&stored)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return card.ErrNotFound
 	case err != nil:
 		return err
-	case stored != birth.Format(dateLayout):
+	case stored != p.s.birthHash(number, birth.Format(dateLayout)):
 		return card.ErrMismatch
 	}
 	return nil
@@ -58,7 +62,7 @@ func (p sqliteCards) Card(ctx context.Context, number string) (card.Card, error)
 	var trips sql.NullInt64
 	var updated int64
 	err := p.s.db.QueryRowContext(ctx, `SELECT category, status, valid_until, balance, trips_left, pending, updated_at
-		FROM card_cards WHERE number = ?`, number).
+		FROM card_cards WHERE number = ?`, p.s.hash(hashCard, number)).
 		Scan(&c.Category, &c.Status, &valid, &c.Balance, &trips, &c.Pending, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, card.ErrNotFound
@@ -75,7 +79,7 @@ func (p sqliteCards) Card(ctx context.Context, number string) (card.Card, error)
 // Operations returns the newest operations of a card, newest first.
 func (p sqliteCards) Operations(ctx context.Context, number string, limit int) ([]card.Operation, error) {
 	rows, err := p.s.db.QueryContext(ctx, `SELECT at, kind, amount, trips, place FROM card_operations
-		WHERE number = ? ORDER BY at DESC LIMIT ?`, number, limit)
+		WHERE number = ? ORDER BY at DESC LIMIT ?`, p.s.hash(hashCard, number), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +105,7 @@ func (p sqliteCards) Application(ctx context.Context, no string, birth time.Time
 		FROM card_applications WHERE application_no = ?`, no).
 		Scan(&stored, &a.Category, &a.Status, &date, &a.PickupPoint, &a.Reason)
 	switch {
-	case errors.Is(err, sql.ErrNoRows) || (err == nil && stored != birth.Format(dateLayout)):
+	case errors.Is(err, sql.ErrNoRows) || (err == nil && stored != p.s.birthHash(no, birth.Format(dateLayout))):
 		// A wrong date reads as "not found", so guessing learns nothing.
 		return card.Application{}, card.ErrNotFound
 	case err != nil:
@@ -111,23 +115,38 @@ func (p sqliteCards) Application(ctx context.Context, no string, birth time.Time
 	return a, nil
 }
 
-// CardNumbers returns every imported card number, for the operations
-// import to name rows of unknown cards.
-func (s *Store) CardNumbers(ctx context.Context) (map[string]struct{}, error) {
+// CardSet is the set of imported cards, for the operations import to name
+// rows of unknown cards.
+type CardSet struct {
+	s      *Store
+	hashes map[string]struct{}
+}
+
+// Has reports whether a card number was imported.
+func (c CardSet) Has(number string) bool {
+	_, ok := c.hashes[c.s.hash(hashCard, number)]
+	return ok
+}
+
+// Len is the number of imported cards.
+func (c CardSet) Len() int { return len(c.hashes) }
+
+// CardNumbers returns the set of imported cards.
+func (s *Store) CardNumbers(ctx context.Context) (CardSet, error) {
+	set := CardSet{s: s, hashes: map[string]struct{}{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT number FROM card_cards`)
 	if err != nil {
-		return nil, err
+		return set, err
 	}
 	defer rows.Close()
-	out := map[string]struct{}{}
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			return nil, err
+			return set, err
 		}
-		out[n] = struct{}{}
+		set.hashes[n] = struct{}{}
 	}
-	return out, rows.Err()
+	return set, rows.Err()
 }
 
 func dateText(t time.Time) string {

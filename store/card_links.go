@@ -2,10 +2,9 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/transparentcities/nazar/card"
@@ -21,16 +20,20 @@ type CardLink struct {
 	Prefs          card.Prefs
 }
 
-const linkCols = `l.id, l.user_id, l.chat_id, u.language, l.number, l.linked_at, l.alert_low, l.threshold, l.low_sent,
-	l.alert_expiry`
+// card_links.number is the card's keyed hash (the unique key); number_sealed
+// is the number itself, sealed, because both providers need it to ask for a
+// balance, and the pages show its last four digits.
+const linkCols = `l.id, l.user_id, l.chat_id, u.language, l.number_sealed, l.linked_at, l.alert_low, l.threshold,
+	l.low_sent, l.alert_expiry`
 
 // LinkCard links a verified card to a user (linking again keeps the link
 // and its alerts) and returns the link id.
 func (s *Store) LinkCard(ctx context.Context, userID, chatID int64, number string, threshold int64) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `INSERT INTO card_links(user_id, chat_id, number, linked_at, threshold)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, number) DO UPDATE SET chat_id = excluded.chat_id RETURNING id`,
-		userID, chatID, number, unix(s.now()), threshold).Scan(&id)
+	err := s.db.QueryRowContext(ctx, `INSERT INTO card_links(user_id, chat_id, number, number_sealed, linked_at, threshold)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(user_id, number) DO UPDATE SET chat_id = excluded.chat_id RETURNING id`,
+		userID, chatID, s.hash(hashCard, number), s.sealString(sealCardLink, number), unix(s.now()),
+		threshold).Scan(&id)
 	return id, err
 }
 
@@ -63,10 +66,16 @@ func (s *Store) queryLinks(ctx context.Context, where string, args ...any) ([]Ca
 	for rows.Next() {
 		var l CardLink
 		var at int64
-		if err := rows.Scan(&l.ID, &l.UserID, &l.ChatID, &l.Language, &l.Number, &at, &l.Prefs.LowBalance,
+		var sealed []byte
+		if err := rows.Scan(&l.ID, &l.UserID, &l.ChatID, &l.Language, &sealed, &at, &l.Prefs.LowBalance,
 			&l.Prefs.Threshold, &l.Prefs.LowSent, &l.Prefs.Expiry); err != nil {
 			return nil, err
 		}
+		number, err := s.open(sealCardLink, sealed)
+		if err != nil {
+			return nil, fmt.Errorf("card link %d: %w", l.ID, err)
+		}
+		l.Number = string(number)
 		l.LinkedAt = fromUnix(at)
 		out = append(out, l)
 	}
@@ -106,54 +115,6 @@ func (s *Store) CardAlertSent(ctx context.Context, linkID int64, lowSent bool, p
 	return added, err
 }
 
-// CardHash is how a card number is kept where it need not be readable.
-func CardHash(number string) string {
-	sum := sha256.Sum256([]byte("nazar-card:" + number))
-	return hex.EncodeToString(sum[:])
-}
-
-// RecordCardFailure remembers one failed verification of a card by a user
-// and forgets failures too old to matter for any lock.
-func (s *Store) RecordCardFailure(ctx context.Context, userID int64, number string) error {
-	now := s.now()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO card_failures(user_id, card_hash, at) VALUES (?, ?, ?)`,
-			userID, CardHash(number), unix(now)); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM card_failures WHERE at < ?`, unix(card.FailuresSince(now)))
-		return err
-	})
-}
-
-// CardFailures returns the recent failed verifications by a user and of a
-// card (number may be "" for the user's alone).
-func (s *Store) CardFailures(ctx context.Context, userID int64, number string) (byUser, byCard []time.Time, err error) {
-	since := unix(card.FailuresSince(s.now()))
-	if byUser, err = s.failureTimes(ctx, `user_id = ?`, userID, since); err != nil || number == "" {
-		return byUser, nil, err
-	}
-	byCard, err = s.failureTimes(ctx, `card_hash = ?`, CardHash(number), since)
-	return byUser, byCard, err
-}
-
-func (s *Store) failureTimes(ctx context.Context, where string, key any, since int64) ([]time.Time, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at FROM card_failures WHERE `+where+` AND at >= ? ORDER BY at`, key, since)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []time.Time
-	for rows.Next() {
-		var at int64
-		if err := rows.Scan(&at); err != nil {
-			return nil, err
-		}
-		out = append(out, fromUnix(at))
-	}
-	return out, rows.Err()
-}
-
 // CardWatch is an application a user asked to be told about when ready.
 type CardWatch struct {
 	UserID, ChatID int64
@@ -162,10 +123,13 @@ type CardWatch struct {
 	Birth          time.Time
 }
 
-// WatchApplication remembers that a user wants to know when an application is ready.
+// WatchApplication remembers that a user wants to know when an application
+// is ready. The date of birth is sealed: the http provider is asked again
+// with it.
 func (s *Store) WatchApplication(ctx context.Context, userID, chatID int64, no string, birth time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO card_watches(user_id, chat_id, application_no, birth_date, created_at)
-		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, chatID, no, birth.Format(dateLayout), unix(s.now()))
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, userID, chatID, no,
+		s.sealString(sealWatchBirth, birth.Format(dateLayout)), unix(s.now()))
 	return err
 }
 
@@ -180,11 +144,15 @@ func (s *Store) CardWatches(ctx context.Context) ([]CardWatch, error) {
 	var out []CardWatch
 	for rows.Next() {
 		var w CardWatch
-		var birth string
-		if err := rows.Scan(&w.UserID, &w.ChatID, &w.Language, &w.No, &birth); err != nil {
+		var sealed []byte
+		if err := rows.Scan(&w.UserID, &w.ChatID, &w.Language, &w.No, &sealed); err != nil {
 			return nil, err
 		}
-		w.Birth, _ = time.Parse(dateLayout, birth)
+		birth, err := s.open(sealWatchBirth, sealed)
+		if err != nil {
+			return nil, fmt.Errorf("watched application of user %d: %w", w.UserID, err)
+		}
+		w.Birth, _ = time.Parse(dateLayout, string(birth))
 		out = append(out, w)
 	}
 	return out, rows.Err()
@@ -231,7 +199,7 @@ func (s *Store) CardPersonalData(ctx context.Context, userID int64) (CardPersona
 		p.Cards = append(p.Cards, l.Number)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM card_watches WHERE user_id = ?),
-		(SELECT count(*) FROM card_failures WHERE user_id = ?)`, userID, userID).Scan(&p.Watches, &p.Failures)
+		(SELECT count(*) FROM lookup_failures WHERE user_id = ? AND scope IN ('card', 'card_app'))`, userID, userID).Scan(&p.Watches, &p.Failures)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}

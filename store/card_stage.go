@@ -25,14 +25,7 @@ func operationsInto(table string) bulk {
 	return bulk{into: table + "(" + operationKey + ")", row: plainRow(6), cols: 6, tail: " ON CONFLICT DO NOTHING"}
 }
 
-func operationValues(ops []OperationRecord) func(i int, args []any) []any {
-	return func(i int, args []any) []any {
-		o := ops[i]
-		return append(args, o.Number, unix(o.At), o.Kind, o.Amount, int64(o.Trips), o.Place)
-	}
-}
-
-func (s *Store) importOperationsStaged(ctx context.Context, ops []OperationRecord) (int, error) {
+func (s *Store) importOperationsStaged(ctx context.Context, ops hashedOperations) (int, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return 0, err
@@ -80,13 +73,13 @@ func (s *Store) importOperationsStaged(ctx context.Context, ops []OperationRecor
 
 // firstOperations stages ops beside an empty card_operations and swaps
 // them in.
-func firstOperations(ctx context.Context, conn *sql.Conn, ops []OperationRecord) (int, error) {
+func firstOperations(ctx context.Context, conn *sql.Conn, ops hashedOperations) (int, error) {
 	next, err := createStaging(ctx, conn, "card_operations")
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	err = stageBulk(ctx, conn, operationsInto("main."+next), len(ops), operationValues(ops))
+	err = stageBulk(ctx, conn, operationsInto("main."+next), len(ops.ops), ops.row)
 	if err == nil {
 		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+next).Scan(&n)
 	}
@@ -116,8 +109,8 @@ func swapOperations(ctx context.Context, conn *sql.Conn, next string) error {
 // newOperationsScratch writes ops into a new scratch database at path,
 // keeps there only the operations the real database does not hold, and
 // counts them.
-func (s *Store) newOperationsScratch(ctx context.Context, path string, ops []OperationRecord) (int, error) {
-	sc, err := openScratch(ctx, path, s.now)
+func (s *Store) newOperationsScratch(ctx context.Context, path string, ops hashedOperations) (int, error) {
+	sc, err := openScratch(ctx, path, s.now, s.keys)
 	if err != nil {
 		return 0, err
 	}
@@ -127,7 +120,7 @@ func (s *Store) newOperationsScratch(ctx context.Context, path string, ops []Ope
 		return 0, err
 	}
 	defer conn.Close()
-	if err := stageBulk(ctx, conn, operationsInto("main.card_operations"), len(ops), operationValues(ops)); err != nil {
+	if err := stageBulk(ctx, conn, operationsInto("main.card_operations"), len(ops.ops), ops.row); err != nil {
 		return 0, err
 	}
 	detach, err := attach(ctx, conn, s.path, "live")

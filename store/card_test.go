@@ -100,7 +100,7 @@ func TestCardLinksBelongToTheirUser(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ok)
 
-	require.NoError(t, s.RecordCardFailure(ctx, 1, "2222"))
+	require.NoError(t, s.RecordLookupFailure(ctx, store.LookupCard, 1, "2222", "•••• 2222"))
 	require.NoError(t, s.WatchApplication(ctx, 1, 1, "SC-1", day("1958-08-23")))
 	pd, _, err := s.PersonalData(ctx, 1)
 	require.NoError(t, err)
@@ -113,14 +113,14 @@ func TestCardLinksBelongToTheirUser(t *testing.T) {
 	watches, err := s.CardWatches(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, watches)
-	byUser, byCard, err := s.CardFailures(ctx, 1, "2222")
+	byUser, byCard, err := s.LookupFailures(ctx, store.LookupCard, 1, "2222")
 	require.NoError(t, err)
 	assert.Len(t, byUser, 1, "failures outlive deletion, so it cannot lift a lock")
 	assert.Len(t, byCard, 1)
 
 	clk.Advance(49 * time.Hour)
-	require.NoError(t, s.RecordCardFailure(ctx, 2, "3333"))
-	byUser, _, err = s.CardFailures(ctx, 1, "")
+	require.NoError(t, s.RecordLookupFailure(ctx, store.LookupCard, 2, "3333", "•••• 3333"))
+	byUser, _, err = s.LookupFailures(ctx, store.LookupCard, 1, "")
 	require.NoError(t, err)
 	assert.Empty(t, byUser, "old failures are forgotten")
 }

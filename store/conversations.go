@@ -21,7 +21,7 @@ type Conversation struct {
 // caller decides, so that an expired one can be answered with "expired".
 func (s *Store) Conversation(ctx context.Context, chatID, userID int64) (Conversation, bool, error) {
 	var c Conversation
-	var data string
+	var data []byte
 	var expires int64
 	err := s.db.QueryRowContext(ctx, `SELECT chat_id, user_id, feature, step, data, expires_at
 		FROM conversations WHERE chat_id = ? AND user_id = ?`, chatID, userID).
@@ -32,14 +32,20 @@ func (s *Store) Conversation(ctx context.Context, chatID, userID int64) (Convers
 	if err != nil {
 		return Conversation{}, false, err
 	}
-	if err := json.Unmarshal([]byte(data), &c.Data); err != nil {
+	plain, err := s.open(sealConversation, data)
+	if err != nil {
+		return Conversation{}, false, fmt.Errorf("conversation of chat %d: %w", chatID, err)
+	}
+	if err := json.Unmarshal(plain, &c.Data); err != nil {
 		return Conversation{}, false, fmt.Errorf("conversation data of chat %d: %w", chatID, err)
 	}
 	c.ExpiresAt = fromUnix(expires)
 	return c, true, nil
 }
 
-// SaveConversation stores (replacing) the conversation of (chat, user).
+// SaveConversation stores (replacing) the conversation of (chat, user). Its
+// data is sealed: a flow's fields hold what the user typed (a date of birth,
+// a card number).
 func (s *Store) SaveConversation(ctx context.Context, c Conversation) error {
 	if c.Data == nil {
 		c.Data = map[string]string{}
@@ -52,7 +58,7 @@ func (s *Store) SaveConversation(ctx context.Context, c Conversation) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(chat_id, user_id) DO UPDATE SET feature = excluded.feature, step = excluded.step,
 			data = excluded.data, expires_at = excluded.expires_at, updated_at = excluded.updated_at`,
-		c.ChatID, c.UserID, c.Feature, c.Step, string(data), unix(c.ExpiresAt), unix(s.now()))
+		c.ChatID, c.UserID, c.Feature, c.Step, s.seal(sealConversation, data), unix(c.ExpiresAt), unix(s.now()))
 	return err
 }
 

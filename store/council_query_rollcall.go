@@ -137,6 +137,7 @@ func sortRollCall(rc RollCall) {
 // Decision is an adopted decision: the final vote of an agenda item.
 type Decision struct {
 	Event   int64
+	UID     string // the final vote's uid: its number when the item has no title
 	Day     council.Day
 	Number  string
 	Title   string
@@ -172,7 +173,7 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit i
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.day, m.number, m.title, coalesce(s.label, '')`+from+where+
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.day, m.number, m.title, coalesce(s.label, '')`+from+where+
 		` ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -181,7 +182,7 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit i
 	var out []Decision
 	for rows.Next() {
 		var d Decision
-		if err := rows.Scan(&d.Event, &d.Day, &d.Number, &d.Title, &d.Session); err != nil {
+		if err := rows.Scan(&d.Event, &d.UID, &d.Day, &d.Number, &d.Title, &d.Session); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, d)
@@ -190,10 +191,11 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit i
 }
 
 // CouncilDecisionTitles lists the titles of decisions adopted in (from, to],
-// oldest first, for the weekly digest's council summary.
+// oldest first, for the weekly digest's council summary. Items published
+// without a title (procedural votes) tell a reader nothing and are left out.
 func (s *Store) CouncilDecisionTitles(ctx context.Context, from, to time.Time) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT m.title FROM council_events e JOIN council_motions m ON m.id = e.motion
-		WHERE e.kind = 0 AND e.adopted = 1 AND e.at > ? AND e.at <= ? ORDER BY e.at, e.id`, unix(from), unix(to))
+		WHERE e.kind = 0 AND e.adopted = 1 AND e.at > ? AND e.at <= ? AND m.title <> '' ORDER BY e.at, e.id`, unix(from), unix(to))
 	if err != nil {
 		return nil, err
 	}

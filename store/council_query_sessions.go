@@ -60,7 +60,9 @@ func (s *Store) CouncilSession(ctx context.Context, id int64) (CouncilSessionBri
 // AgendaItem is a motion of a session with the outcome of its votes.
 type AgendaItem struct {
 	ID            int64
+	UID           string
 	Number, Title string
+	Day           council.Day // its own date, else its first vote's; -1 when neither is known
 	Events        int
 	Decided       bool // has a final vote
 	Adopted       bool // its final vote adopted it
@@ -73,7 +75,8 @@ func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit 
 		Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.number, m.title,
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.uid, m.number, m.title,
+		coalesce(m.day, (SELECT min(e.day) FROM council_events e WHERE e.motion = m.id), -1),
 		(SELECT count(*) FROM council_events e WHERE e.motion = m.id),
 		EXISTS (SELECT 1 FROM council_events e WHERE e.motion = m.id AND e.kind IN (0, 3)),
 		coalesce((SELECT e.adopted FROM council_events e WHERE e.motion = m.id AND e.kind IN (0, 3)
@@ -88,7 +91,7 @@ func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit 
 	var out []AgendaItem
 	for rows.Next() {
 		var it AgendaItem
-		if err := rows.Scan(&it.ID, &it.Number, &it.Title, &it.Events, &it.Decided, &it.Adopted); err != nil {
+		if err := rows.Scan(&it.ID, &it.UID, &it.Number, &it.Title, &it.Day, &it.Events, &it.Decided, &it.Adopted); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, it)

@@ -10,8 +10,9 @@ import (
 // DeputyVote is one row of a deputy's votes page.
 type DeputyVote struct {
 	Event    int64
+	UID      string // the event's uid: its number when it has no title
 	At       time.Time
-	Title    string
+	Title    string // the event's title, else its agenda item's; "" when neither has one
 	Option   council.Option
 	Adopted  bool
 	Result   string
@@ -27,8 +28,9 @@ func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int
 		Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT v.event, e.at, e.title, v.option, e.adopted, e.result,
-		coalesce(v.dev, 0) FROM council_votes v JOIN council_events e ON e.id = v.event
+	rows, err := s.db.QueryContext(ctx, `SELECT v.event, e.uid, e.at,
+		CASE WHEN e.title <> '' THEN e.title ELSE (SELECT m.title FROM council_motions m WHERE m.id = e.motion) END,
+		v.option, e.adopted, e.result, coalesce(v.dev, 0) FROM council_votes v JOIN council_events e ON e.id = v.event
 		WHERE v.deputy = ? ORDER BY v.day DESC, v.event DESC LIMIT ? OFFSET ?`, deputy, limit, offset)
 	if err != nil {
 		return nil, 0, err
@@ -38,7 +40,7 @@ func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int
 	for rows.Next() {
 		var v DeputyVote
 		var at int64
-		if err := rows.Scan(&v.Event, &at, &v.Title, &v.Option, &v.Adopted, &v.Result, &v.Deviated); err != nil {
+		if err := rows.Scan(&v.Event, &v.UID, &at, &v.Title, &v.Option, &v.Adopted, &v.Result, &v.Deviated); err != nil {
 			return nil, 0, err
 		}
 		v.At = fromUnix(at)
@@ -50,6 +52,7 @@ func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int
 // Draft is an agenda item: a draft decision with its number and session.
 type Draft struct {
 	ID            int64
+	UID           string // shown, with Day, when the item has neither title nor number
 	Number, Title string
 	Session       string
 	Day           council.Day // -1 when unknown
@@ -63,7 +66,7 @@ func scanDrafts(rows interface {
 	var out []Draft
 	for rows.Next() {
 		var d Draft
-		if err := rows.Scan(&d.ID, &d.Number, &d.Title, &d.Session, &d.Day); err != nil {
+		if err := rows.Scan(&d.ID, &d.UID, &d.Number, &d.Title, &d.Session, &d.Day); err != nil {
 			return nil, err
 		}
 		out = append(out, d)
@@ -71,7 +74,7 @@ func scanDrafts(rows interface {
 	return out, rows.Err()
 }
 
-const draftColumns = `m.id, m.number, m.title, coalesce(s.label, ''), coalesce(m.day, -1)
+const draftColumns = `m.id, m.uid, m.number, m.title, coalesce(s.label, ''), coalesce(m.day, -1)
 	FROM council_motions m LEFT JOIN council_sessions s ON s.id = m.session`
 
 // DeputyDrafts lists the drafts a deputy tabled, newest first.
@@ -119,11 +122,7 @@ func (s *Store) DraftsUnderReview(ctx context.Context, offset, limit int) ([]Dra
 // were equal, of the events where both were present.
 func (s *Store) CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error) {
 	var r council.Ratio
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), count((va.option = 0) = (vb.option = 0) OR NULL)
-		FROM council_deputies da JOIN council_deputies db ON db.id = ?2
-		JOIN council_votes va ON va.deputy = da.id AND va.day BETWEEN da.mandate_from AND da.mandate_until
-		JOIN council_votes vb ON vb.deputy = db.id AND vb.day = va.day AND vb.event = va.event
-		WHERE da.id = ?1 AND va.option <> 4 AND vb.option <> 4 AND vb.day BETWEEN db.mandate_from AND db.mandate_until`,
-		a, b).Scan(&r.Den, &r.Num)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), count((va.option = 0) = (vb.option = 0) OR NULL) `+
+		compareFrom+compareWhere, a, b).Scan(&r.Den, &r.Num)
 	return r, err
 }

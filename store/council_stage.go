@@ -112,7 +112,7 @@ func (s *Store) swapCouncil(ctx context.Context, conn *sql.Conn, path string, ci
 // of a large import.
 func (s *Store) importCouncilScratch(ctx context.Context, path string, d CouncilData,
 	stage func([]voteRow) error) (*councilImport, error) {
-	sc, err := openScratch(ctx, path, s.now)
+	sc, err := openScratch(ctx, path, s.now, s.keys)
 	if err != nil {
 		return nil, err
 	}

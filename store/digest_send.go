@@ -11,6 +11,7 @@ import (
 // Digest is one digest built and queued.
 type Digest struct {
 	ID         int64
+	Follows    int64 // the digest whose end this one's window starts at; 0 for the first
 	From, To   time.Time
 	Items      int
 	Recipients int
@@ -20,46 +21,79 @@ type Digest struct {
 
 // LastDigest returns the newest digest; found is false before the first.
 func (s *Store) LastDigest(ctx context.Context) (Digest, bool, error) {
-	var d Digest
-	var from, to, created int64
-	err := s.db.QueryRowContext(ctx, `SELECT id, period_from, period_to, items, recipients, created_at, cancelled
-		FROM digests ORDER BY id DESC LIMIT 1`).Scan(&d.ID, &from, &to, &d.Items, &d.Recipients, &created, &d.Cancelled)
+	d, err := s.digestWhere(ctx, `id = (SELECT max(id) FROM digests)`)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Digest{}, false, nil
 	}
-	d.From, d.To, d.CreatedAt = fromUnix(from), fromUnix(to), fromUnix(created)
 	return d, err == nil, err
+}
+
+func (s *Store) digestWhere(ctx context.Context, where string, args ...any) (Digest, error) {
+	var d Digest
+	var from, to, created int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, follows, period_from, period_to, items, recipients, created_at, cancelled
+		FROM digests WHERE `+where, args...).Scan(&d.ID, &d.Follows, &from, &to, &d.Items, &d.Recipients, &created, &d.Cancelled)
+	d.From, d.To, d.CreatedAt = fromUnix(from), fromUnix(to), fromUnix(created)
+	return d, err
 }
 
 // DigestKey is the outbox key of a digest.
 func DigestKey(id int64) string { return strconv.FormatInt(id, 10) }
 
-// QueueDigest records a digest covering (from, to] and enqueues one push per
+// ErrDigestWindowTaken is QueueDigest's answer to a starter that lost the
+// race for a window: another one queued (or already sent) its digest.
+var ErrDigestWindowTaken = errors.New("the digest of this period is already queued or sent")
+
+// QueueDigest records a digest covering (from, to], the window that follows
+// the digest with id follows (0: the very first), and enqueues one push per
 // recipient, all in one transaction: a crash leaves either the whole digest
 // queued or none of it. pushes gets the new digest's outbox key.
-func (s *Store) QueueDigest(ctx context.Context, from, to time.Time, items int,
+//
+// The window is claimed first, by the unique index on digests.follows, so
+// that however many starters race (in any number of processes), one queues
+// it; the others get ErrDigestWindowTaken with the digest that holds it,
+// before rendering anything.
+func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
 	pushes func(key string) ([]Push, error)) (Digest, error) {
-	d := Digest{From: from, To: to, Items: items, CreatedAt: s.now()}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO digests(period_from, period_to, items, recipients, created_at)
-			VALUES (?, ?, ?, 0, ?)`, unix(from), unix(to), items, unix(d.CreatedAt))
+	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
+		list, err := pushes(key)
 		if err != nil {
+			return 0, err
+		}
+		return s.enqueueTx(ctx, tx, list)
+	})
+}
+
+// queueDigest claims the window and lets fill queue the digest's pushes
+// (under its outbox key) in the same transaction; fill reports how many.
+func (s *Store) queueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
+	fill func(tx *sql.Tx, key string) (int, error)) (Digest, error) {
+	d := Digest{Follows: follows, From: from, To: to, Items: items, CreatedAt: s.now()}
+	taken := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO digests(follows, period_from, period_to, items, recipients, created_at)
+			VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(follows) DO NOTHING`, follows, unix(from), unix(to), items, unix(d.CreatedAt))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			taken = err == nil
 			return err
 		}
 		if d.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		list, err := pushes(DigestKey(d.ID))
-		if err != nil {
-			return err
-		}
-		if d.Recipients, err = s.enqueueTx(ctx, tx, list); err != nil {
+		if d.Recipients, err = fill(tx, DigestKey(d.ID)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE digests SET recipients = ? WHERE id = ?`, d.Recipients, d.ID)
 		return err
 	})
-	return d, err
+	if err != nil || !taken {
+		return d, err
+	}
+	holder, err := s.digestWhere(ctx, `follows = ?`, follows)
+	return holder, errors.Join(ErrDigestWindowTaken, err)
 }
 
 // CancelDigest stops the queued messages of a digest.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 )
 
 // SeedSubscribers creates users subscribed to the digest (every topic) in
@@ -22,5 +23,28 @@ func (s *Store) SeedSubscribers(ctx context.Context, users []SeenUser) error {
 			}
 		}
 		return nil
+	})
+}
+
+// SeedSubscriberRange creates n users with ids (and chats) from first on,
+// their languages taking turns from languages, all subscribed to the digest
+// (every topic), in one transaction of two statements: a million
+// subscribers for a benchmark in seconds, without a Go list of them.
+func (s *Store) SeedSubscriberRange(ctx context.Context, first int64, n int, languages []string) error {
+	now := unix(s.now())
+	langs, err := json.Marshal(languages)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i + 1 < ?)
+			INSERT INTO users(id, chat_id, first_name, language, created_at, updated_at)
+			SELECT ? + i, ? + i, 'S', json_extract(?, '$[' || (i % ?) || ']'), ?, ?
+			FROM k WHERE true ON CONFLICT(id) DO NOTHING`, n, first, first, string(langs), len(languages), now, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO digest_subscribers(user_id, chat_id, subscribed_at)
+			SELECT id, chat_id, ? FROM users WHERE id >= ? AND id < ? ON CONFLICT(user_id) DO NOTHING`, now, first, first+int64(n))
+		return err
 	})
 }

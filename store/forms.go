@@ -95,10 +95,10 @@ func (s *Store) SubmitForm(ctx context.Context, in NewSubmission, limit int, win
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO submissions(user_id, chat_id, form, answers, operators_chat,
 			slot_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.UserID, in.ChatID, in.Form,
-			string(answers), in.OperatorsChat, slot, unix(s.now())).Scan(&id); err != nil {
+			s.seal(sealAnswers, answers), in.OperatorsChat, slot, unix(s.now())).Scan(&id); err != nil {
 			return err
 		}
-		if sub, err = submissionTx(ctx, tx, id); err != nil {
+		if sub, err = s.submissionTx(ctx, tx, id); err != nil {
 			return err
 		}
 		_, err = s.enqueueTx(ctx, tx, pushes(sub))
@@ -112,7 +112,7 @@ func (s *Store) Submission(ctx context.Context, id int64) (Submission, error) {
 	var sub Submission
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		sub, err = submissionTx(ctx, tx, id)
+		sub, err = s.submissionTx(ctx, tx, id)
 		return err
 	})
 	return sub, err
@@ -124,7 +124,7 @@ func (s *Store) Submission(ctx context.Context, id int64) (Submission, error) {
 func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
 	pushes func(Submission) []Push) (sub Submission, changed bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if sub, err = submissionTx(ctx, tx, id); err != nil || sub.Handled() {
+		if sub, err = s.submissionTx(ctx, tx, id); err != nil || sub.Handled() {
 			return err
 		}
 		now := s.now()
@@ -143,9 +143,9 @@ func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
 	return sub, changed, err
 }
 
-func submissionTx(ctx context.Context, tx *sql.Tx, id int64) (Submission, error) {
+func (s *Store) submissionTx(ctx context.Context, tx *sql.Tx, id int64) (Submission, error) {
 	var sub Submission
-	var answers string
+	var answers []byte
 	var slot, handledAt, handledBy sql.NullInt64
 	var created int64
 	err := tx.QueryRowContext(ctx, `SELECT s.id, s.user_id, s.chat_id, s.form, s.answers, s.operators_chat, s.slot_at,
@@ -159,7 +159,11 @@ func submissionTx(ctx context.Context, tx *sql.Tx, id int64) (Submission, error)
 	if err != nil {
 		return sub, err
 	}
-	if err := json.Unmarshal([]byte(answers), &sub.Answers); err != nil {
+	plain, err := s.open(sealAnswers, answers)
+	if err != nil {
+		return sub, fmt.Errorf("submission %d: %w", id, err)
+	}
+	if err := json.Unmarshal(plain, &sub.Answers); err != nil {
 		return sub, fmt.Errorf("submission %d: answers: %w", id, err)
 	}
 	sub.CreatedAt = fromUnix(created)

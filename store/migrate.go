@@ -14,7 +14,8 @@ import (
 var migrations embed.FS
 
 // Migrate applies, in file-name order, every embedded migration not applied
-// yet, each in its own transaction, and returns the names it applied.
+// yet, each in its own transaction, and returns the names it applied. Then
+// it seals the rows an older version wrote in clear (store/sealed_legacy.go).
 func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
@@ -36,7 +37,8 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			applied = append(applied, name)
 		}
 	}
-	return applied, nil
+	_, err = s.sealLegacy(ctx)
+	return applied, err
 }
 
 func (s *Store) applyMigration(ctx context.Context, path, name string) (bool, error) {

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"time"
 )
@@ -59,7 +57,7 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 		}
 		bodyID, ok := bodies[p.Text]
 		if !ok {
-			if bodyID, err = storeBody(ctx, tx, p.Text); err != nil {
+			if bodyID, err = s.storeBody(ctx, tx, p.Text); err != nil {
 				return added, err
 			}
 			bodies[p.Text] = bodyID
@@ -79,13 +77,21 @@ func (s *Store) enqueueTx(ctx context.Context, tx *sql.Tx, pushes []Push) (int, 
 	return added, nil
 }
 
-func storeBody(ctx context.Context, tx *sql.Tx, text string) (int64, error) {
-	sum := sha256.Sum256([]byte(text))
-	hash := hex.EncodeToString(sum[:])
+// storeBody stores a text once (a digest to thousands shares one row),
+// sealed: the operators' copy of a form holds what the resident typed. The
+// text is found again by its keyed hash.
+func (s *Store) storeBody(ctx context.Context, tx *sql.Tx, text string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO outbox_bodies(hash, text) VALUES (?, ?)
-		ON CONFLICT(hash) DO UPDATE SET hash = excluded.hash RETURNING id`, hash, text).Scan(&id)
+		ON CONFLICT(hash) DO UPDATE SET hash = excluded.hash RETURNING id`,
+		s.hash(hashOutbox, text), s.sealString(sealOutbox, text)).Scan(&id)
 	return id, err
+}
+
+// bodyText opens a stored outbox text.
+func (s *Store) bodyText(sealed []byte) (string, error) {
+	text, err := s.open(sealOutbox, sealed)
+	return string(text), err
 }
 
 // SetChatInactive stops every push to a chat (it blocked the bot or is gone)

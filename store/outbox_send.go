@@ -60,8 +60,13 @@ func (s *Store) ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]Out
 		for rows.Next() && len(items) < limit {
 			var it OutboxItem
 			var buttons string
-			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &it.Text, &it.Attempts, &it.PartsSent,
+			var text []byte
+			if err := rows.Scan(&it.ID, &it.Kind, &it.Key, &it.ChatID, &text, &it.Attempts, &it.PartsSent,
 				&buttons); err != nil {
+				rows.Close()
+				return err
+			}
+			if it.Text, err = s.bodyText(text); err != nil {
 				rows.Close()
 				return err
 			}
@@ -179,10 +184,24 @@ func (s *Store) OutboxFor(ctx context.Context, kind string, chatID int64) ([]Out
 	var out []OutboxRow
 	for rows.Next() {
 		var r OutboxRow
-		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &r.Text, &r.Status, &r.Error); err != nil {
+		var text []byte
+		if err := rows.Scan(&r.ID, &r.Kind, &r.Key, &r.ChatID, &text, &r.Status, &r.Error); err != nil {
+			return nil, err
+		}
+		if r.Text, err = s.bodyText(text); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// OutboxDue counts pushes being sent or due now (not those waiting for a
+// later time): the console waits for them, so that a message a resident's
+// action caused (an operators' notification) shows before the next prompt.
+func (s *Store) OutboxDue(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM outbox
+		WHERE status = 'sending' OR (status = 'queued' AND next_at <= ?)`, s.now().UnixMilli()).Scan(&n)
+	return n, err
 }

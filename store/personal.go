@@ -16,6 +16,10 @@ type PersonalData struct {
 	Cards CardPersonal // linked cards, watched applications (handlers/card.go)
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher.go), by number
+
+	Digest Subscriber // the digest subscription (handlers/digest.go); Digest.UserID is 0 if none
+
+	Courses []CourseProgress // courses started (handlers/courses.go)
 }
 
 // PersonalData collects what is stored about a user; found is false for a
@@ -40,6 +44,12 @@ func (s *Store) PersonalData(ctx context.Context, userID int64) (PersonalData, b
 	if pd.Cards, err = s.CardPersonalData(ctx, userID); err != nil {
 		return pd, true, err
 	}
-	pd.Vouchers, err = s.VoucherSubscriptions(ctx, userID)
+	if pd.Vouchers, err = s.VoucherSubscriptions(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	if pd.Digest, _, err = s.Subscription(ctx, userID); err != nil {
+		return pd, true, err
+	}
+	pd.Courses, err = s.CourseProgresses(ctx, userID)
 	return pd, true, err
 }

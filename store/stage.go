@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/transparentcities/nazar/store/dbkey"
 )
 
 // A large import must not hold SQLite's one write lock for seconds: every
@@ -30,12 +32,13 @@ const scratchSuffix = ".import-scratch"
 
 // openScratch creates an empty database with the full schema at path, for
 // an import to work in. Nothing in it needs to survive a crash: no journal
-// on disk, no syncing.
-func openScratch(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+// on disk, no syncing. It seals and hashes with keys, the real database's:
+// what the import writes there is copied as it is.
+func openScratch(ctx context.Context, path string, now func() time.Time, keys *dbkey.Keys) (*Store, error) {
 	removeScratch(path)
 	dsn := fmt.Sprintf("file:%s?_journal_mode=MEMORY&_synchronous=OFF&_foreign_keys=off&_busy_timeout=%d&_txlock=immediate",
 		path, busyPoll.Milliseconds())
-	sc := &Store{db: sql.OpenDB(waitingConnector{dsn: dsn, wait: time.Minute}), path: path, now: now}
+	sc := &Store{db: sql.OpenDB(waitingConnector{dsn: dsn, wait: time.Minute}), path: path, now: now, keys: keys}
 	if _, err := sc.Migrate(ctx); err != nil {
 		sc.Close()
 		removeScratch(path)

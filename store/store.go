@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/transparentcities/nazar/store/dbkey"
 )
 
 // Options tune how the database is opened.
@@ -21,6 +23,12 @@ type Options struct {
 	BusyTimeout time.Duration
 	// Now is the clock used for every timestamp the store writes; time.Now when nil.
 	Now func() time.Time
+	// Key is the database key (32 bytes) that seals what residents typed.
+	// When nil, it is read from KeyFile, which is created at the first start
+	// (see openKeys).
+	Key []byte
+	// KeyFile holds the key as hex; "" means the database path plus ".key".
+	KeyFile string
 }
 
 // Store is the SQLite database of one city deployment.
@@ -28,6 +36,8 @@ type Store struct {
 	db   *sql.DB
 	path string // the database file, for the import lock beside it
 	now  func() time.Time
+	// keys seal and hash personal data (store/sealed.go).
+	keys *dbkey.Keys
 	// sendMu queues the outbox sender's own writes in Go. SQLite has one
 	// writer at a time, and a writer that finds the lock taken sleeps in
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
@@ -50,6 +60,9 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	if opts.BusyTimeout <= 0 {
 		opts.BusyTimeout = 5 * time.Second
 	}
@@ -71,7 +84,16 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, now: opts.Now}, nil
+	if err := tightenModes(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	keys, err := openKeys(context.Background(), db, path, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, path: path, now: opts.Now, keys: keys}, nil
 }
 
 // Close closes the database.

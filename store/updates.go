@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -11,12 +12,13 @@ import (
 // keeps unconfirmed updates for 24 hours, so twice that is safe.
 const seenUpdatesKeep = 48 * time.Hour
 
-// AcceptUpdate records an update (its id and its JSON body) before it is
-// handled and reports whether it is new. A redelivered update (after a
-// restart, or a webhook retry) reports false and is not stored again.
+// AcceptUpdate records an update (its id and its JSON body, sealed: it holds
+// what the resident typed) before it is handled and reports whether it is
+// new. A redelivered update (after a restart, or a webhook retry) reports
+// false and is not stored again.
 func (s *Store) AcceptUpdate(ctx context.Context, updateID int64, body []byte) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at, body) VALUES (?, ?, ?)`,
-		updateID, unix(s.now()), string(body))
+		updateID, unix(s.now()), s.seal(sealUpdate, body))
 	if err != nil {
 		return false, err
 	}
@@ -46,9 +48,11 @@ func (s *Store) UpdatesHandled(ctx context.Context, ids []int64) error {
 // TakeUnhandledUpdates returns, oldest first, the bodies of updates accepted
 // but never handled (the process died first), and forgets them in the same
 // transaction: each is replayed once, so an update that kills the process
-// cannot do it again on every start.
+// cannot do it again on every start. A body that cannot be opened (damaged
+// on disk) is left out and reported in the error beside the others.
 func (s *Store) TakeUnhandledUpdates(ctx context.Context) ([][]byte, error) {
 	var bodies [][]byte
+	var bad []error
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT body FROM seen_updates WHERE body IS NOT NULL ORDER BY update_id`)
 		if err != nil {
@@ -56,11 +60,16 @@ func (s *Store) TakeUnhandledUpdates(ctx context.Context) ([][]byte, error) {
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var body string
-			if err := rows.Scan(&body); err != nil {
+			var sealed []byte
+			if err := rows.Scan(&sealed); err != nil {
 				return err
 			}
-			bodies = append(bodies, []byte(body))
+			body, err := s.open(sealUpdate, sealed)
+			if err != nil {
+				bad = append(bad, err)
+				continue
+			}
+			bodies = append(bodies, body)
 		}
 		if err := rows.Err(); err != nil {
 			return err
@@ -68,7 +77,13 @@ func (s *Store) TakeUnhandledUpdates(ctx context.Context) ([][]byte, error) {
 		_, err = tx.ExecContext(ctx, `UPDATE seen_updates SET body = NULL WHERE body IS NOT NULL`)
 		return err
 	})
-	return bodies, err
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) > 0 {
+		return bodies, fmt.Errorf("%d stored updates unreadable, dropped: %w", len(bad), bad[0])
+	}
+	return bodies, nil
 }
 
 // PruneUpdates forgets update ids older than two days.

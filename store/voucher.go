@@ -8,19 +8,22 @@ import (
 )
 
 // VoucherApplication is one business-voucher application. Amounts are in
-// kopiykas; TaxID is the applicant's RNOKPP or EDRPOU and must be masked
-// (privacy.MaskTaxID) wherever it is shown or logged.
+// kopiykas. TaxID is the applicant's RNOKPP or EDRPOU as given to
+// ImportVouchers; the store keeps only its keyed hash and its masked form,
+// so an application read back has TaxID "" and TaxIDMasked set.
 type VoucherApplication struct {
-	No         string
-	Applicant  string // fop | legal
-	TaxID      string
-	Name       string
-	Category   string
-	Expenses   int64
-	Status     string
-	StatusDate time.Time // zero when unknown
-	Approved   int64
-	Comment    string
+	No          string
+	Applicant   string // fop | legal
+	TaxID       string
+	TaxIDMasked string // for display: privacy.MaskTaxID of the tax id, e.g. "••••••42"
+	taxHash     string
+	Name        string
+	Category    string
+	Expenses    int64
+	Status      string
+	StatusDate  time.Time // zero when unknown
+	Approved    int64
+	Comment     string
 }
 
 // VoucherChange is one status change of an application, as its history
@@ -38,15 +41,16 @@ type VoucherChange struct {
 // the subscriber's language.
 type VoucherPushText func(lang string, c VoucherChange) string
 
-const voucherCols = `application_no, applicant_type, tax_id, applicant_name, category, expenses, status, status_date,
-	approved, comment`
+// tax_id holds the keyed hash of the tax id (store/sealed.go), tax_id_masked its masked form.
+const voucherCols = `application_no, applicant_type, tax_id, tax_id_masked, applicant_name, category, expenses, status,
+	status_date, approved, comment`
 
 // VoucherApplication finds an application by its number and the applicant's
 // tax id. A wrong tax id is not found, exactly like an unknown number, so
 // that nobody can probe which applications exist.
 func (s *Store) VoucherApplication(ctx context.Context, no, taxID string) (VoucherApplication, bool, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+voucherCols+` FROM voucher_applications
-		WHERE application_no = ? AND tax_id = ?`, no, taxID)
+		WHERE application_no = ? AND tax_id = ?`, no, s.hash(hashTax, taxID))
 	return scanVoucher(row)
 }
 
@@ -61,7 +65,7 @@ type voucherRow interface{ Scan(dest ...any) error }
 func scanVoucher(row voucherRow) (VoucherApplication, bool, error) {
 	var a VoucherApplication
 	var date string
-	err := row.Scan(&a.No, &a.Applicant, &a.TaxID, &a.Name, &a.Category, &a.Expenses, &a.Status, &date,
+	err := row.Scan(&a.No, &a.Applicant, &a.taxHash, &a.TaxIDMasked, &a.Name, &a.Category, &a.Expenses, &a.Status, &date,
 		&a.Approved, &a.Comment)
 	if errors.Is(err, sql.ErrNoRows) {
 		return VoucherApplication{}, false, nil

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/transparentcities/nazar/privacy"
 )
 
 // VoucherImportResult counts what an import of the vouchers dataset did.
@@ -39,16 +41,17 @@ func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplicat
 	if err != nil {
 		return err
 	}
+	a = s.storedVoucher(a)
 	if found && sameVoucher(old, a) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO voucher_applications(`+voucherCols+`, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(application_no) DO UPDATE SET applicant_type = excluded.applicant_type, tax_id = excluded.tax_id,
-			applicant_name = excluded.applicant_name, category = excluded.category, expenses = excluded.expenses,
+			tax_id_masked = excluded.tax_id_masked, applicant_name = excluded.applicant_name, category = excluded.category, expenses = excluded.expenses,
 			status = excluded.status, status_date = excluded.status_date, approved = excluded.approved,
 			comment = excluded.comment, updated_at = excluded.updated_at`,
-		a.No, a.Applicant, a.TaxID, a.Name, a.Category, a.Expenses, a.Status, voucherDateText(a.StatusDate),
+		a.No, a.Applicant, a.taxHash, a.TaxIDMasked, a.Name, a.Category, a.Expenses, a.Status, voucherDateText(a.StatusDate),
 		a.Approved, a.Comment, unix(s.now())); err != nil {
 		return err
 	}
@@ -69,6 +72,13 @@ func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplicat
 	n, err := s.voucherPushes(ctx, tx, change, text)
 	res.Pushes += n
 	return err
+}
+
+// storedVoucher is an imported application as the store keeps it: the tax
+// id replaced by its keyed hash and its masked form.
+func (s *Store) storedVoucher(a VoucherApplication) VoucherApplication {
+	a.taxHash, a.TaxIDMasked, a.TaxID = s.hash(hashTax, a.TaxID), privacy.MaskTaxID(a.TaxID), ""
+	return a
 }
 
 // sameVoucher compares applications field by field, dates by their day

@@ -123,6 +123,15 @@ func TaxKind(applicant string) taxid.Kind {
 	return taxid.RNOKPP
 }
 
+// ApplicantOf is who files under a kind of tax id: a legal entity under
+// its EDRPOU, a sole proprietor under their RNOKPP.
+func ApplicantOf(kind taxid.Kind) string {
+	if kind == taxid.EDRPOU {
+		return Legal
+	}
+	return FOP
+}
+
 // CheckTaxID normalizes and validates a tax id for an applicant type. Its
 // errors are taxid's (not digits, length, checksum) or ErrWrongKind.
 func CheckTaxID(applicant, s string) (string, error) {

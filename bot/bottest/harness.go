@@ -53,6 +53,9 @@ type Harness struct {
 	cancel   context.CancelFunc
 	done     chan error
 	options  []func(*config.Config)
+
+	// MetricsAddr is where /metrics is served when http.metrics_listen is set.
+	MetricsAddr string
 }
 
 // Start runs a bot; opts adjust the configuration (admins, limits…).
@@ -91,8 +94,16 @@ func (h *Harness) startApp() {
 		// Each start listens on a new port; the webhook follows it.
 		h.Config.Telegram.WebhookURL = "http://" + h.HTTPAddr + WebhookPath
 	}
+	var metricsLn net.Listener
+	if h.Config.HTTP.MetricsListen != "" {
+		// A free port of its own, as the configured address would be.
+		metricsLn, err = net.Listen("tcp", "127.0.0.1:0")
+		require.NoError(h.t, err)
+		h.MetricsAddr = metricsLn.Addr().String()
+	}
 	log := bot.NewLogger(h.Log, "json", h.Config.Log.Level, false)
-	app, err := bot.New(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln})
+	app, err := bot.New(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln,
+		MetricsListener: metricsLn})
 	require.NoError(h.t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	h.App, h.cancel, h.done = app, cancel, make(chan error, 1)

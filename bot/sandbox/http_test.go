@@ -75,7 +75,7 @@ func TestHTTPErrors(t *testing.T) {
 		wantDescription string
 	}{
 		{name: "wrong token", url: s.URL + "/bot1:other/getMe", wantStatus: 401, wantDescription: "Unauthorized"},
-		{name: "unknown method", url: base + "sendPhoto", body: `{"chat_id":1}`, wantStatus: 404, wantDescription: "Not Found"},
+		{name: "unknown method", url: base + "sendDice", body: `{"chat_id":1}`, wantStatus: 404, wantDescription: "Not Found"},
 		{name: "not a bot path", url: s.URL + "/getMe", wantStatus: 404, wantDescription: "Not Found"},
 		{name: "empty text", url: base + "sendMessage", body: `{"chat_id":1,"text":""}`, wantStatus: 400,
 			wantDescription: "Bad Request: message text is empty"},

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -11,9 +12,10 @@ const maxCallbackData = 64
 
 // Button is one inline keyboard button as the bot sent it.
 type Button struct {
-	Text string
-	Data string // callback_data
-	URL  string
+	Text   string
+	Data   string // callback_data
+	URL    string
+	WebApp string // the web_app button's URL
 }
 
 // markup is a decoded reply_markup of any of the supported kinds.
@@ -46,7 +48,7 @@ func parseMarkup(raw string) (markup, *apiError) {
 			if aerr := checkInlineButton(b); aerr != nil {
 				return markup{}, aerr
 			}
-			out = append(out, Button{Text: b.Text, Data: b.CallbackData, URL: b.URL})
+			out = append(out, Button{Text: b.Text, Data: b.CallbackData, URL: b.URL, WebApp: webAppURL(b.WebApp)})
 		}
 		mk.inline = append(mk.inline, out)
 	}
@@ -70,6 +72,8 @@ func checkInlineButton(b models.InlineKeyboardButton) *apiError {
 		return badRequest("BUTTON_TEXT_INVALID")
 	case len(b.CallbackData) > maxCallbackData:
 		return badRequest("BUTTON_DATA_INVALID")
+	case b.WebApp != nil && !strings.HasPrefix(b.WebApp.URL, "https://"):
+		return badRequest("BUTTON_URL_INVALID") // Telegram opens Mini Apps over https only
 	case !hasAction:
 		return badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
 	}
@@ -112,8 +116,22 @@ func inlineModel(rows [][]Button) *models.InlineKeyboardMarkup {
 	for i, row := range rows {
 		for _, b := range row {
 			out.InlineKeyboard[i] = append(out.InlineKeyboard[i],
-				models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL})
+				models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL, WebApp: webAppInfo(b.WebApp)})
 		}
 	}
 	return out
+}
+
+func webAppURL(w *models.WebAppInfo) string {
+	if w == nil {
+		return ""
+	}
+	return w.URL
+}
+
+func webAppInfo(url string) *models.WebAppInfo {
+	if url == "" {
+		return nil
+	}
+	return &models.WebAppInfo{URL: url}
 }

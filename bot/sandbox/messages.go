@@ -80,6 +80,9 @@ func (s *Server) toModel(st *stored) *models.Message {
 	if st.Location != nil {
 		m.Location = &models.Location{Latitude: st.Location.Lat, Longitude: st.Location.Lon}
 	}
+	if st.Photo != nil {
+		m.Photo, m.Caption = photoModel(st.Photo), st.Photo.Caption
+	}
 	if v := st.Venue; v != nil {
 		loc := models.Location{Latitude: v.Lat, Longitude: v.Lon}
 		m.Location = &loc

@@ -26,6 +26,8 @@ var methodTable = map[string]methodSpec{
 	"sendmessage":            {name: "sendMessage", fn: (*Server).sendMessage, chat: true, sends: true},
 	"sendlocation":           {name: "sendLocation", fn: (*Server).sendLocation, chat: true, sends: true},
 	"sendvenue":              {name: "sendVenue", fn: (*Server).sendVenue, chat: true, sends: true},
+	"sendphoto":              {name: "sendPhoto", fn: (*Server).sendPhoto, chat: true, sends: true},
+	"setchatmenubutton":      {name: "setChatMenuButton", fn: (*Server).setChatMenuButton, chat: true, chatOptional: true},
 	"sendchataction":         {name: "sendChatAction", fn: (*Server).sendChatAction, chat: true},
 	"editmessagetext":        {name: "editMessageText", fn: (*Server).editMessageText, chat: true, chatOptional: true},
 	"editmessagereplymarkup": {name: "editMessageReplyMarkup", fn: (*Server).editMessageReplyMarkup, chat: true, chatOptional: true},
@@ -98,7 +100,9 @@ func (s *Server) answerCallbackQuery(r *request) (any, *apiError) {
 	if id == "" {
 		return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
 	}
-	s.answers = append(s.answers, CallbackAnswer{ID: id, Text: r.params["text"], ShowAlert: r.boolParam("show_alert")})
+	a := CallbackAnswer{ID: id, Text: r.params["text"], ShowAlert: r.boolParam("show_alert")}
+	s.answers = append(s.answers, a)
+	s.notifyEvent(Event{Answer: &a})
 	return true, nil
 }
 

@@ -26,9 +26,10 @@ type Message struct {
 	Keyboard       [][]string // reply keyboard button texts, nil if none
 	RemoveKeyboard bool       // the message asked to remove the reply keyboard
 	Venue          *Venue
+	Photo          *Photo
 	Location       *Location
 	Edits          int    // successful edits so far
-	Method         string // sendMessage, sendVenue or sendLocation
+	Method         string // sendMessage, sendVenue, sendLocation or sendPhoto
 }
 
 // Venue is the payload of a sendVenue message.
@@ -205,4 +206,5 @@ func (s *Server) notify(m Message) {
 		default:
 		}
 	}
+	s.notifyEvent(Event{Message: &m})
 }

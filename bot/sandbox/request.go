@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// maxBody bounds request bodies; the bot never uploads files here.
+// maxBody bounds request bodies (a chart's PNG is well under it).
 const maxBody = 16 << 20
 
 // request is one decoded API call.
@@ -21,6 +21,7 @@ type request struct {
 	method  string
 	params  map[string]string
 	spec    methodSpec
+	files   map[string][]byte // uploaded files of a multipart body, by field
 	chatID  int64
 	hasChat bool
 }
@@ -28,20 +29,20 @@ type request struct {
 // parseParams flattens the query string and a multipart, url-encoded or JSON
 // body into one map. Nested JSON values stay JSON text, which is exactly how
 // the multipart client sends them, so handlers see one shape.
-func parseParams(w http.ResponseWriter, r *http.Request) (map[string]string, error) {
-	params := map[string]string{}
+func parseParams(w http.ResponseWriter, r *http.Request) (map[string]string, map[string][]byte, error) {
+	params, files := map[string]string{}, map[string][]byte{}
 	for k, v := range r.URL.Query() {
 		params[k] = v[0]
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil || len(bytes.TrimSpace(body)) == 0 {
-		return params, err // the client sends an empty body for methods without parameters
+		return params, files, err // the client sends an empty body for methods without parameters
 	}
 	ct, ctParams, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var fields map[string]string
 	switch ct {
 	case "multipart/form-data":
-		fields, err = parseMultipart(body, ctParams["boundary"])
+		fields, files, err = parseMultipart(body, ctParams["boundary"])
 	case "application/x-www-form-urlencoded":
 		fields, err = parseURLEncoded(body)
 	case "application/json":
@@ -52,20 +53,34 @@ func parseParams(w http.ResponseWriter, r *http.Request) (map[string]string, err
 	for k, v := range fields {
 		params[k] = v
 	}
-	return params, err
+	return params, files, err
 }
 
-func parseMultipart(body []byte, boundary string) (map[string]string, error) {
+// parseMultipart returns the form's values and its uploaded files (sendPhoto
+// uploads the picture as a file part).
+func parseMultipart(body []byte, boundary string) (map[string]string, map[string][]byte, error) {
 	form, err := multipart.NewReader(bytes.NewReader(body), boundary).ReadForm(maxBody)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer func() { _ = form.RemoveAll() }() // drops temp files of uploads we ignore
-	fields := map[string]string{}
+	defer func() { _ = form.RemoveAll() }() // drops the temp files once read
+	fields, files := map[string]string{}, map[string][]byte{}
 	for k, v := range form.Value {
 		fields[k] = v[0]
 	}
-	return fields, nil
+	for k, v := range form.File {
+		f, err := v[0].Open()
+		if err != nil {
+			return nil, nil, err
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		files[k] = data
+	}
+	return fields, files, nil
 }
 
 func parseURLEncoded(body []byte) (map[string]string, error) {

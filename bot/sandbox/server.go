@@ -23,28 +23,30 @@ type Server struct {
 	done      chan struct{} // closed by Close to release long polls and latency waits
 	closeOnce sync.Once
 
-	mu           sync.Mutex
-	updates      []pendingUpdate
-	lastUpdateID int64
-	polls        int // getUpdates requests in progress
-	onConfirm    func(ids []int64)
-	arrived      chan struct{} // closed and replaced whenever an update is queued
-	users        map[int64]User
-	chats        map[int64]*chatState
-	answers      []CallbackAnswer
-	callbackSeq  int64
-	calls        []Call
-	commands     map[string][]models.BotCommand
-	watchers     []chan Message
-	webhookURL   string
-	webhookStop  chan struct{} // closed to stop the webhook delivery goroutine
-	faults       []fault
-	blocked      map[int64]bool
-	latency      time.Duration
-	chaos        Chaos
-	delayed      map[string]int // requests waiting out the latency, by method
-	limits       rateLimits
-	stats        Stats
+	mu            sync.Mutex
+	updates       []pendingUpdate
+	lastUpdateID  int64
+	polls         int // getUpdates requests in progress
+	onConfirm     func(ids []int64)
+	arrived       chan struct{} // closed and replaced whenever an update is queued
+	users         map[int64]User
+	chats         map[int64]*chatState
+	answers       []CallbackAnswer
+	callbackSeq   int64
+	calls         []Call
+	commands      map[string][]models.BotCommand
+	menuButtons   map[int64]MenuButton
+	watchers      []chan Message
+	eventWatchers []chan Event
+	webhookURL    string
+	webhookStop   chan struct{} // closed to stop the webhook delivery goroutine
+	faults        []fault
+	blocked       map[int64]bool
+	latency       time.Duration
+	chaos         Chaos
+	delayed       map[string]int // requests waiting out the latency, by method
+	limits        rateLimits
+	stats         Stats
 }
 
 // botUser is who the fake bot is; getMe and every bot message report it.
@@ -53,15 +55,16 @@ var botUser = models.User{ID: 1, IsBot: true, FirstName: "Nazar Test", Username:
 // New starts a Server that accepts token. Close it when done.
 func New(token string) *Server {
 	s := &Server{
-		Token:    token,
-		done:     make(chan struct{}),
-		arrived:  make(chan struct{}),
-		users:    map[int64]User{},
-		chats:    map[int64]*chatState{},
-		commands: map[string][]models.BotCommand{},
-		blocked:  map[int64]bool{},
-		delayed:  map[string]int{},
-		stats:    Stats{SentPerChat: map[int64]int{}},
+		Token:       token,
+		done:        make(chan struct{}),
+		arrived:     make(chan struct{}),
+		users:       map[int64]User{},
+		chats:       map[int64]*chatState{},
+		commands:    map[string][]models.BotCommand{},
+		menuButtons: map[int64]MenuButton{},
+		blocked:     map[int64]bool{},
+		delayed:     map[string]int{},
+		stats:       Stats{SentPerChat: map[int64]int{}},
 	}
 	s.ts = httptest.NewServer(s)
 	s.URL = s.ts.URL
@@ -80,6 +83,10 @@ func (s *Server) Close() {
 			close(w)
 		}
 		s.watchers = nil
+		for _, w := range s.eventWatchers {
+			close(w)
+		}
+		s.eventWatchers = nil
 	})
 }
 
@@ -94,7 +101,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Read the body before the latency wait: net/http notices a client that
 	// hangs up (cancelling r.Context) only once the body has been consumed.
-	params, perr := parseParams(w, r)
+	params, files, perr := parseParams(w, r)
 	if s.applyChaos(w, r, method) {
 		s.record(Call{Method: method, Params: params, At: at})
 		return
@@ -104,7 +111,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.record(Call{Method: method, Params: params, At: at})
 		return
 	}
-	req := &request{method: method, params: params, spec: spec}
+	req := &request{method: method, params: params, spec: spec, files: files}
 
 	result, aerr := s.handle(r.Context(), req, precheck(pathOK, token == s.Token, perr), known)
 	status := writeAnswer(w, result, aerr)

@@ -80,24 +80,7 @@ func (s *Server) injectMessage(from User, fill func(*models.Message)) int64 {
 // Press injects a callback_query for a button under bot message messageID in
 // the user's chat and returns the update_id and the callback query id.
 func (s *Server) Press(from User, messageID int, data string) (int64, string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.users[from.ID] = from
-	s.callbackSeq++
-	qid := strconv.FormatInt(callbackBase+s.callbackSeq, 10)
-	bot := botUser
-	msg := &models.Message{ID: messageID, From: &bot, Date: now(), Chat: s.chatModel(from.ID)}
-	if st := s.find(from.ID, messageID); st != nil {
-		msg = s.toModel(st)
-	}
-	q := &models.CallbackQuery{
-		ID:           qid,
-		From:         from.model(),
-		Message:      models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: msg},
-		ChatInstance: strconv.FormatInt(from.ID, 10),
-		Data:         data,
-	}
-	return s.enqueueLocked(&models.Update{CallbackQuery: q}), qid
+	return s.PressIn(from, from.ID, messageID, data)
 }
 
 // ChatMember injects a my_chat_member update: "kicked" when the user blocks

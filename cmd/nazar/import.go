@@ -19,6 +19,9 @@ func runImport(ctx context.Context, e *env) error {
 	}
 	defer st.Close()
 	sum, err := importer.Run(ctx, importer.Env{Store: st, Config: e.cfg, Progress: e.stderr}, e.args[0], e.args[1])
+	if err != nil && !strings.Contains(err.Error(), "\n") {
+		return fmt.Errorf("import %s: %w; nothing was changed", e.args[0], err)
+	}
 	if err != nil {
 		return fmt.Errorf("import %s: nothing was changed:\n%w", e.args[0], err)
 	}

@@ -8,10 +8,15 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/transparentcities/nazar/bot"
 	"github.com/transparentcities/nazar/config"
+	"github.com/transparentcities/nazar/importer"
+	"github.com/transparentcities/nazar/sources"
 	"github.com/transparentcities/nazar/store"
 )
 
@@ -25,8 +30,10 @@ commands:
   console [--demo]      chat with the bot in this terminal through an in-process Bot API sandbox
   import DATASET PATH   load open data (SPEC §8), all or nothing, one import at a time
   digest preview|send-now|status|cancel   the weekly digest, by hand
+  sources status|run [NAME]   data files fetched and imported on a schedule (docs/sources.md)
   migrate               apply database migrations and exit
   version               print the version
+  help                  print this help (also --help, -h)
 `
 
 // env is what every sub-command gets.
@@ -44,9 +51,13 @@ type env struct {
 func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("nazar", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.Usage = func() {} // printed below: to stdout when asked for, to stderr after a mistake
 	cfgPath := fs.String("config", "config.yaml", "configuration file")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, fullUsage()) // asked for: stdout, exit 0
+		return 0
+	} else if err != nil {
+		fmt.Fprint(stderr, fullUsage())
 		return 2
 	}
 	explicit := false
@@ -55,8 +66,12 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 	if len(rest) > 0 {
 		cmd, rest = rest[0], rest[1:]
 	}
-	if cmd == "version" {
+	switch cmd {
+	case "version":
 		fmt.Fprintln(stdout, "nazar", version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, fullUsage())
 		return 0
 	}
 	cfg, err := loadConfig(*cfgPath, explicit, environ)
@@ -68,7 +83,7 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 	if err := dispatch(ctx, cmd, e); err != nil {
 		fmt.Fprintln(stderr, err)
 		if errors.Is(err, errUsage) {
-			fmt.Fprint(stderr, usage)
+			fmt.Fprint(stderr, fullUsage())
 			return 2
 		}
 		return 1
@@ -90,17 +105,15 @@ func dispatch(ctx context.Context, cmd string, e *env) error {
 		return runImport(ctx, e)
 	case "digest":
 		return runDigest(ctx, e)
+	case "sources":
+		return runSources(ctx, e)
 	}
 	return fmt.Errorf("%w: %q", errUsage, cmd)
 }
 
 // loadConfig loads and validates; a bad config is one line per problem.
 func loadConfig(path string, explicit bool, environ []string) (config.Config, error) {
-	cfg, err := config.Load(path, explicit, environ)
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
+	return config.LoadChecked(path, explicit, environ)
 }
 
 func runBot(ctx context.Context, e *env) error {
@@ -112,15 +125,23 @@ func runBot(ctx context.Context, e *env) error {
 		return err
 	}
 	defer st.Close()
-	app, err := bot.New(e.cfg, st, bot.Options{Logger: e.log})
+	src := sources.New(e.cfg, st, sources.Options{Logger: e.log})
+	app, err := bot.New(e.cfg, st, bot.Options{Logger: e.log, Collectors: []prometheus.Collector{src.Collector()}})
 	if err != nil {
 		return err
 	}
+	stopSources, err := startSources(ctx, e, src)
+	if err != nil {
+		return err
+	}
+	defer stopSources()
+	go releaseStartupMemoryAfter(ctx, startupSettle)
 	return app.Run(ctx)
 }
 
 func migrate(ctx context.Context, e *env) error {
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	noteNewDatabase(e)
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return err
 	}
@@ -137,9 +158,16 @@ func migrate(ctx context.Context, e *env) error {
 	return nil
 }
 
+// storeOptions are the store's settings from the configuration.
+func storeOptions(cfg config.Config) store.Options {
+	return store.Options{BusyTimeout: cfg.Database.BusyTimeout, Key: cfg.Database.KeyBytes(),
+		KeyFile: cfg.Database.KeyFile}
+}
+
 // openStore opens the database and applies pending migrations.
 func openStore(ctx context.Context, e *env) (*store.Store, error) {
-	st, err := store.Open(e.cfg.Database.Path, store.Options{BusyTimeout: e.cfg.Database.BusyTimeout})
+	noteNewDatabase(e)
+	st, err := store.Open(e.cfg.Database.Path, storeOptions(e.cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +176,30 @@ func openStore(ctx context.Context, e *env) (*store.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// fullUsage is the help with the datasets `nazar import` takes.
+func fullUsage() string {
+	return usage + "\ndatasets (nazar import DATASET PATH, SPEC §8):\n  " + strings.Join(importer.Names(), ", ") + "\n" +
+		"\nconfiguration: config.yaml (or --config FILE) and NAZAR_<SECTION>_<KEY> variables; see config.example.yaml\n"
+}
+
+// noteNewDatabase says where a database is about to be created when none
+// was configured (database.path is the default), so that an operator who
+// forgot NAZAR_DATABASE_PATH is not left guessing where the data went (or
+// why the bot "forgot" everything).
+func noteNewDatabase(e *env) {
+	path := e.cfg.Database.Path
+	if path != config.Default().Database.Path {
+		return // configured: the operator knows where it is
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	fmt.Fprintf(e.stderr, "no database configured (database.path, NAZAR_DATABASE_PATH): creating a new one at %s\n", path)
 }
 
 // newLogger logs text on a terminal and JSON otherwise, always through the

@@ -68,7 +68,7 @@ var soakFlows = map[string][]step{
 	"business": {say("/business аптека"), pressFirst, shareLocation(49.8402, 24.0301),
 		say("/edrpou 21560766"), say("/business \"NEAR(*) -x")},
 	"voucher": {say("/voucher"), press("1|vc|calc"), press("1|vc|ct|fop"), say("80 000"),
-		say("/voucher LV-2026-000102"), press("1|vc|sty|legal"), say("41234569")},
+		say("/voucher LV-2026-000102"), say("41234569")},
 }
 
 func randomFlow() (string, []step) {

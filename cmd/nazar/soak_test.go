@@ -213,7 +213,7 @@ func prepareSoakDB(t *testing.T, db string, subscribers int) {
 	defer st.Close()
 	_, err = st.Migrate(ctx)
 	require.NoError(t, err)
-	_, err = demo.Load(ctx, importer.Env{Store: st, Config: config.Default()})
+	_, err = demo.Load(ctx, importer.Env{Store: st, Config: config.Default()}, time.Now())
 	require.NoError(t, err)
 	subs := make([]store.SeenUser, subscribers)
 	for i := range subs {

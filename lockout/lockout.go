@@ -1,12 +1,16 @@
-package card
+// Package lockout is the rule of the attempt lock that guards every lookup
+// revealing personal data (SPEC §4, issue 14): linking a card, "is my card
+// ready?" and voucher status. MaxFailures failed tries by one user, or on
+// one subject (a card, an application), within Window lock further tries
+// for LockFor.
+package lockout
 
 import (
 	"sort"
 	"time"
 )
 
-// The verification lock of SPEC §4: MaxFailures failed verifications of
-// one card, or by one user, within Window lock further tries for LockFor.
+// The limits, the same for every guarded lookup.
 const (
 	MaxFailures = 5
 	Window      = 24 * time.Hour
@@ -40,3 +44,19 @@ func LockedUntil(failures []time.Time, now time.Time) time.Time {
 // FailuresSince is how far back failures matter for LockedUntil at now:
 // a lock can start from failures up to Window before its last one.
 func FailuresSince(now time.Time) time.Time { return now.Add(-(Window + LockFor)) }
+
+// Left is how many tries remain before failures lock at now (at least 1
+// when they do not lock yet: the next failure may be the one that locks).
+func Left(now time.Time, failures ...[]time.Time) int {
+	most := 0
+	for _, list := range failures {
+		n := 0
+		for _, f := range list {
+			if now.Sub(f) < Window {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return max(MaxFailures-most, 1)
+}

@@ -1,0 +1,114 @@
+package understand_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/understand"
+)
+
+func TestKeyMeetsCaseFormsAndLatin(t *testing.T) {
+	for _, group := range [][]string{
+		{"Муль", "Муля", "Мулем", "Мулю", "Mul"},
+		{"Гнатюк", "Гнатюка", "Гнатюком", "Гнатюкові", "Hnatiuk"},
+		{"кав'ярня", "кав’ярні", "кавʼярню", "kaviarnia"},
+		{"сесія", "сесії", "сесією", "сесіях"},
+		{"pharmacy", "pharmacies"},
+	} {
+		for _, w := range group[1:] {
+			assert.Equal(t, understand.Key(group[0]), understand.Key(w), "%s ~ %s", group[0], w)
+		}
+	}
+	assert.Equal(t, "kav", understand.Key("кава"), "never shorter than three letters")
+	assert.NotEqual(t, understand.Key("сто"), understand.Key("стоматолог"))
+}
+
+func TestNormalize(t *testing.T) {
+	assert.Equal(t, "де найближча аптека", understand.Normalize("  Де   НАЙБЛИЖЧА аптека?!"))
+	assert.Equal(t, "кав'ярня кав'ярня кав'ярня", understand.Normalize("кав’ярня кавʼярня кав'ярня"))
+	assert.Equal(t, "", understand.Normalize("?!… 🙂"))
+}
+
+func TestAnonymizeMasksDigitsAndPersonalData(t *testing.T) {
+	tests := map[string]string{
+		"баланс 9876 5400 0000 0015":    "баланс •••• ####",
+		"мій ІПН 3123456789":            "мій іпн ••••••••##",
+		"народився 05.03.1980 де карта": "народився •••••••• де карта",
+		"квартира 12, тел 067-123-45":   "квартира ## тел ###-###-##",
+		"  Щось   НЕЗРОЗУМІЛЕ!!  ":      "щось незрозуміле",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, understand.Anonymize(in), in)
+	}
+}
+
+func TestConfidenceAndChoices(t *testing.T) {
+	e := demoEngine(t)
+	r := e.Understand("баланс картки")
+	assert.True(t, r.Confident)
+	r = e.Understand("ваучер картка")
+	assert.False(t, r.Confident, "two sections named: the user picks")
+	require.Len(t, r.Candidates, 2)
+	r = e.Understand("ывфапрол")
+	assert.Empty(t, r.Candidates)
+	_, ok := r.Best()
+	assert.False(t, ok)
+}
+
+func TestEntities(t *testing.T) {
+	e := demoEngine(t)
+	best, _ := e.Understand("як голосував Гнатюк").Best()
+	assert.Equal(t, understand.KindDeputy, best.Entity.Kind)
+	assert.Len(t, best.Entity.IDs, 1)
+	best, _ = e.Understand("Коваля").Best()
+	assert.Len(t, best.Entity.IDs, 2, "both deputies named Коваль")
+	best, _ = e.Understand("Ірина Коваль").Best()
+	assert.Len(t, best.Entity.IDs, 1, "the first name narrows it")
+	best, _ = e.Understand("21560765").Best()
+	assert.Equal(t, understand.KindEDRPOU, best.Entity.Kind)
+	assert.False(t, best.Entity.Valid, "a wrong check digit is still an EDRPOU; the answer says it is wrong")
+	best, _ = e.Understand("9876 5400 0000 0016").Best()
+	assert.NotEqual(t, understand.IntentCardLink, best.Intent, "not Luhn-valid: not a card number")
+}
+
+func TestSnapshotSwap(t *testing.T) {
+	e := demoEngine(t)
+	best, _ := e.Understand("Муль").Best()
+	assert.NotEqual(t, understand.IntentDeputy, best.Intent)
+	e.SetNames(understand.Names{Deputies: []understand.Deputy{{ID: 7, FullName: "Муль Ігор Васильович"}}})
+	for _, s := range []string{"як голосував Муль", "Муля", "Мулем", "депутат Муль", "Mul"} {
+		best, _ = e.Understand(s).Best()
+		assert.Equal(t, understand.IntentDeputy, best.Intent, s)
+		assert.Equal(t, []int64{7}, best.Entity.IDs, s)
+	}
+}
+
+func TestLexiconErrorsStopStartUp(t *testing.T) {
+	bad := map[string]string{
+		"unknown key":      "intentz: {}\n",
+		"intent without .": "intents:\n  balance: [баланс]\n",
+		"empty intent":     "intents:\n  card.balance: []\n",
+		"category no word": "categories:\n  pharmacy: {kved: [\"47.73\"]}\n",
+	}
+	for name, body := range bad {
+		_, err := understand.LoadLexicon(fstest.MapFS{"intents.uk.yaml": {Data: []byte(body)}})
+		assert.Error(t, err, name)
+	}
+	_, err := understand.LoadLexicon(fstest.MapFS{})
+	assert.Error(t, err, "no files")
+}
+
+func FuzzUnderstand(f *testing.F) {
+	for _, s := range []string{"де найближча аптека?", "Гнатюкомм", "LV-2026-000101", "9876 5400 0000 0015", "'''", "ʼʼʼ a"} {
+		f.Add(s)
+	}
+	e := demoEngine(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		r := e.Understand(s)
+		assert.LessOrEqual(t, len(r.Candidates), 3)
+		_ = understand.Anonymize(s)
+	})
+}
