@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -39,4 +40,21 @@ func (s *Store) Dump(ctx context.Context, table string) ([]string, error) {
 		out = append(out, strings.TrimSuffix(fmt.Sprintln(vals...), "\n"))
 	}
 	return out, rows.Err()
+}
+
+// ScratchMode opens an import's scratch database beside s, as an import
+// does, and returns its file mode.
+func (s *Store) ScratchMode(ctx context.Context) (os.FileMode, error) {
+	path := s.path + scratchSuffix
+	defer removeScratch(path)
+	sc, err := openScratch(ctx, path, s.now, s.keys)
+	if err != nil {
+		return 0, err
+	}
+	defer sc.Close()
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Mode().Perm(), nil
 }

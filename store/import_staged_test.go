@@ -3,8 +3,10 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -157,4 +159,17 @@ func TestSecondImportWaitsItsTurn(t *testing.T) {
 	}
 	release()
 	require.NoError(t, <-got)
+}
+
+// The scratch database of an import is as private as the database, under
+// the laxest umask too.
+func TestImportScratchIs0600(t *testing.T) {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	st, err := store.Open(filepath.Join(t.TempDir(), "nazar.db"), store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	mode, err := st.ScratchMode(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), mode)
 }

@@ -36,6 +36,10 @@ const scratchSuffix = ".import-scratch"
 // what the import writes there is copied as it is.
 func openScratch(ctx context.Context, path string, now func() time.Time, keys *dbkey.Keys) (*Store, error) {
 	removeScratch(path)
+	// Private like the database itself: it holds the same kind of rows.
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	dsn := fmt.Sprintf("file:%s?_journal_mode=MEMORY&_synchronous=OFF&_foreign_keys=off&_busy_timeout=%d&_txlock=immediate",
 		path, busyPoll.Milliseconds())
 	sc := &Store{db: sql.OpenDB(waitingConnector{dsn: dsn, wait: time.Minute}), path: path, now: now, keys: keys}
