@@ -48,7 +48,7 @@ var typedPages = []string{"фракції", "рішення про бюджет"
 
 // issue17 is the council of issue 17's speed figure: 64 deputies × 35,200
 // events = 2,252,800 votes, the 2.25 M the issue names.
-var issue17 = shape{deputies, 35_200}
+var issue17 = shape{deputies, bigEvents}
 
 var (
 	cityOnce sync.Once
