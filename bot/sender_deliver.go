@@ -13,9 +13,12 @@ import (
 // maxBackoff caps the wait between retries of a transient failure.
 const maxBackoff = 5 * time.Minute
 
-// deliver sends one row (in parts when it is long) and settles it. The
-// settle calls use a context that outlives a stop signal: a message that
-// went out must be recorded as sent, or the next run would send it again.
+// deliver sends one row (in parts when it is long) and settles it. A stop
+// signal is heeded only before a part is sent: the request itself and the
+// settle calls use a context that outlives it (the HTTP client's timeout
+// still bounds the request). A request cancelled on the wire may have
+// reached Telegram with its answer lost, and a message that went out must
+// be recorded as sent, or the next run would send it again.
 func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 	defer s.setBusy(it.ChatID, false)
 	settle := context.WithoutCancel(ctx)
@@ -38,7 +41,7 @@ func (s *Sender) deliver(ctx context.Context, it store.OutboxItem) {
 		if i == len(parts)-1 {
 			params.ReplyMarkup = pushMarkup(it.Buttons)
 		}
-		msg, err := s.api.SendMessage(ctx, params)
+		msg, err := s.api.SendMessage(settle, params)
 		finished()
 		s.markSent(it.ChatID)
 		if err != nil {

@@ -73,11 +73,21 @@ func Names() []string {
 	return names
 }
 
-// Run imports one dataset.
+// Run imports one dataset. Imports run one at a time on a database, across
+// processes: a second one waits its turn, saying so on env.Progress.
 func Run(ctx context.Context, env Env, dataset, path string) (Summary, error) {
 	f, ok := datasets[dataset]
 	if !ok {
 		return Summary{}, fmt.Errorf("unknown dataset %q (known: %s)", dataset, strings.Join(Names(), ", "))
 	}
+	release, err := env.Store.LockImports(ctx, func() {
+		if env.Progress != nil {
+			fmt.Fprintln(env.Progress, "another import is running; waiting for it to finish")
+		}
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	defer release()
 	return f(ctx, env, path)
 }

@@ -38,12 +38,36 @@ func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error
 	})
 }
 
-// ImportCardOperations adds operations in one transaction; an operation
-// already stored (same card, time, kind, amount, trips and place) is
-// skipped, so importing a file again changes nothing.
+// ImportCardOperations adds operations, all or none, and returns how many
+// were new; an operation already stored (same card, time, kind, amount,
+// trips and place) is skipped, so importing a file again changes nothing.
+// Card numbers are stored as keyed hashes. A large import is built in a
+// scratch database first (card_stage.go) so that the bot does not wait for
+// it.
 func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord) (int, error) {
-	const q = `INSERT INTO card_operations(number, at, kind, amount, trips, place) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`
+	h := s.hashOperations(ops)
+	if len(ops) > bigImport {
+		return s.importOperationsStaged(ctx, h)
+	}
+	return s.insertOperations(ctx, h)
+}
+
+// hashedOperations are operations with each card number's keyed hash, in
+// the order to write them (see keyOrder).
+type hashedOperations struct {
+	ops   []OperationRecord
+	keys  []string // keys[i] is the hash of ops[i].Number
+	order []int
+}
+
+// row is the i-th operation to write, as card_operations stores it.
+func (h hashedOperations) row(i int, args []any) []any {
+	k := h.order[i]
+	o := h.ops[k]
+	return append(args, h.keys[k], unix(o.At), o.Kind, o.Amount, int64(o.Trips), o.Place)
+}
+
+func (s *Store) hashOperations(ops []OperationRecord) hashedOperations {
 	hashes := map[string]string{} // a card has many operations: hash each number once
 	keys := make([]string, len(ops))
 	for i, o := range ops {
@@ -55,11 +79,14 @@ func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord)
 		keys[i] = h
 	}
 	order := keyOrder(keys, func(a, b int) int { return ops[a].At.Compare(ops[b].At) })
-	return s.importRows(ctx, q, len(ops), func(i int) []any {
-		k := order[i]
-		o := ops[k]
-		return []any{keys[k], unix(o.At), o.Kind, o.Amount, o.Trips, o.Place}
-	})
+	return hashedOperations{ops: ops, keys: keys, order: order}
+}
+
+// insertOperations adds operations in one transaction.
+func (s *Store) insertOperations(ctx context.Context, h hashedOperations) (int, error) {
+	const q = `INSERT INTO card_operations(number, at, kind, amount, trips, place) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`
+	return s.importRows(ctx, q, len(h.ops), func(i int) []any { return h.row(i, make([]any, 0, 6)) })
 }
 
 // keyOrder returns the row indices ordered by their keyed hash, then by

@@ -21,6 +21,15 @@ type councilImport struct {
 	sessions map[string]int64 // uid → id
 	motions  map[string]motionRef
 	events   map[string]eventRef
+
+	listed map[int32]bool    // the events whose named list this import carries
+	fresh  map[int32][]int32 // per deputy, the events of their new rows
+
+	// stage, when set, takes the named lists of a large import (every row
+	// of the council, in key order) instead of this database; staged
+	// reports that it did.
+	stage  func(rows []voteRow) error
+	staged bool
 }
 
 type motionRef struct{ id, session int64 }
@@ -38,32 +47,39 @@ type voteRow struct {
 	option, dev                 int8 // dev: -1 none, 0 followed the line, 1 deviated
 }
 
-// ImportCouncil writes one council import in one transaction: upserts by
-// uid, replaces the named lists of the events it carries, computes the
-// faction lines and deviations of those events (of every event when the
-// roster of factions changed), refreshes every deputy's figures, and queues
-// a push to each follower of a deputy with new votes. Importing the same
-// data again changes nothing and queues nothing.
+// ImportCouncil writes one council import: upserts by uid, replaces the
+// named lists of the events it carries, computes the faction lines and
+// deviations of those events (of every event when the roster of factions
+// changed), refreshes every deputy's figures, and queues a push to each
+// follower of a deputy with new votes. Importing the same data again
+// changes nothing and queues nothing.
+//
+// The work runs in a scratch copy of the council tables and reaches this
+// database in one short transaction (see council_stage.go), so the bot's
+// writers never wait for the import. Callers hold LockImports (importer.Run
+// does): the scratch file and the staging table are one per database.
 func (s *Store) ImportCouncil(ctx context.Context, d CouncilData) (CouncilImportResult, error) {
-	var res CouncilImportResult
+	return s.importCouncilStaged(ctx, d)
+}
+
+// importCouncilTx runs one council import in one transaction of s; stage
+// may take its named lists (see councilImport.stage).
+func (s *Store) importCouncilTx(ctx context.Context, d CouncilData, stage func([]voteRow) error) (*councilImport, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	ci := &councilImport{s: s, ctx: ctx, conn: conn, tx: tx, data: d, res: &res}
+	ci := &councilImport{s: s, ctx: ctx, conn: conn, tx: tx, data: d, res: &CouncilImportResult{}, stage: stage}
 	if err := ci.run(); err != nil {
-		return CouncilImportResult{}, err
+		return nil, err
 	}
-	if err := tx.Commit(); err != nil {
-		return CouncilImportResult{}, err
-	}
-	return res, nil
+	return ci, tx.Commit()
 }
 
 func (ci *councilImport) run() error {
@@ -97,7 +113,8 @@ func (ci *councilImport) run() error {
 	if err := ci.tx.QueryRowContext(ci.ctx, `SELECT EXISTS (SELECT 1 FROM council_votes)`).Scan(&stored); err != nil {
 		return err
 	}
-	rows, fresh, err := ci.collectVotes(ci.res.Recomputed)
+	ci.staged = ci.stage != nil && (ci.res.Recomputed || len(ci.data.Votes) > stagedVotes)
+	rows, fresh, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
 	if err != nil {
 		return err
 	}
@@ -107,9 +124,13 @@ func (ci *councilImport) run() error {
 	if err := ci.markMismatches(); err != nil {
 		return err
 	}
-	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || !stored); err != nil {
+	if err := ci.refreshFactionStats(); err != nil {
 		return err
 	}
+	if err := ci.s.refreshCouncilStats(ci.ctx, ci.tx, rows, ci.res.Recomputed || ci.staged || !stored); err != nil {
+		return err
+	}
+	ci.fresh = fresh
 	if err := ci.followPushes(fresh); err != nil {
 		return err
 	}

@@ -46,6 +46,7 @@ func rosterChanged(before, after map[int64]string) bool {
 func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, error) {
 	imp := ci.importVotes()
 	mine := importEvents(imp)
+	ci.listed = mine
 	old := map[uint64]bool{}
 	var kept []voteRow
 	var err error
@@ -188,7 +189,11 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 	// In key order every row lands at the end of its deputy's range: pages
 	// fill up instead of splitting, which halves the time and the file.
 	rows = sortByKey(rows)
-	if err := insertVotes(ci, rows); err != nil {
+	write := func(rows []voteRow) error { return insertVotes(ci, rows) }
+	if ci.staged {
+		write = ci.stage
+	}
+	if err := write(rows); err != nil {
 		return nil, err
 	}
 	if err := insertLines(ci, tallies); err != nil {

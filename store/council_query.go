@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"sort"
 	"time"
 
 	"github.com/transparentcities/nazar/council"
@@ -145,5 +144,5 @@ type DeputyBrief struct {
 
 // sortBriefs orders deputies by name in the Ukrainian alphabet.
 func sortBriefs(list []DeputyBrief) {
-	sort.SliceStable(list, func(i, j int) bool { return council.Less(list[i].FullName, list[j].FullName) })
+	council.SortByName(list, func(b DeputyBrief) string { return b.FullName })
 }

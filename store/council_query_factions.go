@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/transparentcities/nazar/council"
@@ -32,9 +31,9 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.name, count(l.event), count(l.line IN (2, 3) OR NULL)
-		FROM council_factions f LEFT JOIN council_lines l ON l.faction = f.id AND l.present > 0
-		GROUP BY f.id ORDER BY f.name`)
+	// council_faction_stats is council_lines summed by the import (migration 0020).
+	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.name, coalesce(s.line_events, 0), coalesce(s.lined, 0)
+		FROM council_factions f LEFT JOIN council_faction_stats s ON s.faction = f.id ORDER BY f.name`)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +49,7 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 			out = append(out, f)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return council.Less(out[i].Name, out[j].Name) })
+	council.SortByName(out, func(f Faction) string { return f.Name })
 	return out, rows.Err()
 }
 
@@ -108,12 +107,8 @@ func (s *Store) deviators(ctx context.Context, faction int64) ([]Deviator, error
 			out = append(out, *d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Deviations != out[j].Deviations {
-			return out[i].Deviations > out[j].Deviations
-		}
-		return council.Less(out[i].FullName, out[j].FullName)
-	})
+	council.SortStableBy(out, func(d Deviator) string { return d.FullName },
+		func(a, b Deviator) int { return b.Deviations - a.Deviations })
 	return out, rows.Err()
 }
 
@@ -145,8 +140,13 @@ func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int6
 }
 
 // CouncilDeputies returns every deputy with their figures, for the
-// leaderboards (the faction is the one of the deputies list).
+// leaderboards (the faction is the one of the deputies list); read once per
+// council import.
 func (s *Store) CouncilDeputies(ctx context.Context) ([]Deputy, error) {
+	return s.councilDeputies(ctx, s.loadCouncilDeputies)
+}
+
+func (s *Store) loadCouncilDeputies(ctx context.Context) ([]Deputy, error) {
 	names, err := s.factionNames(ctx)
 	if err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func (s *Store) CouncilDeputies(ctx context.Context) ([]Deputy, error) {
 		d.Faction = names[d.factionID]
 		out = append(out, d)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return council.Less(out[i].FullName, out[j].FullName) })
+	council.SortByName(out, func(d Deputy) string { return d.FullName })
 	return out, rows.Err()
 }
 

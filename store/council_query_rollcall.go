@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -157,11 +158,30 @@ func (f DecisionFilter) where() (string, []any) {
 	if f.Session != 0 {
 		clause, args = append(clause, `e.session = ?`), append(args, f.Session)
 	}
+	if match := titleMatch(f.Words); match != "" {
+		clause = append(clause, `m.id IN (SELECT rowid FROM council_titles WHERE council_titles MATCH ?)`)
+		args = append(args, match)
+	}
 	for _, w := range f.Words {
 		clause = append(clause, `(instr(m.title_key, ?) > 0 OR instr(m.title_key, ?) > 0)`)
 		args = append(args, w[0], w[1])
 	}
 	return strings.Join(clause, " AND "), args
+}
+
+// titleMatch is the trigram query (council_titles, migration 0020) that
+// every title holding the words matches: each word or its Latin key, for
+// every word of three letters or more. Shorter words have no trigram and are
+// left to instr(), which still decides; "" when no word is long enough.
+func titleMatch(words [][2]string) string {
+	var groups []string
+	for _, w := range words {
+		if utf8.RuneCountInString(w[0]) < 3 || utf8.RuneCountInString(w[1]) < 3 {
+			continue
+		}
+		groups = append(groups, `("`+strings.ReplaceAll(w[0], `"`, `""`)+`" OR "`+strings.ReplaceAll(w[1], `"`, `""`)+`")`)
+	}
+	return strings.Join(groups, " AND ")
 }
 
 // Decisions lists adopted decisions (result «Прийнято»), newest first.

@@ -18,16 +18,21 @@ type CouncilSessionBrief struct {
 	Events int // vote events
 }
 
+// sessionsQuery reads a page of sessions newest first; the order comes
+// from council_sessions_day (migration 0020), so only the page's sessions
+// have their items and events counted.
+const sessionsQuery = `SELECT s.id, s.label, s.day_from, s.day_until,
+	(SELECT count(*) FROM council_motions m WHERE m.session = s.id),
+	(SELECT count(*) FROM council_events e WHERE e.session = s.id)
+	FROM council_sessions s ORDER BY s.day_from DESC, s.id DESC LIMIT ? OFFSET ?`
+
 // CouncilSessions lists sessions, newest first, and how many there are.
 func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]CouncilSessionBrief, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_sessions`).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.label, s.day_from, s.day_until,
-		(SELECT count(*) FROM council_motions m WHERE m.session = s.id),
-		(SELECT count(*) FROM council_events e WHERE e.session = s.id)
-		FROM council_sessions s ORDER BY s.day_from DESC, s.id DESC LIMIT ? OFFSET ?`, limit, offset)
+	rows, err := s.db.QueryContext(ctx, sessionsQuery, limit, offset)
 	if err != nil {
 		return nil, 0, err
 	}

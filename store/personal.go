@@ -19,7 +19,7 @@ type PersonalData struct {
 
 	Digest Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
 
-	Courses []CourseProgress // courses started (handlers/courses.go)
+	Courses []CourseProgress // courses started (handlers/courses/courses.go)
 }
 
 // PersonalData collects what is stored about a user; found is false for a

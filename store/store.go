@@ -13,16 +13,13 @@ import (
 	"sync"
 	"time"
 
-	// The cgo SQLite driver; the sqlite_fts5 build tag enables full-text search.
-	_ "github.com/mattn/go-sqlite3"
-
 	"github.com/transparentcities/nazar/store/dbkey"
 )
 
 // Options tune how the database is opened.
 type Options struct {
 	// BusyTimeout is how long a writer waits for the write lock held by another
-	// connection before failing with SQLITE_BUSY.
+	// connection (or process) before failing with SQLITE_BUSY.
 	BusyTimeout time.Duration
 	// Now is the clock used for every timestamp the store writes; time.Now when nil.
 	Now func() time.Time
@@ -39,8 +36,9 @@ type Options struct {
 
 // Store is the SQLite database of one city deployment.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db   *sql.DB
+	path string // the database file, for the import lock beside it
+	now  func() time.Time
 	// keys seal and hash personal data (store/sealed.go).
 	keys *dbkey.Keys
 	// sendMu queues the outbox sender's own writes in Go. SQLite has one
@@ -48,6 +46,8 @@ type Store struct {
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
 	// those sleeps, not the work, would set the pace.
 	sendMu sync.Mutex
+	// figures caches CouncilDeputies per council import (store/council_cache.go).
+	figures deputiesCache
 	// search caches business search rankings (store/business_search.go).
 	search searchCache
 	// stmts are the hot statements, prepared once (store/prepared.go).
@@ -83,12 +83,11 @@ func Open(path string, opts Options) (*Store, error) {
 	// secure_delete=fast zeroes deleted content where that costs no extra
 	// I/O: an update's stored body (what a resident typed, card numbers
 	// included) is cleared once handled and should not linger in the page.
+	// SQLite's own busy handler waits a millisecond; waitingConnector waits
+	// the rest of BusyTimeout in millisecond steps (see busy.go).
 	dsn := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL"+
-		"&_secure_delete=fast", path, opts.BusyTimeout.Milliseconds())
-	db, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
+		"&_secure_delete=fast", path, busyPoll.Milliseconds())
+	db := sql.OpenDB(waitingConnector{dsn: dsn, wait: opts.BusyTimeout})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(time.Minute)
@@ -105,7 +104,7 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, now: opts.Now, keys: keys, search: searchCache{off: opts.NoSearchCache}}, nil
+	return &Store{db: db, path: path, now: opts.Now, keys: keys, search: searchCache{off: opts.NoSearchCache}}, nil
 }
 
 // Close closes the database.

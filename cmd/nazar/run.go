@@ -29,7 +29,7 @@ const usage = `usage: nazar [--config FILE] <command> [args]
 commands:
   run                   run the bot (default; needs NAZAR_TELEGRAM_TOKEN)
   console [--demo]      chat with the bot in this terminal through an in-process Bot API sandbox
-  import DATASET PATH   load open data (SPEC §8) in one transaction
+  import DATASET PATH   load open data (SPEC §8), all or nothing, one import at a time
   digest preview|send-now|status|cancel   the weekly digest, by hand
   sources status|run [NAME]   data files fetched and imported on a schedule (docs/sources.md)
   migrate               apply database migrations and exit

@@ -1,8 +1,8 @@
 package council
 
 import (
+	"cmp"
 	"context"
-	"sort"
 	"strings"
 	"time"
 
@@ -201,15 +201,12 @@ func Lowest(all []store.Deputy, pick func(council.Metrics) council.Ratio) []stor
 			out = append(out, d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := pick(out[i].Metrics()), pick(out[j].Metrics())
+	council.SortStableBy(out, func(d store.Deputy) string { return d.FullName }, func(da, db store.Deputy) int {
+		a, b := pick(da.Metrics()), pick(db.Metrics())
 		if x, y := a.Num*b.Den, b.Num*a.Den; x != y {
-			return x < y
+			return cmp.Compare(x, y)
 		}
-		if a.Den != b.Den {
-			return a.Den > b.Den
-		}
-		return council.Less(out[i].FullName, out[j].FullName)
+		return cmp.Compare(b.Den, a.Den)
 	})
 	return out
 }
