@@ -195,6 +195,12 @@ func (r *reading) candidates(text string) []Candidate {
 	for _, n := range numbers(text) {
 		r.number(n, entities)
 	}
+	if _, named := entities[IntentDeputy]; !named && r.scores[IntentDeputy] > 0 && len(free) > 0 {
+		// «як голосував Муль» with no deputy of that name in the index (a
+		// part of a name, a name not imported yet): the deputy search gets
+		// the words as typed instead of asking for them again.
+		entities[IntentDeputy] = Entity{Kind: KindDeputy, Value: r.raws(free)}
+	}
 	if r.scores[IntentDecisions] > 0 && len(free) > 0 {
 		entities[IntentDecisions] = Entity{Kind: KindWords, Value: r.stems(free)}
 	}
@@ -254,6 +260,15 @@ func (r *reading) stems(at []int) string {
 	var out []string
 	for _, i := range at {
 		out = append(out, r.toks[i].stem)
+	}
+	return strings.Join(out, " ")
+}
+
+// raws joins the tokens at as typed (lower case).
+func (r *reading) raws(at []int) string {
+	var out []string
+	for _, i := range at {
+		out = append(out, r.toks[i].raw)
 	}
 	return strings.Join(out, " ")
 }

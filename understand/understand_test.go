@@ -74,6 +74,15 @@ func TestEntities(t *testing.T) {
 	assert.NotEqual(t, understand.IntentCardLink, best.Intent, "not Luhn-valid: not a card number")
 }
 
+// A deputy question naming nobody the index knows (a part of a name) hands
+// the typed words to the deputy search instead of asking for a name again.
+func TestDeputyQuestionWithAnUnknownNameKeepsTheWords(t *testing.T) {
+	e := demoEngine(t)
+	best, _ := e.Understand("як голосував Муль").Best()
+	assert.Equal(t, understand.IntentDeputy, best.Intent)
+	assert.Equal(t, understand.Entity{Kind: understand.KindDeputy, Value: "муль"}, best.Entity)
+}
+
 func TestSnapshotSwap(t *testing.T) {
 	e := demoEngine(t)
 	best, _ := e.Understand("Муль").Best()
