@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -17,6 +18,10 @@ type NewSubmission struct {
 	Answers        map[string]string // step id → value
 	OperatorsChat  int64
 	SlotAt         time.Time // a booked slot; zero when the form books none
+	// SentAt is when the resident sent it (stored as its CreatedAt, so the
+	// operators' copy, rendered before the number exists, shows the same
+	// moment as the submission); zero means the store's now.
+	SentAt time.Time
 }
 
 // Submission is a stored form submission.
@@ -74,11 +79,19 @@ func (s *Store) quota(ctx context.Context, q formQuerier, userID int64, form str
 	return nil
 }
 
+// SubmissionNo stands for a new submission's number in the pushes given to
+// SubmitForm: the number is allocated inside its transaction, and the store
+// writes it where the token stands in each push's key, text and buttons'
+// data (the operators' copy: "Request no. 12", key "12", the "mark handled"
+// button). It is a value, not a callback: the store renders nothing.
+const SubmissionNo = "\x00submission-no\x00"
+
 // SubmitForm stores a submission and the pushes it causes (the operators'
 // message, a reminder) in one transaction, unless the user already sent
-// limit submissions of the form within the window (a *QuotaError).
+// limit submissions of the form within the window (a *QuotaError). The
+// pushes carry SubmissionNo where the new number goes.
 func (s *Store) SubmitForm(ctx context.Context, in NewSubmission, limit int, window time.Duration,
-	pushes func(Submission) []Push) (Submission, error) {
+	pushes []Push) (Submission, error) {
 	var sub Submission
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.quota(ctx, tx, in.UserID, in.Form, limit, window); err != nil {
@@ -92,19 +105,46 @@ func (s *Store) SubmitForm(ctx context.Context, in NewSubmission, limit int, win
 		if !in.SlotAt.IsZero() {
 			slot = sql.NullInt64{Int64: unix(in.SlotAt), Valid: true}
 		}
+		created := in.SentAt
+		if created.IsZero() {
+			created = s.now()
+		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO submissions(user_id, chat_id, form, answers, operators_chat,
 			slot_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.UserID, in.ChatID, in.Form,
-			s.seal(sealAnswers, answers), in.OperatorsChat, slot, unix(s.now())).Scan(&id); err != nil {
+			s.seal(sealAnswers, answers), in.OperatorsChat, slot, unix(created)).Scan(&id); err != nil {
 			return err
 		}
 		if sub, err = s.submissionTx(ctx, tx, id); err != nil {
 			return err
 		}
-		_, err = s.enqueueTx(ctx, tx, pushes(sub))
+		_, err = s.enqueueTx(ctx, tx, withSubmissionNo(pushes, id))
 		return err
 	})
 	return sub, err
+}
+
+// withSubmissionNo copies pushes with SubmissionNo replaced by the number.
+func withSubmissionNo(pushes []Push, id int64) []Push {
+	no := strconv.FormatInt(id, 10)
+	fill := func(s string) string { return strings.ReplaceAll(s, SubmissionNo, no) }
+	out := make([]Push, len(pushes))
+	for i, p := range pushes {
+		p.Key, p.Text = fill(p.Key), fill(p.Text)
+		rows := make([][]PushButton, len(p.Buttons))
+		for r, row := range p.Buttons {
+			rows[r] = make([]PushButton, len(row))
+			for c, b := range row {
+				rows[r][c] = PushButton{Text: b.Text, Data: fill(b.Data)}
+			}
+		}
+		if len(rows) == 0 {
+			rows = nil
+		}
+		p.Buttons = rows
+		out[i] = p
+	}
+	return out
 }
 
 // Submission returns a stored submission, or ErrNoSubmission.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -22,11 +23,11 @@ func newSubmission(userID int64) store.NewSubmission {
 		Answers: map[string]string{"post": "https://t.me/x/1", "post.origin": "channel @x"}}
 }
 
-// operatorPush is what a producer would enqueue for a new submission.
-func operatorPush(sub store.Submission) []store.Push {
-	return []store.Push{{Kind: "form", Key: idKey(sub.ID), ChatID: sub.OperatorsChat, Text: "new " + sub.Form,
-		Buttons: [][]store.PushButton{{{Text: "done", Data: "1|form|done|" + idKey(sub.ID)}}}}}
-}
+// operatorPush is what a producer would enqueue for a new submission: the
+// store writes its number where store.SubmissionNo stands.
+var operatorPush = []store.Push{{Kind: "form", Key: store.SubmissionNo, ChatID: operators,
+	Text:    "new threat no. " + store.SubmissionNo,
+	Buttons: [][]store.PushButton{{{Text: "done", Data: "1|form|done|" + store.SubmissionNo}}}}}
 
 func idKey(id int64) string { return strconv.FormatInt(id, 10) }
 
@@ -56,6 +57,47 @@ func TestSubmitFormStoresAndQueuesTogether(t *testing.T) {
 	require.Len(t, items, 1)
 	assert.Equal(t, operators, items[0].ChatID)
 	assert.Equal(t, [][]store.PushButton{{{Text: "done", Data: "1|form|done|1"}}}, items[0].Buttons)
+}
+
+// The number allocated in the transaction is written into every push's key,
+// text and buttons, each submission its own; the pushes given are not
+// changed, and the moment the resident sent it is the submission's.
+func TestSubmitFormWritesTheNumberIntoItsPushes(t *testing.T) {
+	s, clk := formsStore(t)
+	reminder := store.Push{Kind: "form", Key: store.SubmissionNo + ":reminder", ChatID: 7,
+		Text: "reminder of no. " + store.SubmissionNo, NotBefore: formsT0.Add(48 * time.Hour)}
+	pushes := append(slices.Clone(operatorPush), reminder)
+	_, err := s.SubmitForm(t.Context(), newSubmission(7), 5, 24*time.Hour, pushes)
+	require.NoError(t, err)
+	in := newSubmission(7)
+	in.SentAt = formsT0.Add(-time.Minute)
+	second, err := s.SubmitForm(t.Context(), in, 5, 24*time.Hour, pushes)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), second.ID)
+	assert.Equal(t, in.SentAt, second.CreatedAt)
+	assert.Equal(t, store.SubmissionNo, pushes[0].Key, "the template is left as it was")
+	assert.Equal(t, "1|form|done|"+store.SubmissionNo, pushes[0].Buttons[0][0].Data)
+
+	rows, err := s.OutboxFor(t.Context(), "form", 0)
+	require.NoError(t, err)
+	var got [][2]string
+	for _, r := range rows {
+		got = append(got, [2]string{r.Key, r.Text})
+	}
+	assert.Equal(t, [][2]string{{"1", "new threat no. 1"}, {"1:reminder", "reminder of no. 1"},
+		{"2", "new threat no. 2"}, {"2:reminder", "reminder of no. 2"}}, got)
+
+	clk.Advance(49 * time.Hour)
+	items, err := s.ClaimOutbox(t.Context(), 10, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, items)
+	for _, it := range items {
+		if it.ChatID == operators {
+			assert.Equal(t, [][]store.PushButton{{{Text: "done", Data: "1|form|done|" + it.Key}}}, it.Buttons)
+		} else {
+			assert.Nil(t, it.Buttons, "a reminder has no buttons")
+		}
+	}
 }
 
 func TestSubmitFormQuota(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 type FormsStore interface {
 	FormQuota(ctx context.Context, userID int64, form string, limit int, window time.Duration) error
 	SubmitForm(ctx context.Context, in store.NewSubmission, limit int, window time.Duration,
-		pushes func(store.Submission) []store.Push) (store.Submission, error)
+		pushes []store.Push) (store.Submission, error)
 	Submission(ctx context.Context, id int64) (store.Submission, error)
 	MarkSubmissionHandled(ctx context.Context, id, adminID int64, pushes []store.Push) (store.Submission, bool, error)
 	UnhandledSubmissions(ctx context.Context, limit int) ([]store.PendingSubmission, int, int, error)

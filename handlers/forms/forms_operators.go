@@ -20,7 +20,13 @@ const pendingShown = 20
 // operatorText is the operators' message about a submission; it is
 // rendered again, with the handled line, when an operator marks it.
 func (f *Forms) operatorText(l *locales.Localizer, form *forms.Form, sub store.Submission) string {
-	text := l.T("forms_op_new", map[string]any{"ID": sub.ID, "Title": form.Title.In(l.Lang), "Name": sub.FirstName,
+	return f.operatorTextNo(l, form, sub, sub.ID)
+}
+
+// operatorTextNo is operatorText showing no as the submission's number (a
+// new submission's has none yet: store.SubmissionNo stands for it).
+func (f *Forms) operatorTextNo(l *locales.Localizer, form *forms.Form, sub store.Submission, no any) string {
+	text := l.T("forms_op_new", map[string]any{"ID": no, "Title": form.Title.In(l.Lang), "Name": sub.FirstName,
 		"UserID": sub.UserID, "At": l.DateTime(sub.CreatedAt.In(f.Location))}) + "\n" +
 		f.answerLines(l, form, sub.Answers, true)
 	if sub.Handled() {

@@ -2,7 +2,6 @@ package forms
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -74,9 +73,8 @@ func (f *Forms) submit(ctx context.Context, req *handlers.Request, form *forms.F
 	if rs := form.ReminderStep(); rs != nil {
 		in.SlotAt, _ = time.Parse(time.RFC3339, answers[rs.ID])
 	}
-	sub, err := f.Store.SubmitForm(ctx, in, f.MaxPerDay, quotaWindow, func(sub store.Submission) []store.Push {
-		return f.submissionPushes(form, sub, req.L)
-	})
+	in.SentAt = req.Now
+	sub, err := f.Store.SubmitForm(ctx, in, f.MaxPerDay, quotaWindow, f.submissionPushes(form, in, req.FirstName, req.L))
 	if err != nil {
 		return f.quotaResponse(req, err)
 	}
@@ -89,16 +87,21 @@ func (f *Forms) submit(ctx context.Context, req *handlers.Request, form *forms.F
 }
 
 // submissionPushes are the operators' message (with its "mark handled"
-// button) and, for a booked slot, the user's reminder before it.
-func (f *Forms) submissionPushes(form *forms.Form, sub store.Submission, user *locales.Localizer) []store.Push {
+// button) and, for a booked slot, the user's reminder before it. They are
+// rendered before the submission has its number: store.SubmissionNo stands
+// for it, and the store writes the number in when it allocates it.
+func (f *Forms) submissionPushes(form *forms.Form, in store.NewSubmission, firstName string,
+	user *locales.Localizer) []store.Push {
 	ol := locales.New(f.OperatorLanguage)
-	id := strconv.FormatInt(sub.ID, 10)
-	pushes := []store.Push{{Kind: "form", Key: id, ChatID: sub.OperatorsChat, Text: f.operatorText(ol, form, sub),
-		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: FormNS.Data(formHandled, id)}}}}}
+	// As stored: the store keeps whole seconds.
+	sub := store.Submission{NewSubmission: in, FirstName: firstName, CreatedAt: in.SentAt.Truncate(time.Second)}
+	no := store.SubmissionNo
+	pushes := []store.Push{{Kind: "form", Key: no, ChatID: sub.OperatorsChat, Text: f.operatorTextNo(ol, form, sub, no),
+		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: FormNS.Data(formHandled, no)}}}}}
 	if at, ok := f.reminderAt(form, sub); ok {
-		text := user.T("forms_reminder", map[string]any{"Title": form.Title.In(user.Lang), "ID": sub.ID,
+		text := user.T("forms_reminder", map[string]any{"Title": form.Title.In(user.Lang), "ID": no,
 			"When": user.DateTime(sub.SlotAt.In(f.Location))})
-		pushes = append(pushes, store.Push{Kind: "form", Key: id + ":reminder", ChatID: sub.ChatID, Text: text,
+		pushes = append(pushes, store.Push{Kind: "form", Key: no + ":reminder", ChatID: sub.ChatID, Text: text,
 			NotBefore: at})
 	}
 	return pushes
