@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
 	"github.com/transparentcities/nazar/store"
@@ -82,7 +83,7 @@ func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
 }
 
 // coursesPrivacy lists the courses the user started, with their progress.
-func (c *Core) coursesPrivacy(l *locales.Localizer, progress []store.CourseProgress) string {
+func (c *Core) coursesPrivacy(l *locales.Localizer, progress []courses.Progress) string {
 	var names []string
 	for _, p := range progress {
 		title, of := p.Course, 0

@@ -4,7 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
+
+	"github.com/transparentcities/nazar/courses"
 )
 
 // Paces of a course: every lesson when the learner wants it, or one a day
@@ -18,45 +19,29 @@ const (
 // "<course>:<lesson>:<date>".
 const PushCourse = "course"
 
-// CourseProgress is where one learner is in one course (SPEC §18).
-type CourseProgress struct {
-	UserID, ChatID int64
-	Course         string
-	Lesson         int // the lesson they are at, from 0; every one before it is done
-	Pace           string
-	Hour           int // of the daily reminder, in the city's time
-	Paused         bool
-	StartedAt      time.Time
-	UpdatedAt      time.Time
-	FinishedAt     time.Time // zero while learning
-}
-
-// Finished reports whether the learner has done every lesson.
-func (p CourseProgress) Finished() bool { return !p.FinishedAt.IsZero() }
-
 const progressColumns = `user_id, course, chat_id, lesson, pace, hour, paused, started_at, updated_at, coalesce(finished_at, 0)`
 
 // CourseProgress returns a learner's progress in a course; found is false
 // before they start it.
-func (s *Store) CourseProgress(ctx context.Context, userID int64, course string) (CourseProgress, bool, error) {
+func (s *Store) CourseProgress(ctx context.Context, userID int64, course string) (courses.Progress, bool, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+progressColumns+` FROM course_progress
 		WHERE user_id = ? AND course = ?`, userID, course)
 	p, err := scanProgress(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
-		return CourseProgress{}, false, nil
+		return courses.Progress{}, false, nil
 	}
 	return p, err == nil, err
 }
 
 // CourseProgresses lists a learner's courses, started or finished, by id.
-func (s *Store) CourseProgresses(ctx context.Context, userID int64) ([]CourseProgress, error) {
+func (s *Store) CourseProgresses(ctx context.Context, userID int64) ([]courses.Progress, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+progressColumns+` FROM course_progress
 		WHERE user_id = ? ORDER BY course`, userID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CourseProgress
+	var out []courses.Progress
 	for rows.Next() {
 		p, err := scanProgress(rows.Scan)
 		if err != nil {
@@ -72,7 +57,7 @@ func (s *Store) CourseProgresses(ctx context.Context, userID int64) ([]CoursePro
 // this course with reminder (nil: none). So at most one reminder of a
 // course waits for a learner at any time, and a pause, a change of hour or
 // a lesson read early never leaves an old one to go out.
-func (s *Store) SaveCourseProgress(ctx context.Context, p CourseProgress, reminder *Push) error {
+func (s *Store) SaveCourseProgress(ctx context.Context, p courses.Progress, reminder *Push) error {
 	now := unix(s.now())
 	var finished any
 	if p.Finished() {
@@ -99,24 +84,15 @@ func (s *Store) SaveCourseProgress(ctx context.Context, p CourseProgress, remind
 	})
 }
 
-// CourseStat is how a course is going for the operators: learners who
-// started and finished it, and how many are now at each lesson (where
-// learners stop).
-type CourseStat struct {
-	Course            string
-	Started, Finished int
-	AtLesson          map[int]int // lesson (from 0) → learners there, finished ones left out
-}
-
 // CourseStats returns the figures of every course anyone started, by id.
-func (s *Store) CourseStats(ctx context.Context) ([]CourseStat, error) {
+func (s *Store) CourseStats(ctx context.Context) ([]courses.Stat, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT course, lesson, finished_at IS NOT NULL, count(*)
 		FROM course_progress GROUP BY course, lesson, finished_at IS NOT NULL ORDER BY course, lesson`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CourseStat
+	var out []courses.Stat
 	for rows.Next() {
 		var course string
 		var lesson, n int
@@ -125,7 +101,7 @@ func (s *Store) CourseStats(ctx context.Context) ([]CourseStat, error) {
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].Course != course {
-			out = append(out, CourseStat{Course: course, AtLesson: map[int]int{}})
+			out = append(out, courses.Stat{Course: course, AtLesson: map[int]int{}})
 		}
 		st := &out[len(out)-1]
 		st.Started += n
@@ -138,8 +114,8 @@ func (s *Store) CourseStats(ctx context.Context) ([]CourseStat, error) {
 	return out, rows.Err()
 }
 
-func scanProgress(scan func(...any) error) (CourseProgress, error) {
-	var p CourseProgress
+func scanProgress(scan func(...any) error) (courses.Progress, error) {
+	var p courses.Progress
 	var started, updated, finished int64
 	err := scan(&p.UserID, &p.Course, &p.ChatID, &p.Lesson, &p.Pace, &p.Hour, &p.Paused, &started, &updated, &finished)
 	p.StartedAt, p.UpdatedAt = fromUnix(started), fromUnix(updated)

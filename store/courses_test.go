@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/clock"
+	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
@@ -27,10 +28,10 @@ func TestCourseProgressAndReminders(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, found)
 
-	p := store.CourseProgress{UserID: 7, ChatID: 7, Course: "web", Pace: store.PaceDaily, Hour: 9}
+	p := courses.Progress{UserID: 7, ChatID: 7, Course: "web", Pace: store.PaceDaily, Hour: 9}
 	require.NoError(t, s.SaveCourseProgress(ctx, p, reminderPush("web", "1:2026-11-29", 7, formsT0.Add(21*time.Hour))))
 	// Another course's reminder is left alone by saves of this one.
-	require.NoError(t, s.SaveCourseProgress(ctx, store.CourseProgress{UserID: 7, ChatID: 7, Course: "web2",
+	require.NoError(t, s.SaveCourseProgress(ctx, courses.Progress{UserID: 7, ChatID: 7, Course: "web2",
 		Pace: store.PaceDaily, Hour: 9}, reminderPush("web2", "1:2026-11-29", 7, formsT0.Add(21*time.Hour))))
 	clk.Advance(time.Hour)
 	p.Lesson = 2
@@ -84,7 +85,7 @@ func TestCourseStats(t *testing.T) {
 		id := int64(100 + i)
 		_, err := s.TouchUser(ctx, store.SeenUser{ID: id, ChatID: id, FirstName: "A", Language: "uk"})
 		require.NoError(t, err)
-		p := store.CourseProgress{UserID: id, ChatID: id, Course: "web", Lesson: lesson, Pace: store.PaceAll}
+		p := courses.Progress{UserID: id, ChatID: id, Course: "web", Lesson: lesson, Pace: store.PaceAll}
 		if lesson == 5 {
 			p.FinishedAt = formsT0
 		}
@@ -92,6 +93,6 @@ func TestCourseStats(t *testing.T) {
 	}
 	stats, err := s.CourseStats(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, []store.CourseStat{{Course: "web", Started: 5, Finished: 1,
+	assert.Equal(t, []courses.Stat{{Course: "web", Started: 5, Finished: 1,
 		AtLesson: map[int]int{0: 1, 2: 2, 4: 1}}}, stats)
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+
+	"github.com/transparentcities/nazar/courses"
 )
 
 // PersonalData is everything stored about one user, for /privacy. Each
@@ -19,7 +21,7 @@ type PersonalData struct {
 
 	Digest Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
 
-	Courses []CourseProgress // courses started (handlers/courses/courses.go)
+	Courses []courses.Progress // courses started (handlers/courses/courses.go)
 }
 
 // PersonalData collects what is stored about a user; found is false for a

@@ -11,10 +11,10 @@ import (
 
 // CoursesStore is what learning in the chat needs from the store.
 type CoursesStore interface {
-	CourseProgress(ctx context.Context, userID int64, course string) (store.CourseProgress, bool, error)
-	CourseProgresses(ctx context.Context, userID int64) ([]store.CourseProgress, error)
-	SaveCourseProgress(ctx context.Context, p store.CourseProgress, reminder *store.Push) error
-	CourseStats(ctx context.Context) ([]store.CourseStat, error)
+	CourseProgress(ctx context.Context, userID int64, course string) (courses.Progress, bool, error)
+	CourseProgresses(ctx context.Context, userID int64) ([]courses.Progress, error)
+	SaveCourseProgress(ctx context.Context, p courses.Progress, reminder *store.Push) error
+	CourseStats(ctx context.Context) ([]courses.Stat, error)
 	Audit(ctx context.Context, adminID int64, action, detail string) error
 }
 
@@ -65,7 +65,7 @@ func (c *Courses) list(ctx context.Context, req *handlers.Request) (handlers.Rep
 	if err != nil {
 		return handlers.Reply{}, err
 	}
-	byCourse := map[string]store.CourseProgress{}
+	byCourse := map[string]courses.Progress{}
 	for _, p := range progress {
 		byCourse[p.Course] = p
 	}
@@ -81,7 +81,7 @@ func (c *Courses) list(ctx context.Context, req *handlers.Request) (handlers.Rep
 }
 
 // progressLabel is «3 з 7», or ✅ for a finished course.
-func progressLabel(req *handlers.Request, co *courses.Course, p store.CourseProgress) string {
+func progressLabel(req *handlers.Request, co *courses.Course, p courses.Progress) string {
 	if p.Finished() {
 		return "✅"
 	}

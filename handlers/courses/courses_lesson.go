@@ -132,7 +132,7 @@ func (c *Courses) next(ctx context.Context, req *handlers.Request, co *courses.C
 }
 
 // finish marks the course done and congratulates the learner.
-func (c *Courses) finish(ctx context.Context, req *handlers.Request, co *courses.Course, p store.CourseProgress) (handlers.Response, error) {
+func (c *Courses) finish(ctx context.Context, req *handlers.Request, co *courses.Course, p courses.Progress) (handlers.Response, error) {
 	p.Lesson, p.FinishedAt = len(co.Lessons), req.Now
 	if err := c.Store.SaveCourseProgress(ctx, p, nil); err != nil {
 		return handlers.Response{}, err

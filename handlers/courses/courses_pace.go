@@ -59,13 +59,13 @@ func (c *Courses) pace(ctx context.Context, req *handlers.Request, co *courses.C
 
 // restart is the learner's progress to start from: where they are in a
 // course in progress, the first lesson for a new or finished one.
-func (c *Courses) restart(ctx context.Context, req *handlers.Request, co *courses.Course) (store.CourseProgress, error) {
+func (c *Courses) restart(ctx context.Context, req *handlers.Request, co *courses.Course) (courses.Progress, error) {
 	p, found, err := c.Store.CourseProgress(ctx, req.UserID, co.ID)
 	if err != nil {
 		return p, err
 	}
 	if !found || p.Finished() {
-		p = store.CourseProgress{UserID: req.UserID, Course: co.ID}
+		p = courses.Progress{UserID: req.UserID, Course: co.ID}
 	}
 	p.ChatID, p.Paused = req.ChatID, false
 	return p, nil
@@ -105,7 +105,7 @@ func (c *Courses) hour(ctx context.Context, req *handlers.Request, co *courses.C
 
 // scheduleNext records a lesson done in a daily course and queues the next
 // one for tomorrow at the learner's hour (none while paused).
-func (c *Courses) scheduleNext(ctx context.Context, req *handlers.Request, co *courses.Course, p store.CourseProgress) (handlers.Response, error) {
+func (c *Courses) scheduleNext(ctx context.Context, req *handlers.Request, co *courses.Course, p courses.Progress) (handlers.Response, error) {
 	l := req.L
 	var reminder *store.Push
 	text := l.T("learn_lesson_done", map[string]any{"N": p.Lesson})
@@ -156,7 +156,7 @@ func (c *Courses) pause(ctx context.Context, req *handlers.Request, co *courses.
 // reminder is the push that brings lesson p.Lesson at `at`. Its key names
 // the course, the lesson and the day, so a retried save queues it once and
 // a lesson never gets two reminders on one day.
-func (c *Courses) reminder(l *locales.Localizer, co *courses.Course, p store.CourseProgress, at time.Time) *store.Push {
+func (c *Courses) reminder(l *locales.Localizer, co *courses.Course, p courses.Progress, at time.Time) *store.Push {
 	text := l.T("learn_reminder", map[string]any{"N": p.Lesson + 1, "Of": len(co.Lessons),
 		"Course": co.Title.In(l.Lang), "Lesson": co.Lessons[p.Lesson].Title.In(l.Lang)})
 	return &store.Push{Kind: store.PushCourse, ChatID: p.ChatID, Text: text, NotBefore: at,
@@ -167,7 +167,7 @@ func (c *Courses) reminder(l *locales.Localizer, co *courses.Course, p store.Cou
 		}}
 }
 
-func (c *Courses) whenNext(l *locales.Localizer, co *courses.Course, p store.CourseProgress, at time.Time) string {
+func (c *Courses) whenNext(l *locales.Localizer, co *courses.Course, p courses.Progress, at time.Time) string {
 	return l.T("learn_next_at", map[string]any{"Title": co.Lessons[p.Lesson].Title.In(l.Lang),
 		"When": l.DateTime(at.In(c.Location))})
 }
