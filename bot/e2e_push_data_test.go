@@ -9,6 +9,7 @@ import (
 
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/voucher"
 )
 
 // A push queued as data is rendered when it is sent, in the language its
@@ -17,7 +18,7 @@ import (
 func TestPushIsRenderedInTheLanguageOfTheMomentItIsSent(t *testing.T) {
 	h := bottest.Start(t)
 	h.Say(bottest.Uk, "/start")
-	change := store.VoucherChange{ID: 1, No: "LV-2026-000102", Status: "under_review"}
+	change := voucher.StatusChange{ID: 1, No: "LV-2026-000102", Status: "under_review"}
 	_, err := h.Store.Enqueue(t.Context(), store.Push{Kind: "voucher", Key: "LV-2026-000102:1", ChatID: bottest.Uk.ID,
 		Message: store.MsgVoucherStatus, Args: change, NotBefore: h.Clock.Now().Add(time.Hour)})
 	require.NoError(t, err)

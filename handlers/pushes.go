@@ -22,7 +22,7 @@ type Pushes struct {
 
 // pushRenderers holds one renderer per message of store.PushMessages.
 var pushRenderers = map[string]func(p *Pushes, l *locales.Localizer, args []byte) (string, error){
-	store.MsgVoucherStatus: renderArgs(func(_ *Pushes, l *locales.Localizer, c store.VoucherChange) string {
+	store.MsgVoucherStatus: renderArgs(func(_ *Pushes, l *locales.Localizer, c voucher.StatusChange) string {
 		return voucherPushText(l, c)
 	}),
 	store.MsgCouncilFollow: renderArgs(func(_ *Pushes, l *locales.Localizer, n store.CouncilNews) string {
@@ -90,7 +90,7 @@ func (p *Pushes) point(id string) (*card.Point, bool) {
 // voucherPushText tells a subscriber that their application's status
 // changed. It names the application only by number: no tax id, no
 // applicant name.
-func voucherPushText(l *locales.Localizer, c store.VoucherChange) string {
+func voucherPushText(l *locales.Localizer, c voucher.StatusChange) string {
 	text := l.T("voucher_push", map[string]any{"No": c.No, "Status": l.T(VoucherStatusIDs[c.Status])})
 	if !c.Date.IsZero() {
 		text += " (" + l.Date(c.Date) + ")"

@@ -13,6 +13,7 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/voucher"
 )
 
 // Every message a producer may queue as data has a renderer, and every
@@ -42,7 +43,7 @@ func TestPushesRenderInTheRecipientsLanguage(t *testing.T) {
 	require.NoError(t, err)
 	p := &Pushes{Content: content}
 	uk, en := locales.New("uk"), locales.New("en")
-	change := store.VoucherChange{ID: 2, No: "LV-1", Status: "approved", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+	change := voucher.StatusChange{ID: 2, No: "LV-1", Status: "approved", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 		Approved: 30_000_00, Comment: "ok"}
 	assert.Equal(t, "🔔 Заявка LV-1 на бізнес-ваучер: новий статус «Схвалено» (28.11.2026)\nСхвалена сума: "+
 		uk.Money(30_000_00)+"\nКоментар: ok\nПодробиці: /voucher LV-1", renderPush(t, p, "uk", store.MsgVoucherStatus, change))

@@ -9,7 +9,6 @@ import (
 	"github.com/transparentcities/nazar/csvin"
 	kop "github.com/transparentcities/nazar/money" // "money" is a helper of this package
 	"github.com/transparentcities/nazar/privacy"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/taxid"
 	"github.com/transparentcities/nazar/voucher"
 )
@@ -50,16 +49,16 @@ func importVouchers(ctx context.Context, env Env, path string) (Summary, error) 
 
 // readVouchers parses every row, collecting up to csvin.MaxErrors problems;
 // an application number twice in one file is one of them.
-func readVouchers(f *csvin.File, categories []string) ([]store.VoucherApplication, error) {
-	return rows[store.VoucherApplication]{
-		parse:    func(row csvin.Row) (store.VoucherApplication, error) { return parseVoucher(row, categories) },
-		id:       func(a store.VoucherApplication) string { return a.No },
+func readVouchers(f *csvin.File, categories []string) ([]voucher.Application, error) {
+	return rows[voucher.Application]{
+		parse:    func(row csvin.Row) (voucher.Application, error) { return parseVoucher(row, categories) },
+		id:       func(a voucher.Application) string { return a.No },
 		idColumn: "application_no",
 	}.read(f)
 }
 
-func parseVoucher(row csvin.Row, categories []string) (store.VoucherApplication, error) {
-	var a store.VoucherApplication
+func parseVoucher(row csvin.Row, categories []string) (voucher.Application, error) {
+	var a voucher.Application
 	var err error
 	var ok bool
 	if a.No, ok = voucher.NormalizeNumber(row.Get("application_no")); !ok {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/transparentcities/nazar/clock"
 	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/voucher"
 )
 
 // A push queued as data keeps its message and arguments, sealed on disk
@@ -26,7 +27,7 @@ func TestPushAsDataIsSealedAndClaimedInTheCurrentLanguage(t *testing.T) {
 	_, err := s.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, Language: "uk"})
 	require.NoError(t, err)
 	const secret = "Кошти буде перераховано Петренку"
-	change := store.VoucherChange{ID: 3, No: "LV-1", Status: "approved", Approved: 30_000_00, Comment: secret}
+	change := voucher.StatusChange{ID: 3, No: "LV-1", Status: "approved", Approved: 30_000_00, Comment: secret}
 	n, err := s.Enqueue(ctx,
 		store.Push{Kind: "voucher", Key: "LV-1:3", ChatID: 7, Message: store.MsgVoucherStatus, Args: change},
 		store.Push{Kind: "voucher", Key: "LV-1:3", ChatID: -100, Message: store.MsgVoucherStatus, Args: change})

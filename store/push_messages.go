@@ -9,7 +9,7 @@ import "time"
 // importer, the store's own import transactions, the card alert check —
 // only fill in the arguments: none of them renders text.
 const (
-	MsgVoucherStatus = "voucher_status" // VoucherChange: an application's status changed
+	MsgVoucherStatus = "voucher_status" // voucher.StatusChange: an application's status changed
 	MsgCouncilFollow = "council_follow" // CouncilNews: new votes of a followed deputy
 	MsgCardLow       = "card_low"       // CardLowArgs: a linked card's balance fell below the threshold
 	MsgCardExpiry    = "card_expiry"    // CardExpiryArgs: a linked card expires soon

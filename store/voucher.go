@@ -5,37 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/transparentcities/nazar/voucher"
 )
-
-// VoucherApplication is one business-voucher application. Amounts are in
-// kopiykas. TaxID is the applicant's RNOKPP or EDRPOU as given to
-// ImportVouchers; the store keeps only its keyed hash and its masked form,
-// so an application read back has TaxID "" and TaxIDMasked set.
-type VoucherApplication struct {
-	No          string
-	Applicant   string // fop | legal
-	TaxID       string
-	TaxIDMasked string // for display: privacy.MaskTaxID of the tax id, e.g. "••••••42"
-	taxHash     string
-	Name        string
-	Category    string
-	Expenses    int64
-	Status      string
-	StatusDate  time.Time // zero when unknown
-	Approved    int64
-	Comment     string
-}
-
-// VoucherChange is one status change of an application, as its history
-// records it and as its push tells subscribers.
-type VoucherChange struct {
-	ID       int64 // history id: the push key's part that makes each change push once
-	No       string
-	Status   string
-	Date     time.Time // zero when unknown
-	Approved int64
-	Comment  string
-}
 
 // tax_id holds the keyed hash of the tax id (store/sealed.go), tax_id_masked its masked form.
 const voucherCols = `application_no, applicant_type, tax_id, tax_id_masked, applicant_name, category, expenses, status,
@@ -44,43 +16,57 @@ const voucherCols = `application_no, applicant_type, tax_id, tax_id_masked, appl
 // VoucherApplication finds an application by its number and the applicant's
 // tax id. A wrong tax id is not found, exactly like an unknown number, so
 // that nobody can probe which applications exist.
-func (s *Store) VoucherApplication(ctx context.Context, no, taxID string) (VoucherApplication, bool, error) {
+func (s *Store) VoucherApplication(ctx context.Context, no, taxID string) (voucher.Application, bool, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+voucherCols+` FROM voucher_applications
 		WHERE application_no = ? AND tax_id = ?`, no, s.hash(hashTax, taxID))
-	return scanVoucher(row)
+	return scanPublicVoucher(row)
 }
 
 // VoucherByNumber finds an application by number alone (for admins).
-func (s *Store) VoucherByNumber(ctx context.Context, no string) (VoucherApplication, bool, error) {
+func (s *Store) VoucherByNumber(ctx context.Context, no string) (voucher.Application, bool, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+voucherCols+` FROM voucher_applications WHERE application_no = ?`, no)
-	return scanVoucher(row)
+	return scanPublicVoucher(row)
 }
 
 type voucherRow interface{ Scan(dest ...any) error }
 
-func scanVoucher(row voucherRow) (VoucherApplication, bool, error) {
-	var a VoucherApplication
+// storedVoucherApp is an application as its row holds it: with the keyed
+// hash of the tax id, which never leaves the store.
+type storedVoucherApp struct {
+	voucher.Application
+	taxHash string
+}
+
+// scanPublicVoucher reads an application for the store's callers, without
+// the tax id's hash.
+func scanPublicVoucher(row voucherRow) (voucher.Application, bool, error) {
+	a, found, err := scanVoucher(row)
+	return a.Application, found, err
+}
+
+func scanVoucher(row voucherRow) (storedVoucherApp, bool, error) {
+	var a storedVoucherApp
 	var date string
 	err := row.Scan(&a.No, &a.Applicant, &a.taxHash, &a.TaxIDMasked, &a.Name, &a.Category, &a.Expenses, &a.Status, &date,
 		&a.Approved, &a.Comment)
 	if errors.Is(err, sql.ErrNoRows) {
-		return VoucherApplication{}, false, nil
+		return storedVoucherApp{}, false, nil
 	}
 	a.StatusDate = voucherDate(date)
 	return a, err == nil, err
 }
 
 // VoucherHistory lists an application's status changes, oldest first.
-func (s *Store) VoucherHistory(ctx context.Context, no string) ([]VoucherChange, error) {
+func (s *Store) VoucherHistory(ctx context.Context, no string) ([]voucher.StatusChange, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, status, status_date, comment FROM voucher_history
 		WHERE application_no = ? ORDER BY id`, no)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []VoucherChange
+	var out []voucher.StatusChange
 	for rows.Next() {
-		c := VoucherChange{No: no}
+		c := voucher.StatusChange{No: no}
 		var date string
 		if err := rows.Scan(&c.ID, &c.Status, &date, &c.Comment); err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/transparentcities/nazar/privacy"
+	"github.com/transparentcities/nazar/voucher"
 )
 
 // VoucherImportResult counts what an import of the vouchers dataset did.
@@ -20,7 +21,7 @@ type VoucherImportResult struct {
 // application starts its history; a changed status adds a history row and
 // queues, in the same transaction, one push per subscriber (MsgVoucherStatus,
 // rendered when it is sent). Importing the same file again changes nothing and pushes nothing.
-func (s *Store) ImportVouchers(ctx context.Context, apps []VoucherApplication) (VoucherImportResult, error) {
+func (s *Store) ImportVouchers(ctx context.Context, apps []voucher.Application) (VoucherImportResult, error) {
 	var res VoucherImportResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = VoucherImportResult{}
@@ -34,14 +35,14 @@ func (s *Store) ImportVouchers(ctx context.Context, apps []VoucherApplication) (
 	return res, err
 }
 
-func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplication, res *VoucherImportResult) error {
+func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a voucher.Application, res *VoucherImportResult) error {
 	old, found, err := scanVoucher(tx.QueryRowContext(ctx, `SELECT `+voucherCols+`
 		FROM voucher_applications WHERE application_no = ?`, a.No))
 	if err != nil {
 		return err
 	}
-	a = s.storedVoucher(a)
-	if found && sameVoucher(old, a) {
+	st := s.storedVoucher(a)
+	if found && sameVoucher(old, st) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO voucher_applications(`+voucherCols+`, updated_at)
@@ -50,21 +51,21 @@ func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplicat
 			tax_id_masked = excluded.tax_id_masked, applicant_name = excluded.applicant_name, category = excluded.category, expenses = excluded.expenses,
 			status = excluded.status, status_date = excluded.status_date, approved = excluded.approved,
 			comment = excluded.comment, updated_at = excluded.updated_at`,
-		a.No, a.Applicant, a.taxHash, a.TaxIDMasked, a.Name, a.Category, a.Expenses, a.Status, voucherDateText(a.StatusDate),
-		a.Approved, a.Comment, unix(s.now())); err != nil {
+		st.No, st.Applicant, st.taxHash, st.TaxIDMasked, st.Name, st.Category, st.Expenses, st.Status, voucherDateText(st.StatusDate),
+		st.Approved, st.Comment, unix(s.now())); err != nil {
 		return err
 	}
 	if !found {
 		res.New++
-		_, err := s.addVoucherHistory(ctx, tx, a, "import", 0)
+		_, err := s.addVoucherHistory(ctx, tx, st.Application, "import", 0)
 		return err
 	}
 	res.Changed++
-	if old.Status == a.Status {
+	if old.Status == st.Status {
 		return nil
 	}
 	res.StatusChanges++
-	change, err := s.addVoucherHistory(ctx, tx, a, "import", 0)
+	change, err := s.addVoucherHistory(ctx, tx, st.Application, "import", 0)
 	if err != nil {
 		return err
 	}
@@ -75,37 +76,38 @@ func (s *Store) importVoucher(ctx context.Context, tx *sql.Tx, a VoucherApplicat
 
 // storedVoucher is an imported application as the store keeps it: the tax
 // id replaced by its keyed hash and its masked form.
-func (s *Store) storedVoucher(a VoucherApplication) VoucherApplication {
-	a.taxHash, a.TaxIDMasked, a.TaxID = s.hash(hashTax, a.TaxID), privacy.MaskTaxID(a.TaxID), ""
-	return a
+func (s *Store) storedVoucher(a voucher.Application) storedVoucherApp {
+	hash := s.hash(hashTax, a.TaxID)
+	a.TaxIDMasked, a.TaxID = privacy.MaskTaxID(a.TaxID), ""
+	return storedVoucherApp{Application: a, taxHash: hash}
 }
 
 // sameVoucher compares applications field by field, dates by their day
 // (a parsed date and a stored one may differ in location only).
-func sameVoucher(a, b VoucherApplication) bool {
+func sameVoucher(a, b storedVoucherApp) bool {
 	da, db := voucherDateText(a.StatusDate), voucherDateText(b.StatusDate)
 	a.StatusDate, b.StatusDate = time.Time{}, time.Time{}
 	return a == b && da == db
 }
 
 // addVoucherHistory records the application's current status as a change.
-func (s *Store) addVoucherHistory(ctx context.Context, tx *sql.Tx, a VoucherApplication, source string,
-	adminID int64) (VoucherChange, error) {
+func (s *Store) addVoucherHistory(ctx context.Context, tx *sql.Tx, a voucher.Application, source string,
+	adminID int64) (voucher.StatusChange, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO voucher_history(application_no, status, status_date, comment,
 		source, admin_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		a.No, a.Status, voucherDateText(a.StatusDate), a.Comment, source, adminID, unix(s.now()))
 	if err != nil {
-		return VoucherChange{}, err
+		return voucher.StatusChange{}, err
 	}
 	id, err := res.LastInsertId()
-	return VoucherChange{ID: id, No: a.No, Status: a.Status, Date: a.StatusDate, Approved: a.Approved,
+	return voucher.StatusChange{ID: id, No: a.No, Status: a.Status, Date: a.StatusDate, Approved: a.Approved,
 		Comment: a.Comment}, err
 }
 
 // voucherPushes queues the change for every subscriber of its application.
 // The key names the application and the history row, so each change pushes
 // once to each subscriber however often the producer runs.
-func (s *Store) voucherPushes(ctx context.Context, tx *sql.Tx, c VoucherChange) (int, error) {
+func (s *Store) voucherPushes(ctx context.Context, tx *sql.Tx, c voucher.StatusChange) (int, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT v.chat_id FROM voucher_subscriptions v
 		JOIN users u ON u.id = v.user_id WHERE v.application_no = ? ORDER BY v.user_id`, c.No)
 	if err != nil {
@@ -138,8 +140,8 @@ var ErrVoucherNotFound = errors.New("no such application")
 // history, the audit entry and the subscribers' pushes commit together.
 // approved, when positive, replaces the approved amount.
 func (s *Store) SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64,
-	day time.Time) (VoucherChange, int, error) {
-	var change VoucherChange
+	day time.Time) (voucher.StatusChange, int, error) {
+	var change voucher.StatusChange
 	var pushed int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		a, found, err := scanVoucher(tx.QueryRowContext(ctx, `SELECT `+voucherCols+`
@@ -161,7 +163,7 @@ func (s *Store) SetVoucherStatus(ctx context.Context, adminID int64, no, status,
 			a.Status, voucherDateText(day), a.Comment, a.Approved, unix(s.now()), no); err != nil {
 			return err
 		}
-		if change, err = s.addVoucherHistory(ctx, tx, a, "admin", adminID); err != nil {
+		if change, err = s.addVoucherHistory(ctx, tx, a.Application, "admin", adminID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO audit(admin_id, action, detail, at) VALUES (?, ?, ?, ?)`,

@@ -9,18 +9,19 @@ import (
 
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
+	"github.com/transparentcities/nazar/voucher"
 )
 
 func TestVoucherImportHistoryAndPushes(t *testing.T) {
 	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 	s := storetest.Open(t, func() time.Time { return now })
 	ctx := t.Context()
-	app := store.VoucherApplication{No: "LV-1", Applicant: "legal", TaxID: "41234569", Name: "ТОВ", Category: "expert",
+	app := voucher.Application{No: "LV-1", Applicant: "legal", TaxID: "41234569", Name: "ТОВ", Category: "expert",
 		Expenses: 60_000_00, Status: "submitted", StatusDate: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}
-	res, err := s.ImportVouchers(ctx, []store.VoucherApplication{app})
+	res, err := s.ImportVouchers(ctx, []voucher.Application{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{New: 1}, res)
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
+	res, err = s.ImportVouchers(ctx, []voucher.Application{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{}, res, "the same rows change nothing")
 
@@ -38,12 +39,12 @@ func TestVoucherImportHistoryAndPushes(t *testing.T) {
 	require.NoError(t, s.SubscribeVoucher(ctx, 7, 70, "LV-1"))
 
 	app.Comment = "typo fixed"
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
+	res, err = s.ImportVouchers(ctx, []voucher.Application{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{Changed: 1}, res, "a comment alone is no status change")
 
 	app.Status, app.Approved = "approved", 30_000_00
-	res, err = s.ImportVouchers(ctx, []store.VoucherApplication{app})
+	res, err = s.ImportVouchers(ctx, []voucher.Application{app})
 	require.NoError(t, err)
 	assert.Equal(t, store.VoucherImportResult{Changed: 1, StatusChanges: 1, Pushes: 1}, res)
 	rows, err := s.OutboxFor(ctx, "voucher", 70)

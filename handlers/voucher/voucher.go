@@ -10,20 +10,19 @@ import (
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
 )
 
 // VoucherStore is what the business vouchers need from the store.
 type VoucherStore interface {
-	VoucherApplication(ctx context.Context, no, taxID string) (store.VoucherApplication, bool, error)
-	VoucherByNumber(ctx context.Context, no string) (store.VoucherApplication, bool, error)
-	VoucherHistory(ctx context.Context, no string) ([]store.VoucherChange, error)
+	VoucherApplication(ctx context.Context, no, taxID string) (voucher.Application, bool, error)
+	VoucherByNumber(ctx context.Context, no string) (voucher.Application, bool, error)
+	VoucherHistory(ctx context.Context, no string) ([]voucher.StatusChange, error)
 	SubscribeVoucher(ctx context.Context, userID, chatID int64, no string) error
 	UnsubscribeVoucher(ctx context.Context, userID int64, no string) (bool, error)
 	handlers.LookupLockStore
 	SetVoucherStatus(ctx context.Context, adminID int64, no, status, comment string, approved int64,
-		day time.Time) (store.VoucherChange, int, error)
+		day time.Time) (voucher.StatusChange, int, error)
 }
 
 // Voucher serves SPEC §7: the programme rules, the calculator, and the

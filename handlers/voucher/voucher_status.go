@@ -113,7 +113,7 @@ func (v *Voucher) statusTax(ctx context.Context, req *handlers.Request) (handler
 
 // voucherStatusText shows an application to its applicant: the tax id
 // masked, the timeline, the approved amount and the comment.
-func voucherStatusText(l *locales.Localizer, a store.VoucherApplication, history []store.VoucherChange) string {
+func voucherStatusText(l *locales.Localizer, a voucher.Application, history []voucher.StatusChange) string {
 	var b strings.Builder
 	b.WriteString(l.T("voucher_app_head", map[string]any{"No": a.No, "Name": a.Name,
 		"Applicant": l.T(applicantIDs[a.Applicant]), "TaxID": a.TaxIDMasked,
@@ -142,7 +142,7 @@ func voucherStatusText(l *locales.Localizer, a store.VoucherApplication, history
 	return b.String()
 }
 
-func dateOrEmpty(l *locales.Localizer, c store.VoucherChange) string {
+func dateOrEmpty(l *locales.Localizer, c voucher.StatusChange) string {
 	if c.Date.IsZero() {
 		return ""
 	}
