@@ -9,34 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/transparentcities/nazar/forms"
 )
-
-// NewSubmission is a completed city-service form, ready to store.
-type NewSubmission struct {
-	UserID, ChatID int64
-	Form           string
-	Answers        map[string]string // step id → value
-	OperatorsChat  int64
-	SlotAt         time.Time // a booked slot; zero when the form books none
-	// SentAt is when the resident sent it (stored as its CreatedAt, so the
-	// operators' copy, rendered before the number exists, shows the same
-	// moment as the submission); zero means the store's now.
-	SentAt time.Time
-}
-
-// Submission is a stored form submission.
-type Submission struct {
-	ID int64
-	NewSubmission
-	Language  string // the user's, for messages to them
-	FirstName string
-	CreatedAt time.Time
-	HandledAt time.Time // zero while nobody has handled it
-	HandledBy int64     // the admin who marked it handled
-}
-
-// Handled reports whether an operator marked the submission handled.
-func (s Submission) Handled() bool { return !s.HandledAt.IsZero() }
 
 // QuotaError refuses a submission over the per-user, per-form limit.
 type QuotaError struct {
@@ -90,9 +65,9 @@ const SubmissionNo = "\x00submission-no\x00"
 // message, a reminder) in one transaction, unless the user already sent
 // limit submissions of the form within the window (a *QuotaError). The
 // pushes carry SubmissionNo where the new number goes.
-func (s *Store) SubmitForm(ctx context.Context, in NewSubmission, limit int, window time.Duration,
-	pushes []Push) (Submission, error) {
-	var sub Submission
+func (s *Store) SubmitForm(ctx context.Context, in forms.NewSubmission, limit int, window time.Duration,
+	pushes []Push) (forms.Submission, error) {
+	var sub forms.Submission
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.quota(ctx, tx, in.UserID, in.Form, limit, window); err != nil {
 			return err
@@ -148,8 +123,8 @@ func withSubmissionNo(pushes []Push, id int64) []Push {
 }
 
 // Submission returns a stored submission, or ErrNoSubmission.
-func (s *Store) Submission(ctx context.Context, id int64) (Submission, error) {
-	var sub Submission
+func (s *Store) Submission(ctx context.Context, id int64) (forms.Submission, error) {
+	var sub forms.Submission
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		sub, err = s.submissionTx(ctx, tx, id)
@@ -163,7 +138,7 @@ func (s *Store) Submission(ctx context.Context, id int64) (Submission, error) {
 // already handled submission is returned unchanged with changed false, and
 // its pushes are not queued.
 func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
-	pushes []Push) (sub Submission, changed bool, err error) {
+	pushes []Push) (sub forms.Submission, changed bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if sub, err = s.submissionTx(ctx, tx, id); err != nil || sub.Handled() {
 			return err
@@ -184,8 +159,8 @@ func (s *Store) MarkSubmissionHandled(ctx context.Context, id, adminID int64,
 	return sub, changed, err
 }
 
-func (s *Store) submissionTx(ctx context.Context, tx *sql.Tx, id int64) (Submission, error) {
-	var sub Submission
+func (s *Store) submissionTx(ctx context.Context, tx *sql.Tx, id int64) (forms.Submission, error) {
+	var sub forms.Submission
 	var answers []byte
 	var slot, handledAt, handledBy sql.NullInt64
 	var created int64

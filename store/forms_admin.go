@@ -3,18 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
-)
 
-// PendingSubmission is an unhandled submission as admins see it, with the
-// delivery status of its message to the operators' chat.
-type PendingSubmission struct {
-	ID        int64
-	Form      string
-	CreatedAt time.Time
-	Delivery  string // the outbox status: queued, sending, sent, failed, inactive, cancelled
-	Error     string // why the last delivery attempt failed
-}
+	"github.com/transparentcities/nazar/forms"
+)
 
 // pendingFrom joins unhandled submissions to their operators' outbox row
 // (kind "form", key "<id>", the operators' chat).
@@ -24,7 +15,7 @@ const pendingFrom = `FROM submissions s
 
 // UnhandledSubmissions counts the submissions nobody has handled yet and
 // the undelivered ones among them, and lists up to limit of them, oldest first.
-func (s *Store) UnhandledSubmissions(ctx context.Context, limit int) (list []PendingSubmission, total, undelivered int, err error) {
+func (s *Store) UnhandledSubmissions(ctx context.Context, limit int) (list []forms.PendingSubmission, total, undelivered int, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT count(*),
 		coalesce(sum(coalesce(o.status, 'failed') IN ('failed', 'inactive', 'cancelled')), 0) `+pendingFrom).
 		Scan(&total, &undelivered)
@@ -41,7 +32,7 @@ func (s *Store) UnhandledSubmissions(ctx context.Context, limit int) (list []Pen
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var p PendingSubmission
+		var p forms.PendingSubmission
 		var created int64
 		if err := rows.Scan(&p.ID, &p.Form, &created, &p.Delivery, &p.Error); err != nil {
 			return nil, 0, 0, err

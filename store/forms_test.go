@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/transparentcities/nazar/clock"
+	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
@@ -18,8 +19,8 @@ var formsT0 = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 
 const operators = int64(-100500)
 
-func newSubmission(userID int64) store.NewSubmission {
-	return store.NewSubmission{UserID: userID, ChatID: userID, Form: "threat", OperatorsChat: operators,
+func newSubmission(userID int64) forms.NewSubmission {
+	return forms.NewSubmission{UserID: userID, ChatID: userID, Form: "threat", OperatorsChat: operators,
 		Answers: map[string]string{"post": "https://t.me/x/1", "post.origin": "channel @x"}}
 }
 

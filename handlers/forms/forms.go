@@ -13,11 +13,11 @@ import (
 // FormsStore is what the city-service forms need from the store.
 type FormsStore interface {
 	FormQuota(ctx context.Context, userID int64, form string, limit int, window time.Duration) error
-	SubmitForm(ctx context.Context, in store.NewSubmission, limit int, window time.Duration,
-		pushes []store.Push) (store.Submission, error)
-	Submission(ctx context.Context, id int64) (store.Submission, error)
-	MarkSubmissionHandled(ctx context.Context, id, adminID int64, pushes []store.Push) (store.Submission, bool, error)
-	UnhandledSubmissions(ctx context.Context, limit int) ([]store.PendingSubmission, int, int, error)
+	SubmitForm(ctx context.Context, in forms.NewSubmission, limit int, window time.Duration,
+		pushes []store.Push) (forms.Submission, error)
+	Submission(ctx context.Context, id int64) (forms.Submission, error)
+	MarkSubmissionHandled(ctx context.Context, id, adminID int64, pushes []store.Push) (forms.Submission, bool, error)
+	UnhandledSubmissions(ctx context.Context, limit int) ([]forms.PendingSubmission, int, int, error)
 	ResendSubmissions(ctx context.Context) (int, error)
 	Audit(ctx context.Context, adminID int64, action, detail string) error
 }

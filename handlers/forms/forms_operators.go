@@ -19,13 +19,13 @@ const pendingShown = 20
 
 // operatorText is the operators' message about a submission; it is
 // rendered again, with the handled line, when an operator marks it.
-func (f *Forms) operatorText(l *locales.Localizer, form *forms.Form, sub store.Submission) string {
+func (f *Forms) operatorText(l *locales.Localizer, form *forms.Form, sub forms.Submission) string {
 	return f.operatorTextNo(l, form, sub, sub.ID)
 }
 
 // operatorTextNo is operatorText showing no as the submission's number (a
 // new submission's has none yet: store.SubmissionNo stands for it).
-func (f *Forms) operatorTextNo(l *locales.Localizer, form *forms.Form, sub store.Submission, no any) string {
+func (f *Forms) operatorTextNo(l *locales.Localizer, form *forms.Form, sub forms.Submission, no any) string {
 	text := l.T("forms_op_new", map[string]any{"ID": no, "Title": form.Title.In(l.Lang), "Name": sub.FirstName,
 		"UserID": sub.UserID, "At": l.DateTime(sub.CreatedAt.In(f.Location))}) + "\n" +
 		f.answerLines(l, form, sub.Answers, true)
@@ -140,7 +140,7 @@ var deliveryIDs = map[string]string{
 	"": locales.ID("forms_delivery_failed"),
 }
 
-func deliveryText(l *locales.Localizer, p store.PendingSubmission) string {
+func deliveryText(l *locales.Localizer, p forms.PendingSubmission) string {
 	id, ok := deliveryIDs[p.Delivery]
 	if !ok {
 		id = deliveryIDs["failed"]

@@ -68,7 +68,7 @@ func (f *Forms) submit(ctx context.Context, req *handlers.Request, form *forms.F
 			answers[k] = v
 		}
 	}
-	in := store.NewSubmission{UserID: req.UserID, ChatID: req.ChatID, Form: form.ID, Answers: answers,
+	in := forms.NewSubmission{UserID: req.UserID, ChatID: req.ChatID, Form: form.ID, Answers: answers,
 		OperatorsChat: form.OperatorsChat}
 	if rs := form.ReminderStep(); rs != nil {
 		in.SlotAt, _ = time.Parse(time.RFC3339, answers[rs.ID])
@@ -90,11 +90,11 @@ func (f *Forms) submit(ctx context.Context, req *handlers.Request, form *forms.F
 // button) and, for a booked slot, the user's reminder before it. They are
 // rendered before the submission has its number: store.SubmissionNo stands
 // for it, and the store writes the number in when it allocates it.
-func (f *Forms) submissionPushes(form *forms.Form, in store.NewSubmission, firstName string,
+func (f *Forms) submissionPushes(form *forms.Form, in forms.NewSubmission, firstName string,
 	user *locales.Localizer) []store.Push {
 	ol := locales.New(f.OperatorLanguage)
 	// As stored: the store keeps whole seconds.
-	sub := store.Submission{NewSubmission: in, FirstName: firstName, CreatedAt: in.SentAt.Truncate(time.Second)}
+	sub := forms.Submission{NewSubmission: in, FirstName: firstName, CreatedAt: in.SentAt.Truncate(time.Second)}
 	no := store.SubmissionNo
 	pushes := []store.Push{{Kind: "form", Key: no, ChatID: sub.OperatorsChat, Text: f.operatorTextNo(ol, form, sub, no),
 		Buttons: [][]store.PushButton{{{Text: ol.T("forms_op_mark_handled"), Data: FormNS.Data(formHandled, no)}}}}}
@@ -109,7 +109,7 @@ func (f *Forms) submissionPushes(form *forms.Form, in store.NewSubmission, first
 
 // reminderAt is when to remind the user of their slot; no reminder when
 // that moment has already passed (the slot is sooner than reminder_before).
-func (f *Forms) reminderAt(form *forms.Form, sub store.Submission) (time.Time, bool) {
+func (f *Forms) reminderAt(form *forms.Form, sub forms.Submission) (time.Time, bool) {
 	rs := form.ReminderStep()
 	if rs == nil || sub.SlotAt.IsZero() {
 		return time.Time{}, false

@@ -12,7 +12,6 @@ import (
 	"github.com/transparentcities/nazar/forms"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // formsStub answers FormQuota; any other store call panics on the nil
@@ -98,7 +97,7 @@ func TestReminderOnlyWhenItIsStillAhead(t *testing.T) {
 	f := newForms(t)
 	form, _ := f.Catalog.Form("interpreter")
 	slot := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	sub := store.Submission{CreatedAt: formsNow}
+	sub := forms.Submission{CreatedAt: formsNow}
 	sub.SlotAt = slot
 	at, ok := f.reminderAt(form, sub)
 	assert.True(t, ok)
