@@ -19,9 +19,9 @@ import (
 
 // Store is what the alert check needs from the store.
 type Store interface {
-	AlertLinks(ctx context.Context) ([]store.CardLink, error)
+	AlertLinks(ctx context.Context) ([]card.Link, error)
 	CardAlertSent(ctx context.Context, linkID int64, lowSent bool, pushes []store.Push) (int, error)
-	CardWatches(ctx context.Context) ([]store.CardWatch, error)
+	CardWatches(ctx context.Context) ([]card.Watch, error)
 	EndWatch(ctx context.Context, userID int64, no string, push store.Push) (int, error)
 	DropWatch(ctx context.Context, userID int64, no string) error
 }
@@ -73,7 +73,7 @@ func (a *Checker) Check(ctx context.Context, now time.Time) (int, error) {
 
 // CheckLink runs the rules for one linked card at now and returns how many
 // pushes it queued (the card feature calls it when an alert is switched on).
-func (a *Checker) CheckLink(ctx context.Context, l store.CardLink, now time.Time) (int, error) {
+func (a *Checker) CheckLink(ctx context.Context, l card.Link, now time.Time) (int, error) {
 	cctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	c, err := a.Provider.Card(cctx, l.Number)
 	cancel()
@@ -112,12 +112,12 @@ func daysLeft(until, today time.Time) int {
 
 // linkPush is an alert about a linked card; its key names the link and
 // what the alert is about, so each goes once.
-func linkPush(l store.CardLink, what, message string, args any) store.Push {
+func linkPush(l card.Link, what, message string, args any) store.Push {
 	return store.Push{Kind: "card", Key: "link:" + strconv.FormatInt(l.ID, 10) + ":" + what, ChatID: l.ChatID,
 		Message: message, Args: args}
 }
 
-func (a *Checker) checkWatch(ctx context.Context, w store.CardWatch) (int, error) {
+func (a *Checker) checkWatch(ctx context.Context, w card.Watch) (int, error) {
 	cctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	app, err := a.Provider.Application(cctx, w.No, w.Birth)
 	cancel()
@@ -144,7 +144,7 @@ func (a *Checker) checkWatch(ctx context.Context, w store.CardWatch) (int, error
 
 // watchPush is the last message about a watched application; its key
 // names the outcome, so each goes once.
-func watchPush(w store.CardWatch, outcome, message string, args store.CardApplicationArgs) store.Push {
+func watchPush(w card.Watch, outcome, message string, args store.CardApplicationArgs) store.Push {
 	return store.Push{Kind: "card", Key: outcome + ":" + w.No, ChatID: w.ChatID, Message: message, Args: args}
 }
 

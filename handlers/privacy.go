@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
@@ -106,7 +107,7 @@ func (c *Core) coursesPrivacy(l *locales.Localizer, progress []courses.Progress)
 
 // cardPrivacy is the card part of /privacy: linked cards (masked), watched
 // applications and failed verifications kept for the lock.
-func cardPrivacy(l *locales.Localizer, p store.CardPersonal) string {
+func cardPrivacy(l *locales.Localizer, p card.Personal) string {
 	var b strings.Builder
 	if len(p.Cards) > 0 {
 		masked := make([]string, len(p.Cards))

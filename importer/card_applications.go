@@ -7,7 +7,6 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 var _ = register("card-applications", importCardApplications)
@@ -30,8 +29,8 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 		return Summary{}, err
 	}
 	f.Known(cardApplicationColumns...)
-	apps, err := readRows(env, f, lines, rows[store.ApplicationRecord]{parse: parseApplication,
-		id: func(a store.ApplicationRecord) string { return a.No }, idColumn: "application_no"})
+	apps, err := readRows(env, f, lines, rows[card.ApplicationRecord]{parse: parseApplication,
+		id: func(a card.ApplicationRecord) string { return a.No }, idColumn: "application_no"})
 	if err != nil {
 		return Summary{}, err
 	}
@@ -46,8 +45,8 @@ func importCardApplications(ctx context.Context, env Env, path string) (Summary,
 	return sum, cardAlerts(ctx, env, &sum)
 }
 
-func parseApplication(row csvin.Row) (store.ApplicationRecord, error) {
-	var a store.ApplicationRecord
+func parseApplication(row csvin.Row) (card.ApplicationRecord, error) {
+	var a card.ApplicationRecord
 	var err error
 	// Numbers are matched upper-case, as the bot upper-cases what users type.
 	if a.No = strings.ToUpper(row.Get("application_no")); !appNoRe.MatchString(a.No) {

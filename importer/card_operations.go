@@ -7,7 +7,6 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 var _ = register("card-operations", importCardOperations)
@@ -31,7 +30,7 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 	}
 	m := amounts{}
 	at := make([]int32, 0, lines) // the line of each operation read, for duplicateOperations
-	ops, err := readRows(env, f, lines, rows[store.OperationRecord]{parse: func(row csvin.Row) (store.OperationRecord, error) {
+	ops, err := readRows(env, f, lines, rows[card.OperationRecord]{parse: func(row csvin.Row) (card.OperationRecord, error) {
 		op, err := parseOperation(env, m, row)
 		if err == nil && !known.Has(op.Number) {
 			return op, row.Errorf("card_number", "no such card among the imported cards (import cards first)")
@@ -58,8 +57,8 @@ func importCardOperations(ctx context.Context, env Env, path string) (Summary, e
 	return sum, cardAlerts(ctx, env, &sum)
 }
 
-func parseOperation(env Env, m amounts, row csvin.Row) (store.OperationRecord, error) {
-	var op store.OperationRecord
+func parseOperation(env Env, m amounts, row csvin.Row) (card.OperationRecord, error) {
+	var op card.OperationRecord
 	var err error
 	if op.Number, err = cardNumber(env, row); err != nil {
 		return op, err
@@ -84,7 +83,7 @@ func parseOperation(env Env, m amounts, row csvin.Row) (store.OperationRecord, e
 // time and kind (the store would keep one and drop the other without a
 // word). Two million operations are keyed by a 64-bit hash rather than by
 // their strings, and a hash seen again is compared field by field.
-func duplicateOperations(f *csvin.File, ops []store.OperationRecord, lines []int32) error {
+func duplicateOperations(f *csvin.File, ops []card.OperationRecord, lines []int32) error {
 	seed := maphash.MakeSeed()
 	first := make(map[uint64]int32, len(ops)) // hash → index in ops
 	var errs csvin.Errors

@@ -5,7 +5,6 @@ import (
 
 	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 var _ = register("cards", importCards)
@@ -24,9 +23,9 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 	}
 	f.Known(cardColumns...)
 	m := amounts{}
-	cards, err := readRows(env, f, lines, rows[store.CardRecord]{
-		parse: func(row csvin.Row) (store.CardRecord, error) { return parseCard(env, m, row) },
-		id:    func(c store.CardRecord) string { return c.Number }, idColumn: "card_number", private: true})
+	cards, err := readRows(env, f, lines, rows[card.Record]{
+		parse: func(row csvin.Row) (card.Record, error) { return parseCard(env, m, row) },
+		id:    func(c card.Record) string { return c.Number }, idColumn: "card_number", private: true})
 	if err != nil {
 		return Summary{}, err
 	}
@@ -41,8 +40,8 @@ func importCards(ctx context.Context, env Env, path string) (Summary, error) {
 	return sum, cardAlerts(ctx, env, &sum)
 }
 
-func parseCard(env Env, m amounts, row csvin.Row) (store.CardRecord, error) {
-	var c store.CardRecord
+func parseCard(env Env, m amounts, row csvin.Row) (card.Record, error) {
+	var c card.Record
 	var err error
 	if c.Number, err = cardNumber(env, row); err != nil {
 		return c, err

@@ -12,25 +12,6 @@ import (
 // dateLayout is how card dates are stored: ISO, so they sort as text.
 const dateLayout = "2006-01-02"
 
-// CardRecord is one row of the cards export.
-type CardRecord struct {
-	card.Card
-	Holder string
-	Birth  time.Time
-}
-
-// OperationRecord is one row of the card-operations export.
-type OperationRecord struct {
-	Number string
-	card.Operation
-}
-
-// ApplicationRecord is one row of the card-applications export.
-type ApplicationRecord struct {
-	card.Application
-	Birth time.Time
-}
-
 // CardProvider is the sqlite provider: card data from the imported exports.
 // The exports' card numbers and dates of birth are stored as keyed hashes
 // (store/sealed.go): the provider only ever looks them up, and a copy of the

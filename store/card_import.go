@@ -5,12 +5,14 @@ import (
 	"database/sql"
 	"slices"
 	"strings"
+
+	"github.com/transparentcities/nazar/card"
 )
 
 // ImportCards upserts cards by number in one transaction and returns how
 // many were new or changed. Numbers and dates of birth are stored as keyed
 // hashes (see CardProvider).
-func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error) {
+func (s *Store) ImportCards(ctx context.Context, cards []card.Record) (int, error) {
 	const q = `INSERT INTO card_cards(number, holder_name, birth_date, category, status, valid_until, balance,
 		trips_left, pending, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(number) DO UPDATE SET holder_name = excluded.holder_name, birth_date = excluded.birth_date,
@@ -44,7 +46,7 @@ func (s *Store) ImportCards(ctx context.Context, cards []CardRecord) (int, error
 // Card numbers are stored as keyed hashes. A large import is built in a
 // scratch database first (card_stage.go) so that the bot does not wait for
 // it.
-func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord) (int, error) {
+func (s *Store) ImportCardOperations(ctx context.Context, ops []card.OperationRecord) (int, error) {
 	h := s.hashOperations(ops)
 	if len(ops) > bigImport {
 		return s.importOperationsStaged(ctx, h)
@@ -55,7 +57,7 @@ func (s *Store) ImportCardOperations(ctx context.Context, ops []OperationRecord)
 // hashedOperations are operations with each card number's keyed hash, in
 // the order to write them (see keyOrder).
 type hashedOperations struct {
-	ops   []OperationRecord
+	ops   []card.OperationRecord
 	keys  []string // keys[i] is the hash of ops[i].Number
 	order []int
 }
@@ -67,7 +69,7 @@ func (h hashedOperations) row(i int, args []any) []any {
 	return append(args, h.keys[k], unix(o.At), o.Kind, o.Amount, int64(o.Trips), o.Place)
 }
 
-func (s *Store) hashOperations(ops []OperationRecord) hashedOperations {
+func (s *Store) hashOperations(ops []card.OperationRecord) hashedOperations {
 	hashes := map[string]string{} // a card has many operations: hash each number once
 	keys := make([]string, len(ops))
 	for i, o := range ops {
@@ -109,7 +111,7 @@ func keyOrder(keys []string, then func(a, b int) int) []int {
 }
 
 // ImportCardApplications upserts applications by number in one transaction.
-func (s *Store) ImportCardApplications(ctx context.Context, apps []ApplicationRecord) (int, error) {
+func (s *Store) ImportCardApplications(ctx context.Context, apps []card.ApplicationRecord) (int, error) {
 	const q = `INSERT INTO card_applications(application_no, birth_date, category, status, status_date,
 		pickup_point, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(application_no) DO UPDATE SET birth_date = excluded.birth_date, category = excluded.category,

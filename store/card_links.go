@@ -10,16 +10,6 @@ import (
 	"github.com/transparentcities/nazar/card"
 )
 
-// CardLink is a card linked to a user, with the alerts they chose.
-type CardLink struct {
-	ID             int64
-	UserID, ChatID int64
-	Language       string // the user's, for pushes
-	Number         string
-	LinkedAt       time.Time
-	Prefs          card.Prefs
-}
-
 // card_links.number is the card's keyed hash (the unique key); number_sealed
 // is the number itself, sealed, because both providers need it to ask for a
 // balance, and the pages show its last four digits.
@@ -38,33 +28,33 @@ func (s *Store) LinkCard(ctx context.Context, userID, chatID int64, number strin
 }
 
 // CardLinks lists a user's linked cards in the order they were linked.
-func (s *Store) CardLinks(ctx context.Context, userID int64) ([]CardLink, error) {
+func (s *Store) CardLinks(ctx context.Context, userID int64) ([]card.Link, error) {
 	return s.queryLinks(ctx, `WHERE l.user_id = ? ORDER BY l.id`, userID)
 }
 
 // CardLink returns one of the user's links; another user's link id is not found.
-func (s *Store) CardLink(ctx context.Context, userID, id int64) (CardLink, bool, error) {
+func (s *Store) CardLink(ctx context.Context, userID, id int64) (card.Link, bool, error) {
 	links, err := s.queryLinks(ctx, `WHERE l.user_id = ? AND l.id = ?`, userID, id)
 	if err != nil || len(links) == 0 {
-		return CardLink{}, false, err
+		return card.Link{}, false, err
 	}
 	return links[0], true, nil
 }
 
 // AlertLinks lists every link with an alert switched on, for the alert check.
-func (s *Store) AlertLinks(ctx context.Context) ([]CardLink, error) {
+func (s *Store) AlertLinks(ctx context.Context) ([]card.Link, error) {
 	return s.queryLinks(ctx, `WHERE l.alert_low = 1 OR l.alert_expiry = 1 ORDER BY l.id`)
 }
 
-func (s *Store) queryLinks(ctx context.Context, where string, args ...any) ([]CardLink, error) {
+func (s *Store) queryLinks(ctx context.Context, where string, args ...any) ([]card.Link, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+linkCols+` FROM card_links l JOIN users u ON u.id = l.user_id `+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CardLink
+	var out []card.Link
 	for rows.Next() {
-		var l CardLink
+		var l card.Link
 		var at int64
 		var sealed []byte
 		if err := rows.Scan(&l.ID, &l.UserID, &l.ChatID, &l.Language, &sealed, &at, &l.Prefs.LowBalance,
@@ -115,14 +105,6 @@ func (s *Store) CardAlertSent(ctx context.Context, linkID int64, lowSent bool, p
 	return added, err
 }
 
-// CardWatch is an application a user asked to be told about when ready.
-type CardWatch struct {
-	UserID, ChatID int64
-	Language       string
-	No             string
-	Birth          time.Time
-}
-
 // WatchApplication remembers that a user wants to know when an application
 // is ready. The date of birth is sealed: the http provider is asked again
 // with it.
@@ -134,16 +116,16 @@ func (s *Store) WatchApplication(ctx context.Context, userID, chatID int64, no s
 }
 
 // CardWatches lists every watched application.
-func (s *Store) CardWatches(ctx context.Context) ([]CardWatch, error) {
+func (s *Store) CardWatches(ctx context.Context) ([]card.Watch, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT w.user_id, w.chat_id, u.language, w.application_no, w.birth_date
 		FROM card_watches w JOIN users u ON u.id = w.user_id ORDER BY w.created_at, w.user_id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CardWatch
+	var out []card.Watch
 	for rows.Next() {
-		var w CardWatch
+		var w card.Watch
 		var sealed []byte
 		if err := rows.Scan(&w.UserID, &w.ChatID, &w.Language, &w.No, &sealed); err != nil {
 			return nil, err
@@ -181,16 +163,9 @@ func (s *Store) DropWatch(ctx context.Context, userID int64, no string) error {
 	return err
 }
 
-// CardPersonal is what /privacy shows about a user's cards.
-type CardPersonal struct {
-	Cards    []string // linked card numbers (the caller masks them)
-	Watches  int      // applications watched
-	Failures int      // failed verifications kept for the lock
-}
-
 // CardPersonalData collects a user's card data for /privacy.
-func (s *Store) CardPersonalData(ctx context.Context, userID int64) (CardPersonal, error) {
-	var p CardPersonal
+func (s *Store) CardPersonalData(ctx context.Context, userID int64) (card.Personal, error) {
+	var p card.Personal
 	links, err := s.CardLinks(ctx, userID)
 	if err != nil {
 		return p, err

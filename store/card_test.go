@@ -22,7 +22,7 @@ func day(s string) time.Time {
 
 func seedCards(t *testing.T, s *store.Store) {
 	t.Helper()
-	n, err := s.ImportCards(t.Context(), []store.CardRecord{
+	n, err := s.ImportCards(t.Context(), []card.Record{
 		{Card: card.Card{Number: "1111", Category: "pupil", Status: "active", Balance: 3550, HasTrips: true, Trips: 18,
 			Pending: 500, ValidUntil: day("2027-06-30"), UpdatedAt: cardNow}, Birth: day("2012-09-03")},
 		{Card: card.Card{Number: "2222", Category: "pensioner", Status: "blocked", UpdatedAt: cardNow}, Birth: day("1950-01-01")},
@@ -35,7 +35,7 @@ func TestCardImportIsIdempotentAndProviderReadsIt(t *testing.T) {
 	s := storetest.Open(t, clock.NewFake(cardNow).Now)
 	ctx := t.Context()
 	seedCards(t, s)
-	n, err := s.ImportCards(ctx, []store.CardRecord{{Card: card.Card{Number: "2222", Category: "pensioner",
+	n, err := s.ImportCards(ctx, []card.Record{{Card: card.Card{Number: "2222", Category: "pensioner",
 		Status: "blocked", UpdatedAt: cardNow}, Birth: day("1950-01-01")}})
 	require.NoError(t, err)
 	assert.Zero(t, n, "the same row again changes nothing")
@@ -54,9 +54,9 @@ func TestCardImportIsIdempotentAndProviderReadsIt(t *testing.T) {
 	assert.ErrorIs(t, p.Verify(ctx, "1111", day("2012-09-04")), card.ErrMismatch)
 	assert.ErrorIs(t, p.Verify(ctx, "3333", day("2012-09-03")), card.ErrNotFound)
 
-	var ops []store.OperationRecord
+	var ops []card.OperationRecord
 	for i := range 12 {
-		ops = append(ops, store.OperationRecord{Number: "1111", Operation: card.Operation{
+		ops = append(ops, card.OperationRecord{Number: "1111", Operation: card.Operation{
 			At: cardNow.Add(-time.Duration(i) * time.Hour), Kind: "ride", Trips: -1}})
 	}
 	added, err := s.ImportCardOperations(ctx, ops)
@@ -70,7 +70,7 @@ func TestCardImportIsIdempotentAndProviderReadsIt(t *testing.T) {
 	require.Len(t, got, 10)
 	assert.Equal(t, cardNow, got[0].At, "newest first")
 
-	_, err = s.ImportCardApplications(ctx, []store.ApplicationRecord{{Application: card.Application{No: "SC-1",
+	_, err = s.ImportCardApplications(ctx, []card.ApplicationRecord{{Application: card.Application{No: "SC-1",
 		Status: "ready", StatusDate: day("2026-11-27"), PickupPoint: "p1"}, Birth: day("1958-08-23")}})
 	require.NoError(t, err)
 	app, err := p.Application(ctx, "SC-1", day("1958-08-23"))
@@ -104,7 +104,7 @@ func TestCardLinksBelongToTheirUser(t *testing.T) {
 	require.NoError(t, s.WatchApplication(ctx, 1, 1, "SC-1", day("1958-08-23")))
 	pd, _, err := s.PersonalData(ctx, 1)
 	require.NoError(t, err)
-	assert.Equal(t, store.CardPersonal{Cards: []string{"1111"}, Watches: 1, Failures: 1}, pd.Cards)
+	assert.Equal(t, card.Personal{Cards: []string{"1111"}, Watches: 1, Failures: 1}, pd.Cards)
 
 	require.NoError(t, s.DeleteUser(ctx, 1))
 	links, err := s.CardLinks(ctx, 1)

@@ -58,11 +58,11 @@ func TestCouncilStagedSwapEqualsSwapInOneTransaction(t *testing.T) {
 	}
 }
 
-func operations(from, n int) []store.OperationRecord {
-	ops := make([]store.OperationRecord, n)
+func operations(from, n int) []card.OperationRecord {
+	ops := make([]card.OperationRecord, n)
 	for i := range ops {
 		k := from + i
-		ops[i] = store.OperationRecord{Number: fmt.Sprintf("%016d", k%500), Operation: card.Operation{
+		ops[i] = card.OperationRecord{Number: fmt.Sprintf("%016d", k%500), Operation: card.Operation{
 			At: councilT0.Add(time.Duration(k) * time.Minute), Kind: "ride", Amount: -800, Trips: -1, Place: "Трамвай 1"}}
 	}
 	return ops
@@ -76,7 +76,7 @@ func TestLargeCardOperationImports(t *testing.T) {
 	big := operations(0, 51_000)
 	big = append(big, big[:100]...) // a file that repeats itself adds each operation once
 	for _, step := range []struct {
-		ops  []store.OperationRecord
+		ops  []card.OperationRecord
 		want int
 	}{{big, 51_000}, {big, 0}, {operations(0, 51_010), 10}, {operations(40_000, 62_000), 50_990}} {
 		n, err := st.ImportCardOperations(t.Context(), step.ops)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 
+	"github.com/transparentcities/nazar/card"
 	"github.com/transparentcities/nazar/courses"
 )
 
@@ -15,7 +16,7 @@ type PersonalData struct {
 	Submissions  int      // city-service forms sent (handlers/forms/forms.go)
 	Follows      []string // deputies followed (handlers/council/council.go), by name
 
-	Cards CardPersonal // linked cards, watched applications (handlers/card/card.go)
+	Cards card.Personal // linked cards, watched applications (handlers/card/card.go)
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher/voucher.go), by number
 

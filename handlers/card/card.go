@@ -10,14 +10,13 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
-	"github.com/transparentcities/nazar/store"
 )
 
 // CardStore is what the social card needs from the store.
 type CardStore interface {
 	LinkCard(ctx context.Context, userID, chatID int64, number string, threshold int64) (int64, error)
-	CardLinks(ctx context.Context, userID int64) ([]store.CardLink, error)
-	CardLink(ctx context.Context, userID, id int64) (store.CardLink, bool, error)
+	CardLinks(ctx context.Context, userID int64) ([]card.Link, error)
+	CardLink(ctx context.Context, userID, id int64) (card.Link, bool, error)
 	UnlinkCard(ctx context.Context, userID, id int64) (bool, error)
 	SetCardAlerts(ctx context.Context, userID, id int64, p card.Prefs) error
 	handlers.LookupLockStore

@@ -8,7 +8,6 @@ import (
 	"github.com/transparentcities/nazar/csvin"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/privacy"
-	"github.com/transparentcities/nazar/store"
 )
 
 // maxThreshold is the largest low-balance threshold, in kopiykas.
@@ -96,7 +95,7 @@ func (c *Card) threshold(ctx context.Context, req *handlers.Request) (handlers.R
 // its expiry notice is told now (through the outbox, keyed as the import's
 // check keys it, so nothing comes twice), not at the next import. A card
 // the provider cannot give now is left to that next check.
-func (c *Card) checkNow(ctx context.Context, l store.CardLink, req *handlers.Request) {
+func (c *Card) checkNow(ctx context.Context, l card.Link, req *handlers.Request) {
 	if c.Alerts == nil {
 		return
 	}

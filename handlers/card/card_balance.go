@@ -8,7 +8,6 @@ import (
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
-	"github.com/transparentcities/nazar/store"
 )
 
 // opsShown is how many operations "last operations" shows (SPEC §4).
@@ -35,7 +34,7 @@ func (c *Card) mine(ctx context.Context, req *handlers.Request, editing bool) (h
 
 // link finds one of the user's own links; ok is false with the answer to
 // give when it is not theirs (or gone).
-func (c *Card) link(ctx context.Context, req *handlers.Request, id int64) (store.CardLink, *handlers.Response, error) {
+func (c *Card) link(ctx context.Context, req *handlers.Request, id int64) (card.Link, *handlers.Response, error) {
 	l, found, err := c.Store.CardLink(ctx, req.UserID, id)
 	if err != nil || found {
 		return l, nil, err

@@ -104,7 +104,7 @@ func TestCardCodeMasksItsOwnLogLines(t *testing.T) {
 	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 	st := storetest.Open(t, func() time.Time { return now })
 	ctx := t.Context()
-	_, err := st.ImportCards(ctx, []store.CardRecord{{Card: card.Card{Number: number, Category: "student",
+	_, err := st.ImportCards(ctx, []card.Record{{Card: card.Card{Number: number, Category: "student",
 		Status: card.StatusActive, UpdatedAt: now}, Birth: time.Date(2004, 3, 5, 0, 0, 0, 0, time.UTC)}})
 	require.NoError(t, err)
 	_, err = st.TouchUser(ctx, store.SeenUser{ID: 7, ChatID: 7, Language: "uk"})
