@@ -10,7 +10,6 @@ import (
 	"github.com/transparentcities/nazar/csvin"
 	"github.com/transparentcities/nazar/hours"
 	"github.com/transparentcities/nazar/kved"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/taxid"
 )
 
@@ -33,9 +32,9 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 	}
 	f.Known(businessColumns...)
 	checked := hoursCache{}
-	list, err := rows[store.Business]{
-		parse:    func(row csvin.Row) (store.Business, error) { return parseBusiness(row, checked) },
-		id:       func(b store.Business) string { return b.UID },
+	list, err := rows[business.Record]{
+		parse:    func(row csvin.Row) (business.Record, error) { return parseBusiness(row, checked) },
+		id:       func(b business.Record) string { return b.UID },
 		idColumn: "id",
 	}.read(f)
 	if err != nil {
@@ -54,8 +53,8 @@ func importBusinesses(ctx context.Context, env Env, path string) (Summary, error
 }
 
 // parseBusiness checks one row; the first problem is reported with its column.
-func parseBusiness(row csvin.Row, checked hoursCache) (store.Business, error) {
-	b := store.Business{UID: row.Get("id"), Name: row.Get("name"), Address: row.Get("address"),
+func parseBusiness(row csvin.Row, checked hoursCache) (business.Record, error) {
+	b := business.Record{UID: row.Get("id"), Name: row.Get("name"), Address: row.Get("address"),
 		Description: row.Get("description")}
 	if b.UID == "" {
 		return b, row.Errorf("id", "is empty")
@@ -78,7 +77,7 @@ func parseBusiness(row csvin.Row, checked hoursCache) (store.Business, error) {
 	return b, nil
 }
 
-func businessEDRPOU(row csvin.Row, b *store.Business) error {
+func businessEDRPOU(row csvin.Row, b *business.Record) error {
 	code := taxid.Normalize(row.Get("edrpou"))
 	if code == "" {
 		return nil
@@ -94,7 +93,7 @@ func businessEDRPOU(row csvin.Row, b *store.Business) error {
 	return nil
 }
 
-func businessClass(row csvin.Row, b *store.Business) error {
+func businessClass(row csvin.Row, b *business.Record) error {
 	kind, err := business.ParseKind(row.Get("kind"))
 	if err != nil {
 		return row.Errorf("kind", "%v", err)
@@ -107,7 +106,7 @@ func businessClass(row csvin.Row, b *store.Business) error {
 	return nil
 }
 
-func businessPoint(row csvin.Row, b *store.Business) error {
+func businessPoint(row csvin.Row, b *business.Record) error {
 	latS, lonS := row.Get("lat"), row.Get("lon")
 	if latS == "" && lonS == "" {
 		return nil
@@ -139,7 +138,7 @@ func parseCoord(s string, limit float64) (float64, error) {
 	return v, nil
 }
 
-func businessContacts(row csvin.Row, b *store.Business) error {
+func businessContacts(row csvin.Row, b *business.Record) error {
 	if p := row.Get("phone"); p != "" {
 		phone, err := business.NormalizePhone(p)
 		if err != nil {
@@ -176,7 +175,7 @@ func (c hoursCache) check(text string) error {
 	return err
 }
 
-func businessHoursDate(row csvin.Row, b *store.Business, checked hoursCache) error {
+func businessHoursDate(row csvin.Row, b *business.Record, checked hoursCache) error {
 	if h := row.Get("hours"); h != "" {
 		if err := checked.check(h); err != nil {
 			return row.Errorf("hours", "%v", err)

@@ -8,17 +8,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/business"
 )
 
 // gridPoints lays n×n businesses 0.001° apart from (49.8, 24.0); every
 // third is in section G, every other one keeps office hours.
-func gridPoints(n int) []store.BusinessPoint {
-	var out []store.BusinessPoint
+func gridPoints(n int) []business.Point {
+	var out []business.Point
 	for i := range n {
 		for j := range n {
 			id := int64(i*n + j + 1)
-			p := store.BusinessPoint{ID: id, Name: fmt.Sprintf("B%d", id), Lat: 49.8 + float64(i)*0.001,
+			p := business.Point{ID: id, Name: fmt.Sprintf("B%d", id), Lat: 49.8 + float64(i)*0.001,
 				Lon: 24.0 + float64(j)*0.001, Section: "C"}
 			if id%3 == 0 {
 				p.Section = "G"

@@ -4,8 +4,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/hours"
-	"github.com/transparentcities/nazar/store"
 )
 
 // mapIndex holds every business with coordinates in memory, sorted by
@@ -32,7 +32,7 @@ type mapPoint struct {
 // newMapIndex builds the index from the store's points. Hours are parsed
 // once per distinct text (a city has far fewer distinct schedules than
 // businesses), exactly as the chat's card parses them (package hours).
-func newMapIndex(version int64, list []store.BusinessPoint) *mapIndex {
+func newMapIndex(version int64, list []business.Point) *mapIndex {
 	ix := &mapIndex{version: version, points: make([]mapPoint, 0, len(list)), pos: make(map[int64]int32, len(list))}
 	byText := map[string]int32{}
 	for _, b := range list {

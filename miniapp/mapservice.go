@@ -5,15 +5,14 @@ import (
 	"sync"
 
 	"github.com/transparentcities/nazar/business"
-	"github.com/transparentcities/nazar/store"
 )
 
 // BusinessSource is what the map needs from the store.
 type BusinessSource interface {
 	BusinessesVersion(ctx context.Context) (int64, error)
-	BusinessPoints(ctx context.Context) ([]store.BusinessPoint, error)
+	BusinessPoints(ctx context.Context) ([]business.Point, error)
 	BusinessMatchIDs(ctx context.Context, match string, limit int) ([]int64, error)
-	BusinessByID(ctx context.Context, id int64) (store.Business, bool, error)
+	BusinessByID(ctx context.Context, id int64) (business.Record, bool, error)
 }
 
 // maxMatches bounds a search's matches on the map (the whole directory of a

@@ -10,35 +10,11 @@ import (
 	"github.com/transparentcities/nazar/business"
 )
 
-// Business is one record of the directory (SPEC §6, §8 businesses).
-type Business struct {
-	ID                   int64
-	UID, EDRPOU          string
-	Name, Kind, KVED     string
-	Section, Division    string
-	Address              string
-	HasPoint             bool
-	Lat, Lon             float64
-	Phone, Website       string
-	Email, Hours         string
-	Description, Updated string // Updated: ISO date
-}
-
-// BusinessBrief is a line of a list: enough for a button and a distance.
-type BusinessBrief struct {
-	ID        int64
-	Name      string
-	Address   string
-	KVED      string
-	Hours     string
-	DistanceM float64 // set by BusinessesNear
-}
-
 const businessCols = `id, uid, edrpou, name, kind, kved, section, division, address, lat, lon, phone, website,
 	email, hours, description, updated_on`
 
-func scanBusiness(sc interface{ Scan(...any) error }) (Business, error) {
-	var b Business
+func scanBusiness(sc interface{ Scan(...any) error }) (business.Record, error) {
+	var b business.Record
 	var lat, lon sql.NullFloat64
 	err := sc.Scan(&b.ID, &b.UID, &b.EDRPOU, &b.Name, &b.Kind, &b.KVED, &b.Section, &b.Division, &b.Address,
 		&lat, &lon, &b.Phone, &b.Website, &b.Email, &b.Hours, &b.Description, &b.Updated)
@@ -47,24 +23,24 @@ func scanBusiness(sc interface{ Scan(...any) error }) (Business, error) {
 }
 
 // BusinessByID is one business; found is false when it is gone.
-func (s *Store) BusinessByID(ctx context.Context, id int64) (Business, bool, error) {
+func (s *Store) BusinessByID(ctx context.Context, id int64) (business.Record, bool, error) {
 	b, err := scanBusiness(s.db.QueryRowContext(ctx, `SELECT `+businessCols+` FROM businesses WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Business{}, false, nil
+		return business.Record{}, false, nil
 	}
 	return b, err == nil, err
 }
 
 // BusinessesByEDRPOU lists the records with an EDRPOU code (a legal entity
 // and its separate units may share one), by name.
-func (s *Store) BusinessesByEDRPOU(ctx context.Context, code string) ([]Business, error) {
+func (s *Store) BusinessesByEDRPOU(ctx context.Context, code string) ([]business.Record, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+businessCols+` FROM businesses WHERE edrpou = ? AND edrpou <> ''
 		ORDER BY name, id LIMIT 20`, code)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Business
+	var out []business.Record
 	for rows.Next() {
 		b, err := scanBusiness(rows)
 		if err != nil {
@@ -75,11 +51,11 @@ func (s *Store) BusinessesByEDRPOU(ctx context.Context, code string) ([]Business
 	return out, rows.Err()
 }
 
-func scanBriefs(rows *sql.Rows) ([]BusinessBrief, error) {
+func scanBriefs(rows *sql.Rows) ([]business.Brief, error) {
 	defer rows.Close()
-	var out []BusinessBrief
+	var out []business.Brief
 	for rows.Next() {
-		var b BusinessBrief
+		var b business.Brief
 		if err := rows.Scan(&b.ID, &b.Name, &b.Address, &b.KVED, &b.Hours); err != nil {
 			return nil, err
 		}
@@ -96,7 +72,7 @@ func scanBriefs(rows *sql.Rows) ([]BusinessBrief, error) {
 // the thousands within the full radius. Where to start is counted in SQLite
 // (nearStart): the rows read into Go, each a step across cgo, are then
 // about limit to 4 × limit.
-func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]BusinessBrief, error) {
+func (s *Store) BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]business.Brief, error) {
 	r, err := s.nearStart(ctx, lat, lon, radiusM, limit)
 	if err != nil {
 		return nil, err
@@ -149,7 +125,7 @@ func nearestFirst(hits []nearHit, limit int) []nearHit {
 
 // nearBriefs returns the hits' businesses in the hits' order, with their
 // distances.
-func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]BusinessBrief, error) {
+func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]business.Brief, error) {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.id
@@ -167,9 +143,9 @@ func (s *Store) nearBriefs(ctx context.Context, hits []nearHit) ([]BusinessBrief
 // briefsInOrder reads the businesses of ids in one statement (not one per
 // id: each statement is prepared, run and crossed into C anew) and returns
 // them in the order of ids, leaving out any that are gone.
-func (s *Store) briefsInOrder(ctx context.Context, ids []int64) ([]BusinessBrief, error) {
+func (s *Store) briefsInOrder(ctx context.Context, ids []int64) ([]business.Brief, error) {
 	if len(ids) == 0 {
-		return []BusinessBrief{}, nil
+		return []business.Brief{}, nil
 	}
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -188,11 +164,11 @@ func (s *Store) briefsInOrder(ctx context.Context, ids []int64) ([]BusinessBrief
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]BusinessBrief, len(found))
+	byID := make(map[int64]business.Brief, len(found))
 	for _, b := range found {
 		byID[b.ID] = b
 	}
-	out := make([]BusinessBrief, 0, len(ids))
+	out := make([]business.Brief, 0, len(ids))
 	for _, id := range ids {
 		if b, ok := byID[id]; ok {
 			out = append(out, b)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/kved"
 )
 
@@ -58,15 +59,9 @@ func (s *Store) businessCounts(ctx context.Context, q string, args ...any) (map[
 	return out, rows.Err()
 }
 
-// BusinessFilter picks the businesses of a section or of one division.
-type BusinessFilter struct {
-	Section  string // a letter A–U, or ""
-	Division string // two digits, or ""
-}
-
 // BusinessList is one page of a section's or a division's businesses by
 // name, and the total.
-func (s *Store) BusinessList(ctx context.Context, f BusinessFilter, offset, limit int) ([]BusinessBrief, int, error) {
+func (s *Store) BusinessList(ctx context.Context, f business.Filter, offset, limit int) ([]business.Brief, int, error) {
 	from, to := f.Division, f.Division
 	if f.Division == "" {
 		sec, ok := kved.SectionByCode(f.Section)

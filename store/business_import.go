@@ -17,7 +17,7 @@ type BusinessImportResult struct {
 
 // businessSig hashes every imported field, so a re-import of the same file
 // touches no row, index or FTS entry.
-func businessSig(b Business) string {
+func businessSig(b business.Record) string {
 	h := fnv.New64a()
 	for _, f := range []string{b.EDRPOU, b.Name, b.Kind, b.KVED, b.Section, b.Division, b.Address,
 		strconv.FormatBool(b.HasPoint), strconv.FormatFloat(b.Lat, 'g', -1, 64), strconv.FormatFloat(b.Lon, 'g', -1, 64),
@@ -31,7 +31,7 @@ func businessSig(b Business) string {
 // ImportBusinesses upserts records by uid in one transaction, keeping the
 // full-text and R*Tree indexes in step. Rows whose fields did not change are
 // skipped, so importing the same file twice changes nothing.
-func (s *Store) ImportBusinesses(ctx context.Context, list []Business) (BusinessImportResult, error) {
+func (s *Store) ImportBusinesses(ctx context.Context, list []business.Record) (BusinessImportResult, error) {
 	res := BusinessImportResult{Read: len(list)}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// A large import outgrows SQLite's default 2 MB page cache, and
@@ -72,7 +72,7 @@ func (s *Store) ImportBusinesses(ctx context.Context, list []Business) (Business
 
 // writeAll inserts the new records of list and updates the changed ones,
 // counting each kind in res.
-func (w *businessWriter) writeAll(list []Business, old map[string]idSig, res *BusinessImportResult) error {
+func (w *businessWriter) writeAll(list []business.Record, old map[string]idSig, res *BusinessImportResult) error {
 	done := make(chan struct{})
 	defer close(done)
 	ahead := prepareAhead(done, list, old)
@@ -115,7 +115,7 @@ type preparedRow struct {
 // its own goroutine: folding names and descriptions is a sixth of an import's
 // CPU and runs beside SQLite's inserts instead of between them. It stops
 // when done closes.
-func prepareAhead(done <-chan struct{}, list []Business, old map[string]idSig) <-chan []preparedRow {
+func prepareAhead(done <-chan struct{}, list []business.Record, old map[string]idSig) <-chan []preparedRow {
 	out := make(chan []preparedRow, 4)
 	go func() {
 		defer close(out)
@@ -206,14 +206,14 @@ func (w *businessWriter) close() {
 	}
 }
 
-func point(b Business) (lat, lon any) {
+func point(b business.Record) (lat, lon any) {
 	if !b.HasPoint {
 		return nil, nil
 	}
 	return b.Lat, b.Lon
 }
 
-func (w *businessWriter) insert(b Business, p preparedRow) error {
+func (w *businessWriter) insert(b business.Record, p preparedRow) error {
 	lat, lon := point(b)
 	res, err := w.ins.Exec(b.UID, b.EDRPOU, b.Name, b.Kind, b.KVED, b.Section, b.Division, b.Address, lat, lon,
 		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, p.sig)
@@ -226,7 +226,7 @@ func (w *businessWriter) insert(b Business, p preparedRow) error {
 	return w.index(b, p)
 }
 
-func (w *businessWriter) update(b Business, p preparedRow) error {
+func (w *businessWriter) update(b business.Record, p preparedRow) error {
 	lat, lon := point(b)
 	if _, err := w.upd.Exec(b.EDRPOU, b.Name, b.Kind, b.KVED, b.Section, b.Division, b.Address, lat, lon,
 		b.Phone, b.Website, b.Email, b.Hours, b.Description, b.Updated, p.sig, b.ID); err != nil {
@@ -242,7 +242,7 @@ func (w *businessWriter) update(b Business, p preparedRow) error {
 }
 
 // index writes the record's search keys and its point.
-func (w *businessWriter) index(b Business, p preparedRow) error {
+func (w *businessWriter) index(b business.Record, p preparedRow) error {
 	if _, err := w.ftsIns.Exec(b.ID, p.nameKey, p.descKey); err != nil {
 		return err
 	}

@@ -1,28 +1,22 @@
 package store
 
+import (
+	"github.com/transparentcities/nazar/business"
+)
 import "context"
-
-// BusinessPoint is a business on the map: what a marker and its filters need.
-type BusinessPoint struct {
-	ID       int64
-	Name     string
-	Lat, Lon float64
-	Section  string
-	Hours    string
-}
 
 // BusinessPoints lists every business with coordinates, by id (the Mini
 // App's map keeps them in memory; 100,000 rows load in well under a second).
-func (s *Store) BusinessPoints(ctx context.Context) ([]BusinessPoint, error) {
+func (s *Store) BusinessPoints(ctx context.Context) ([]business.Point, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, lat, lon, section, hours FROM businesses
 		WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []BusinessPoint
+	var out []business.Point
 	for rows.Next() {
-		var p BusinessPoint
+		var p business.Point
 		if err := rows.Scan(&p.ID, &p.Name, &p.Lat, &p.Lon, &p.Section, &p.Hours); err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/kved"
 )
 
@@ -18,12 +19,12 @@ type KeepHours func(hours string) bool
 // returns the page [offset, offset+limit) of them and how many were kept.
 // One pass over the candidates: filtering in SQL by the hours texts found
 // open (json_each) measured twice as slow, for it reads the rows twice.
-func keptPage(rows *sql.Rows, keep KeepHours, offset, limit int) ([]BusinessBrief, int, error) {
+func keptPage(rows *sql.Rows, keep KeepHours, offset, limit int) ([]business.Brief, int, error) {
 	defer rows.Close()
-	var page []BusinessBrief
+	var page []business.Brief
 	total := 0
 	for rows.Next() {
-		var b BusinessBrief
+		var b business.Brief
 		if err := rows.Scan(&b.ID, &b.Name, &b.Address, &b.KVED, &b.Hours); err != nil {
 			return nil, 0, err
 		}
@@ -39,7 +40,7 @@ func keptPage(rows *sql.Rows, keep KeepHours, offset, limit int) ([]BusinessBrie
 }
 
 // SearchBusinessesKept is SearchBusinesses over the businesses keep accepts.
-func (s *Store) SearchBusinessesKept(ctx context.Context, match string, keep KeepHours, offset, limit int) ([]BusinessBrief, int, error) {
+func (s *Store) SearchBusinessesKept(ctx context.Context, match string, keep KeepHours, offset, limit int) ([]business.Brief, int, error) {
 	if match == "" {
 		return nil, 0, nil
 	}
@@ -53,7 +54,7 @@ func (s *Store) SearchBusinessesKept(ctx context.Context, match string, keep Kee
 }
 
 // BusinessListKept is BusinessList over the businesses keep accepts.
-func (s *Store) BusinessListKept(ctx context.Context, f BusinessFilter, keep KeepHours, offset, limit int) ([]BusinessBrief, int, error) {
+func (s *Store) BusinessListKept(ctx context.Context, f business.Filter, keep KeepHours, offset, limit int) ([]business.Brief, int, error) {
 	from, to := f.Division, f.Division
 	if f.Division == "" {
 		sec, ok := kved.SectionByCode(f.Section)
@@ -74,7 +75,7 @@ func (s *Store) BusinessListKept(ctx context.Context, f BusinessFilter, keep Kee
 // metres of a point, nearest first, at most limit: every business in the
 // circle is a candidate (the nearest open one may lie past many closed
 // ones), read one by one from the nearest until limit are kept.
-func (s *Store) BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep KeepHours) ([]BusinessBrief, error) {
+func (s *Store) BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep KeepHours) ([]business.Brief, error) {
 	hits, err := s.nearHits(ctx, lat, lon, radiusM)
 	if err != nil {
 		return nil, err
@@ -82,12 +83,12 @@ func (s *Store) BusinessesNearKept(ctx context.Context, lat, lon, radiusM float6
 	sort.Slice(hits, func(i, j int) bool {
 		return hits[i].d < hits[j].d || (hits[i].d == hits[j].d && hits[i].id < hits[j].id)
 	})
-	var out []BusinessBrief
+	var out []business.Brief
 	for _, h := range hits {
 		if len(out) >= limit {
 			break
 		}
-		b := BusinessBrief{ID: h.id, DistanceM: h.d}
+		b := business.Brief{ID: h.id, DistanceM: h.d}
 		err := s.db.QueryRowContext(ctx, `SELECT name, address, kved, hours FROM businesses WHERE id = ?`, h.id).
 			Scan(&b.Name, &b.Address, &b.KVED, &b.Hours)
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"sync"
+
+	"github.com/transparentcities/nazar/business"
 )
 
 // searchTop is how many of a query's best matches the search cache keeps:
@@ -103,7 +105,7 @@ func (s *Store) rankMatches(ctx context.Context, match string) (*rankedMatches, 
 // description, equal scores by name within a page. It returns one page and
 // the total. The ranking comes from the search cache when the directory
 // has not changed since the same match was last ranked.
-func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]BusinessBrief, int, error) {
+func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]business.Brief, int, error) {
 	if match == "" {
 		return nil, 0, nil
 	}
@@ -142,7 +144,7 @@ func (s *Store) SearchBusinesses(ctx context.Context, match string, offset, limi
 }
 
 // searchPastTop ranks a page beyond the cached best (rarely asked for).
-func (s *Store) searchPastTop(ctx context.Context, match string, offset, limit int) ([]BusinessBrief, error) {
+func (s *Store) searchPastTop(ctx context.Context, match string, offset, limit int) ([]business.Brief, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.name, b.address, b.kved, b.hours
 		FROM (SELECT rowid, bm25(business_fts, 10.0, 1.0) AS score FROM business_fts WHERE business_fts MATCH ?
 			ORDER BY score, rowid LIMIT ? OFFSET ?) AS f

@@ -51,13 +51,13 @@ func TestBusinessSearchSeesAnotherProcesssImport(t *testing.T) {
 func TestBusinessSearchPagesPastTheCachedBest(t *testing.T) {
 	st := storetest.Open(t, nil)
 	ctx := t.Context()
-	var list []store.Business
+	var list []business.Record
 	for i := range 230 {
 		desc := "кава"
 		if i%3 == 0 {
 			desc = "кава кава зерна"
 		}
-		list = append(list, store.Business{UID: fmt.Sprint(i), Name: fmt.Sprintf("Кав'ярня %03d", i%50), Kind: "enterprise",
+		list = append(list, business.Record{UID: fmt.Sprint(i), Name: fmt.Sprintf("Кав'ярня %03d", i%50), Kind: "enterprise",
 			KVED: "56.10", Division: "56", Section: "I", Description: desc})
 	}
 	_, err := st.ImportBusinesses(ctx, list)

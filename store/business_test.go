@@ -12,12 +12,12 @@ import (
 	"github.com/transparentcities/nazar/store/storetest"
 )
 
-func sampleBusinesses() []store.Business {
-	mk := func(uid, name, desc, div, sec string, lat, lon float64) store.Business {
-		return store.Business{UID: uid, Name: name, Kind: "enterprise", KVED: div + ".00", Division: div, Section: sec,
+func sampleBusinesses() []business.Record {
+	mk := func(uid, name, desc, div, sec string, lat, lon float64) business.Record {
+		return business.Record{UID: uid, Name: name, Kind: "enterprise", KVED: div + ".00", Division: div, Section: sec,
 			Description: desc, HasPoint: lat != 0, Lat: lat, Lon: lon}
 	}
-	return []store.Business{
+	return []business.Record{
 		mk("a", "Аптека «Здоров'я»", "ліки", "47", "G", 49.8402, 24.0301),
 		mk("b", "Кав'ярня «Аптекар»", "кава", "56", "I", 49.8450, 24.0301),
 		mk("c", "Книгарня «Є»", "аптека книжок", "47", "G", 49.8600, 24.0301),
@@ -32,7 +32,7 @@ func TestBusinessSearchNearList(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, store.BusinessImportResult{Read: 4, Added: 4}, res)
 
-	names := func(list []store.BusinessBrief) []string {
+	names := func(list []business.Brief) []string {
 		var out []string
 		for _, b := range list {
 			out = append(out, b.Name)
@@ -66,7 +66,7 @@ func TestBusinessSearchNearList(t *testing.T) {
 	assert.Equal(t, []string{"Аптека «Здоров'я»", "Кав'ярня «Аптекар»"}, names(near), "within 1 km, nearest first")
 	assert.InDelta(t, business.Distance(49.84, 24.0301, 49.8402, 24.0301), near[0].DistanceM, 1e-6)
 
-	page, total, err := st.BusinessList(ctx, store.BusinessFilter{Section: "G"}, 1, 1)
+	page, total, err := st.BusinessList(ctx, business.Filter{Section: "G"}, 1, 1)
 	require.NoError(t, err)
 	assert.Equal(t, 2, total)
 	assert.Equal(t, []string{"Книгарня «Є»"}, names(page))

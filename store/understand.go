@@ -94,11 +94,11 @@ func (c BusinessCategory) match() string {
 // the total. Each class is read in name order through the (kved, name)
 // index and the classes are merged here: sorting thousands of pharmacies
 // for every page would cost tens of milliseconds.
-func (s *Store) BusinessesOfCategory(ctx context.Context, c BusinessCategory, offset, limit int) ([]BusinessBrief, int, error) {
+func (s *Store) BusinessesOfCategory(ctx context.Context, c BusinessCategory, offset, limit int) ([]business.Brief, int, error) {
 	if len(c.KVED) == 0 {
 		return s.SearchBusinesses(ctx, c.match(), offset, limit)
 	}
-	var all []BusinessBrief
+	var all []business.Brief
 	total := 0
 	for _, k := range c.KVED {
 		var n int
@@ -130,7 +130,7 @@ func (s *Store) BusinessesOfCategory(ctx context.Context, c BusinessCategory, of
 // metres of a point, nearest first, at most limit; like BusinessesNear it
 // widens a small circle until it holds limit of them.
 func (s *Store) BusinessesNearOfCategory(ctx context.Context, lat, lon, radiusM float64, limit int,
-	c BusinessCategory) ([]BusinessBrief, error) {
+	c BusinessCategory) ([]business.Brief, error) {
 	cond, args := `b.kved IN (?`+strings.Repeat(`, ?`, max(len(c.KVED)-1, 0))+`)`, []any{}
 	for _, k := range c.KVED {
 		args = append(args, k)

@@ -55,7 +55,7 @@ func BenchmarkOpenNow(b *testing.B) {
 		lat := make([]time.Duration, 0, b.N)
 		for i := 0; i < b.N; i++ {
 			t := time.Now()
-			_, total, err := shared.BusinessListKept(ctx, store.BusinessFilter{Section: "G"}, openAt(weekdayNoon), 0, 8)
+			_, total, err := shared.BusinessListKept(ctx, business.Filter{Section: "G"}, openAt(weekdayNoon), 0, 8)
 			if err != nil || total == 0 {
 				b.Fatal(err, total)
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/locales"
@@ -17,10 +18,10 @@ import (
 // businessCardStore is the part of the store for a business card, by id, EDRPOU
 // code or nearness.
 type businessCardStore interface {
-	BusinessByID(ctx context.Context, id int64) (store.Business, bool, error)
-	BusinessesByEDRPOU(ctx context.Context, code string) ([]store.Business, error)
-	BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]store.BusinessBrief, error)
-	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]store.BusinessBrief, error)
+	BusinessByID(ctx context.Context, id int64) (business.Record, bool, error)
+	BusinessesByEDRPOU(ctx context.Context, code string) ([]business.Record, error)
+	BusinessesNear(ctx context.Context, lat, lon, radiusM float64, limit int) ([]business.Brief, error)
+	BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep store.KeepHours) ([]business.Brief, error)
 }
 
 // Near answers a shared location (outside any conversation, or at the
@@ -56,7 +57,7 @@ func (b *Business) nearAt(ctx context.Context, req *handlers.Request, lat, lon s
 // open now.
 func (b *Business) nearList(ctx context.Context, req *handlers.Request, lat, lon float64, open bool) (handlers.Reply, error) {
 	l := req.L
-	var list []store.BusinessBrief
+	var list []business.Brief
 	var err error
 	if open {
 		list, err = b.Store.BusinessesNearKept(ctx, lat, lon, b.RadiusKM*1000, b.NearLimit, b.openKeep(req))
@@ -125,7 +126,7 @@ func (b *Business) card(ctx context.Context, req *handlers.Request, id int64) (h
 	return b.cardOf(req, x), nil
 }
 
-func (b *Business) cardOf(req *handlers.Request, x store.Business) handlers.Response {
+func (b *Business) cardOf(req *handlers.Request, x business.Record) handlers.Response {
 	card := handlers.Reply{Text: b.cardText(req, x), Buttons: [][]handlers.Button{{BzNS.TextButton(req.L.T("business_btn_to_division"), bzList, "d", x.Division, "0"),
 		BzNS.TextButton(req.L.T("business_btn_back"), bzMenu)}}}
 	if !x.HasPoint {
@@ -142,7 +143,7 @@ var businessKindIDs = map[string]string{
 	"organisation": locales.ID("business_kind_organisation"),
 }
 
-func (b *Business) cardText(req *handlers.Request, x store.Business) string {
+func (b *Business) cardText(req *handlers.Request, x business.Record) string {
 	l := req.L
 	sec, _ := kved.SectionByCode(x.Section)
 	div, _ := kved.DivisionByCode(x.Division)

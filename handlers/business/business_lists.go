@@ -17,12 +17,12 @@ import (
 // businessListsStore is the part of the store for search and the KVED lists,
 // with and without "open now".
 type businessListsStore interface {
-	SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]store.BusinessBrief, int, error)
+	SearchBusinesses(ctx context.Context, match string, offset, limit int) ([]business.Brief, int, error)
 	BusinessSectionCounts(ctx context.Context) (map[string]int, error)
 	BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error)
-	BusinessList(ctx context.Context, f store.BusinessFilter, offset, limit int) ([]store.BusinessBrief, int, error)
-	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
-	BusinessListKept(ctx context.Context, f store.BusinessFilter, keep store.KeepHours, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessList(ctx context.Context, f business.Filter, offset, limit int) ([]business.Brief, int, error)
+	SearchBusinessesKept(ctx context.Context, match string, keep store.KeepHours, offset, limit int) ([]business.Brief, int, error)
+	BusinessListKept(ctx context.Context, f business.Filter, keep store.KeepHours, offset, limit int) ([]business.Brief, int, error)
 }
 
 // businessNameLen bounds a business name on a button.
@@ -74,7 +74,7 @@ func (b *Business) searchPage(ctx context.Context, req *handlers.Request, words 
 		shown = words
 	}
 	action := bzSearch
-	list, total, err := []store.BusinessBrief(nil), 0, error(nil)
+	list, total, err := []business.Brief(nil), 0, error(nil)
 	if open {
 		action = bzSearchOpen
 		list, total, err = b.Store.SearchBusinessesKept(ctx, business.MatchQuery(words), b.openKeep(req),
@@ -111,7 +111,7 @@ func (b *Business) searchPage(ctx context.Context, req *handlers.Request, words 
 }
 
 // Lines lists businesses: name, distance, address, open now.
-func (b *Business) Lines(req *handlers.Request, list []store.BusinessBrief, from int, near bool) string {
+func (b *Business) Lines(req *handlers.Request, list []business.Brief, from int, near bool) string {
 	out := make([]string, 0, len(list))
 	for i, x := range list {
 		parts := []string{fmt.Sprintf("%d. %s", from+i, x.Name)}
@@ -130,7 +130,7 @@ func (b *Business) Lines(req *handlers.Request, list []store.BusinessBrief, from
 }
 
 // BriefButtons are a list's buttons: one per business, opening its card.
-func (b *Business) BriefButtons(l *locales.Localizer, list []store.BusinessBrief, near bool) [][]handlers.Button {
+func (b *Business) BriefButtons(l *locales.Localizer, list []business.Brief, near bool) [][]handlers.Button {
 	var rows [][]handlers.Button
 	for _, x := range list {
 		text := handlers.Short(x.Name, businessNameLen)
@@ -210,7 +210,7 @@ func (b *Business) divisions(ctx context.Context, l *locales.Localizer, section 
 // open keeps only those open now.
 func (b *Business) list(ctx context.Context, req *handlers.Request, kind, code string, page int64, open bool) (handlers.Reply, error) {
 	l := req.L
-	f, title, section := store.BusinessFilter{}, "", ""
+	f, title, section := business.Filter{}, "", ""
 	if d, ok := kved.DivisionByCode(code); ok && kind == "d" {
 		sec, _ := kved.SectionOf(code)
 		f.Division, title, section = code, d.Code+" · "+d.Name(l.Lang), sec.Code
@@ -220,7 +220,7 @@ func (b *Business) list(ctx context.Context, req *handlers.Request, kind, code s
 		return b.sections(ctx, l)
 	}
 	action := bzList
-	list, total, err := []store.BusinessBrief(nil), 0, error(nil)
+	list, total, err := []business.Brief(nil), 0, error(nil)
 	if open {
 		action = bzListOpen
 		list, total, err = b.Store.BusinessListKept(ctx, f, b.openKeep(req), int(page)*b.PageSize, b.PageSize)

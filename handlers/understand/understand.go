@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/callback"
 	"github.com/transparentcities/nazar/handlers"
 	businessh "github.com/transparentcities/nazar/handlers/business"
@@ -22,9 +23,9 @@ import (
 type UnderstandStore interface {
 	RecordMiss(ctx context.Context, phrase string, at time.Time) error
 	Misses(ctx context.Context, limit int) ([]store.Miss, int, error)
-	BusinessesOfCategory(ctx context.Context, c store.BusinessCategory, offset, limit int) ([]store.BusinessBrief, int, error)
+	BusinessesOfCategory(ctx context.Context, c store.BusinessCategory, offset, limit int) ([]business.Brief, int, error)
 	BusinessesNearOfCategory(ctx context.Context, lat, lon, radiusM float64, limit int,
-		c store.BusinessCategory) ([]store.BusinessBrief, error)
+		c store.BusinessCategory) ([]business.Brief, error)
 }
 
 // Understand answers text typed outside any flow (SPEC §15): it reads the
