@@ -21,15 +21,15 @@ import (
 // through VotesLater.
 func smallCouncil(votesLater <-chan store.LateVotes) store.CouncilData {
 	d := store.CouncilData{VotesLater: votesLater,
-		Sessions: []store.CouncilSession{{UID: "s1", Label: "Сесія 1", Span: council.Span{From: 20000, Until: 20000}}},
-		Motions:  []store.CouncilMotion{{UID: "m1", Session: "s1", Title: "Про бюджет", Day: -1}}}
+		Sessions: []council.SessionRow{{UID: "s1", Label: "Сесія 1", Span: council.Span{From: 20000, Until: 20000}}},
+		Motions:  []council.MotionRow{{UID: "m1", Session: "s1", Title: "Про бюджет", Day: -1}}}
 	for i := range 3 {
-		d.Deputies = append(d.Deputies, store.CouncilDeputy{UID: fmt.Sprintf("d%d", i), VotingID: fmt.Sprint(i),
+		d.Deputies = append(d.Deputies, council.DeputyRow{UID: fmt.Sprintf("d%d", i), VotingID: fmt.Sprint(i),
 			FullName: fmt.Sprintf("Депутат %d", i), Faction: "Альфа", Mandate: council.Always})
 	}
 	at := time.Date(2024, 10, 1, 10, 0, 0, 0, time.UTC)
 	for e := range 2 {
-		d.Events = append(d.Events, store.CouncilEvent{UID: fmt.Sprintf("e%d", e), Motion: "m1", Title: "Про бюджет",
+		d.Events = append(d.Events, council.EventRow{UID: fmt.Sprintf("e%d", e), Motion: "m1", Title: "Про бюджет",
 			At: at.Add(time.Duration(e) * time.Minute), Day: council.DayOf(at)})
 	}
 	return d
@@ -51,10 +51,10 @@ func TestBotAnswersWhileAnImportIsUnderWay(t *testing.T) {
 	late := make(chan store.LateVotes)
 	go func() {
 		<-release
-		var votes []store.CouncilVote
+		var votes []council.VoteRow
 		for e := range 2 {
 			for d := range 3 {
-				votes = append(votes, store.CouncilVote{Event: fmt.Sprintf("e%d", e), Voter: fmt.Sprint(d), Option: council.For})
+				votes = append(votes, council.VoteRow{Event: fmt.Sprintf("e%d", e), Voter: fmt.Sprint(d), Option: council.For})
 			}
 		}
 		late <- store.LateVotes{Votes: votes}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/transparentcities/nazar/card"
+	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/voucher"
@@ -25,7 +26,7 @@ var pushRenderers = map[string]func(p *Pushes, l *locales.Localizer, args []byte
 	store.MsgVoucherStatus: renderArgs(func(_ *Pushes, l *locales.Localizer, c voucher.StatusChange) string {
 		return voucherPushText(l, c)
 	}),
-	store.MsgCouncilFollow: renderArgs(func(_ *Pushes, l *locales.Localizer, n store.CouncilNews) string {
+	store.MsgCouncilFollow: renderArgs(func(_ *Pushes, l *locales.Localizer, n council.News) string {
 		return l.N("council_follow_push", n.Votes, map[string]any{"Name": n.Deputy, "Date": l.Date(n.Last.Time()),
 			"UID": n.DeputyUID})
 	}),

@@ -51,7 +51,7 @@ func TestPushesRenderInTheRecipientsLanguage(t *testing.T) {
 	assert.NotContains(t, renderPush(t, p, "en", store.MsgVoucherStatus, change), "Approved amount",
 		"a rejected application carries no amount")
 
-	news := store.CouncilNews{Deputy: "Гнатюк Олександр Петрович", DeputyUID: "NM-001", Votes: 2,
+	news := council.News{Deputy: "Гнатюк Олександр Петрович", DeputyUID: "NM-001", Votes: 2,
 		Last: council.DayOf(time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC))}
 	assert.Equal(t, "🔔 Гнатюк Олександр Петрович: 2 нові поіменні голосування (останнє — 10.12.2026). Картка: /deputy NM-001",
 		renderPush(t, p, "uk", store.MsgCouncilFollow, news))

@@ -68,7 +68,7 @@ func newCouncilParser(env Env, keys store.CouncilKeys, sum *Summary) *councilPar
 		events: map[string]int{}, counts: map[string]*eventCount{},
 		voterIndex: map[string]uint64{}, labels: map[string]council.Option{},
 		evLines: map[string]string{},
-		data:    store.CouncilData{Memberships: map[string][]store.CouncilMembership{}}}
+		data:    store.CouncilData{Memberships: map[string][]council.MembershipRow{}}}
 }
 
 // motionExtra is what the flat format takes from motions.csv to make the

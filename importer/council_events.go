@@ -8,7 +8,6 @@ import (
 
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 // headerColumns are the published counts of a vote event, in council.Option
@@ -27,7 +26,7 @@ func (p *councilParser) motions(f *csvin.File) {
 	}
 	f.Known(motionColumns...)
 	p.each(f, func(row csvin.Row) error {
-		m := store.CouncilMotion{UID: row.Get("uid"), Session: row.Get("sessionuid"), Author: row.Get("votingidentifier"),
+		m := council.MotionRow{UID: row.Get("uid"), Session: row.Get("sessionuid"), Author: row.Get("votingidentifier"),
 			Title: row.Get("title"), Number: first(row, "number", "projectnumber"),
 			Classification: row.Get("classification"), Sources: row.Get("sources"), Day: -1}
 		switch {
@@ -69,7 +68,7 @@ func (p *councilParser) voteEvents(f *csvin.File) {
 	}
 	f.Known(eventColumns...)
 	p.each(f, func(row csvin.Row) error {
-		e := store.CouncilEvent{UID: row.Get("uid"), Motion: row.Get("motionuid"), Title: row.Get("projecttitle"),
+		e := council.EventRow{UID: row.Get("uid"), Motion: row.Get("motionuid"), Title: row.Get("projecttitle"),
 			Number: row.Get("projectnumber"), Classification: row.Get("classification"), Result: row.Get("result"),
 			TextURL: row.Get("texturl")}
 		switch {
@@ -101,7 +100,7 @@ func (p *councilParser) hasEvent(uid string) bool {
 }
 
 // addEvent completes an event (date, kind, outcome) and adds it.
-func (p *councilParser) addEvent(e store.CouncilEvent, at time.Time, where string) {
+func (p *councilParser) addEvent(e council.EventRow, at time.Time, where string) {
 	e.At, e.Day = at, council.DayOf(at)
 	e.Kind = council.KindOf(e.Classification, e.Title)
 	e.Adopted = council.Adopted(e.Result)

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 func (p *councilParser) convocations(f *csvin.File) {
@@ -15,7 +15,7 @@ func (p *councilParser) convocations(f *csvin.File) {
 	f.Known("uid", "label", "datefrom", "dateuntil", "authorityname", "authorityid", "catuttc")
 	uids := map[string]bool{}
 	p.each(f, func(row csvin.Row) error {
-		c := store.CouncilConvocation{UID: row.Get("uid"), Label: row.Get("label"), Authority: row.Get("authorityname")}
+		c := council.ConvocationRow{UID: row.Get("uid"), Label: row.Get("label"), Authority: row.Get("authorityname")}
 		switch {
 		case c.UID == "":
 			return row.Errorf("uid", "is empty")
@@ -36,7 +36,7 @@ func (p *councilParser) sessions(f *csvin.File) {
 	}
 	f.Known("uid", "label", "convocationuid", "datefrom", "dateuntil")
 	p.each(f, func(row csvin.Row) error {
-		s := store.CouncilSession{UID: row.Get("uid"), Label: row.Get("label"), Convocation: row.Get("convocationuid")}
+		s := council.SessionRow{UID: row.Get("uid"), Label: row.Get("label"), Convocation: row.Get("convocationuid")}
 		switch {
 		case s.UID == "":
 			return row.Errorf("uid", "is empty")
@@ -72,7 +72,7 @@ func (p *councilParser) deputies(f *csvin.File) {
 	f.Known(deputyColumns...)
 	uids := map[string]bool{}
 	p.each(f, func(row csvin.Row) error {
-		d := store.CouncilDeputy{UID: row.Get("id"), VotingID: row.Get("votingidentifier"), FullName: fullName(row),
+		d := council.DeputyRow{UID: row.Get("id"), VotingID: row.Get("votingidentifier"), FullName: fullName(row),
 			Party: row.Get("partyname"), Faction: row.Get("factionname"), FactionPost: row.Get("factionpost"),
 			Commission: row.Get("commissionname"), CommissionPost: row.Get("commissionpost"),
 			District: first(row, "district", "constituency"), Reception: first(row, "receptionhours", "reception"),
@@ -144,7 +144,7 @@ func (p *councilParser) memberships(f *csvin.File) {
 		if err != nil {
 			return err
 		}
-		m := store.CouncilMembership{Kind: kind, Name: strings.Join(strings.Fields(row.Get("name")), " "),
+		m := council.MembershipRow{Kind: kind, Name: strings.Join(strings.Fields(row.Get("name")), " "),
 			Post: row.Get("post"), Span: s}
 		key := [4]string{voter, kind, m.Name, strconv.Itoa(int(s.From))}
 		if first, dup := seen[key]; dup {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 )
 
 // progressEvery is how many named-list rows pass between progress lines.
@@ -68,7 +67,7 @@ func (p *councilParser) flatEvent(row csvin.Row, uid string) error {
 	} else if !extra.dated {
 		return row.Errorf("motionuid", "agenda item %q has no date: give it in motions.csv or a date column", uid)
 	}
-	e := store.CouncilEvent{UID: uid, Motion: uid, Title: row.Get("motiontitle"), Result: extra.result,
+	e := council.EventRow{UID: uid, Motion: uid, Title: row.Get("motiontitle"), Result: extra.result,
 		Header: extra.header}
 	for _, m := range p.data.Motions {
 		if m.UID == uid {
@@ -113,7 +112,7 @@ func (p *councilParser) ballot(row csvin.Row, event, voterCol string) error {
 		return row.Errorf(voterCol, "deputy %q is listed twice at vote event %q", voter, event)
 	}
 	c.n[o]++
-	p.data.Votes = append(p.data.Votes, store.CouncilVote{Event: event, Voter: voter, Option: o})
+	p.data.Votes = append(p.data.Votes, council.VoteRow{Event: event, Voter: voter, Option: o})
 	if p.progress != nil && len(p.data.Votes)%progressEvery == 0 {
 		fmt.Fprintf(p.progress, "\r%s: %d votes read", "council", len(p.data.Votes))
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -11,17 +10,17 @@ import (
 // importer: every reference resolves to a row of this import or of the
 // database (see CouncilKeys).
 type CouncilData struct {
-	Convocations []CouncilConvocation
-	Sessions     []CouncilSession
-	Deputies     []CouncilDeputy
+	Convocations []council.ConvocationRow
+	Sessions     []council.SessionRow
+	Deputies     []council.DeputyRow
 	// Memberships replace, per deputy voting id, every dated membership
 	// stored for that deputy; deputies not listed keep theirs.
-	Memberships map[string][]CouncilMembership
-	Motions     []CouncilMotion
-	Events      []CouncilEvent
+	Memberships map[string][]council.MembershipRow
+	Motions     []council.MotionRow
+	Events      []council.EventRow
 	// Votes are named lists; the list of an event in this import replaces
 	// the stored one.
-	Votes []CouncilVote
+	Votes []council.VoteRow
 	// VotesLater, when set, delivers Votes (one value) once the importer has
 	// read them, so the named lists are read while the store writes the
 	// events; an error in it rolls the whole import back. It is a channel,
@@ -34,65 +33,8 @@ type CouncilData struct {
 // LateVotes is the value CouncilData.VotesLater delivers: the named lists,
 // or why they could not be read.
 type LateVotes struct {
-	Votes []CouncilVote
+	Votes []council.VoteRow
 	Err   error
-}
-
-// CouncilConvocation is a row of convocations.csv.
-type CouncilConvocation struct {
-	UID, Label, Authority string
-	Span                  council.Span
-}
-
-// CouncilSession is a row of sessions.csv.
-type CouncilSession struct {
-	UID, Label, Convocation string
-	Span                    council.Span
-}
-
-// CouncilDeputy is a row of deputies.csv (annex 30).
-type CouncilDeputy struct {
-	UID, VotingID, FullName     string
-	Party, Faction, FactionPost string
-	Commission, CommissionPost  string
-	District, Reception, Image  string
-	Mandate                     council.Span
-}
-
-// CouncilMembership is a row of memberships.csv.
-type CouncilMembership struct {
-	Kind, Name, Post string // kind: faction, commission or party
-	Span             council.Span
-}
-
-// CouncilMotion is a row of motions.csv (an agenda item).
-type CouncilMotion struct {
-	UID, Session, Author, Title, Number, Classification, Sources string
-	Day                                                          council.Day // -1 when unknown
-}
-
-// CouncilEvent is a row of voteEvents.csv (or a motion of the flat format).
-type CouncilEvent struct {
-	UID, Motion, Title, Number, Classification, Result, TextURL string
-	Kind                                                        int // council.KindFinal, …
-	Adopted                                                     bool
-	At                                                          time.Time
-	Day                                                         council.Day
-	Header                                                      *[5]int // published counts by council.Option, nil if none
-}
-
-// CouncilVote is one row of a named list.
-type CouncilVote struct {
-	Event, Voter string // event uid, deputy votingIdentifier
-	Option       council.Option
-}
-
-// CouncilNews is what a follow push tells (the arguments of
-// MsgCouncilFollow): new votes of a deputy.
-type CouncilNews struct {
-	Deputy, DeputyUID string
-	Votes             int
-	Last              council.Day
 }
 
 // CouncilImportResult counts what an import wrote.

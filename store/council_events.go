@@ -24,14 +24,14 @@ func (ci *councilImport) upsertEvents() error {
 	if err := ci.loadEvents(); err != nil {
 		return err
 	}
-	evs := append([]CouncilEvent(nil), ci.data.Events...)
+	evs := append([]council.EventRow(nil), ci.data.Events...)
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].At.Before(evs[j].At) })
 	stmt, err := ci.tx.PrepareContext(ci.ctx, upsertEvent)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	var fresh []CouncilEvent
+	var fresh []council.EventRow
 	for _, e := range evs {
 		ref, existed := ci.events[e.UID]
 		if !existed {
@@ -58,7 +58,7 @@ const eventInsert = `council_events(uid, motion, session, title, number, classif
 	at, day, h_for, h_against, h_abstain, h_not_voting, h_absent, text_url, named)`
 
 // namedLists counts the rows of each event's named list in votes.
-func namedLists(votes []CouncilVote) map[string]int {
+func namedLists(votes []council.VoteRow) map[string]int {
 	named := map[string]int{}
 	uid, n := "", 0
 	for _, v := range votes {
@@ -76,7 +76,7 @@ func namedLists(votes []CouncilVote) map[string]int {
 	return named
 }
 
-func (ci *councilImport) eventArgs(e CouncilEvent, args []any) []any {
+func (ci *councilImport) eventArgs(e council.EventRow, args []any) []any {
 	var h [5]any
 	if e.Header != nil {
 		for i, n := range e.Header {
@@ -89,7 +89,7 @@ func (ci *councilImport) eventArgs(e CouncilEvent, args []any) []any {
 }
 
 // loadNewEvents learns the ids of the events just inserted.
-func (ci *councilImport) loadNewEvents(fresh []CouncilEvent) error {
+func (ci *councilImport) loadNewEvents(fresh []council.EventRow) error {
 	if len(fresh) == 0 {
 		return nil
 	}

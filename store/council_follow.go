@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"sort"
+
+	"github.com/transparentcities/nazar/council"
 )
 
 // FollowDeputy makes a user follow a deputy; following twice is a no-op.
@@ -80,7 +82,7 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 			continue
 		}
 		last := newest(evs, uids)
-		news := CouncilNews{Deputy: name, DeputyUID: uid, Votes: len(evs), Last: uids[last].day}
+		news := council.News{Deputy: name, DeputyUID: uid, Votes: len(evs), Last: uids[last].day}
 		pushes = append(pushes, Push{Kind: "deputy", Key: uid + ":" + names[last], ChatID: chat,
 			Message: MsgCouncilFollow, Args: news})
 	}

@@ -140,7 +140,7 @@ func (ci *councilImport) run() error {
 }
 
 // lateVotes waits for the named lists the importer is still reading.
-func (ci *councilImport) lateVotes() ([]CouncilVote, error) {
+func (ci *councilImport) lateVotes() ([]council.VoteRow, error) {
 	select {
 	case late := <-ci.data.VotesLater:
 		return late.Votes, late.Err

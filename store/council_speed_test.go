@@ -84,13 +84,13 @@ func TestFactionCohesionIsKeptByEveryImport(t *testing.T) {
 // decisionsCouncil has adopted final votes on items with the given titles
 // (one event each, a minute apart), and a rejected one that no search finds.
 func decisionsCouncil(titles []string) store.CouncilData {
-	d := store.CouncilData{Sessions: []store.CouncilSession{{UID: "s", Label: "Сесія",
+	d := store.CouncilData{Sessions: []council.SessionRow{{UID: "s", Label: "Сесія",
 		Span: council.Span{From: 20000, Until: 20000}}}}
 	at := time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC)
 	for i, title := range append(titles, "Про бюджет відхилений") {
 		uid := fmt.Sprintf("m%d", i)
-		d.Motions = append(d.Motions, store.CouncilMotion{UID: uid, Session: "s", Title: title, Day: -1})
-		d.Events = append(d.Events, store.CouncilEvent{UID: "e" + uid, Motion: uid, Kind: council.KindFinal,
+		d.Motions = append(d.Motions, council.MotionRow{UID: uid, Session: "s", Title: title, Day: -1})
+		d.Events = append(d.Events, council.EventRow{UID: "e" + uid, Motion: uid, Kind: council.KindFinal,
 			Adopted: i < len(titles), At: at.Add(time.Duration(i) * time.Minute), Day: council.DayOf(at)})
 	}
 	return d

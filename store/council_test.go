@@ -26,17 +26,17 @@ var councilT0 = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 func randomCouncil(seed uint64, n, days, perDay int) store.CouncilData {
 	r := rand.New(rand.NewPCG(seed, 7))
 	factions := []string{"Позафракційний", "Альфа", "Бета", "Гамма"}
-	d := store.CouncilData{Memberships: map[string][]store.CouncilMembership{}}
-	d.Sessions = append(d.Sessions, store.CouncilSession{UID: "s", Label: "Сесія", Span: council.Span{From: 20000, Until: 20000}})
-	d.Motions = append(d.Motions, store.CouncilMotion{UID: "m", Session: "s", Title: "Питання", Day: -1})
+	d := store.CouncilData{Memberships: map[string][]council.MembershipRow{}}
+	d.Sessions = append(d.Sessions, council.SessionRow{UID: "s", Label: "Сесія", Span: council.Span{From: 20000, Until: 20000}})
+	d.Motions = append(d.Motions, council.MotionRow{UID: "m", Session: "s", Title: "Питання", Day: -1})
 	for i := range n {
-		dep := store.CouncilDeputy{UID: fmt.Sprintf("d%d", i), VotingID: fmt.Sprint(i),
+		dep := council.DeputyRow{UID: fmt.Sprintf("d%d", i), VotingID: fmt.Sprint(i),
 			FullName: fmt.Sprintf("Депутат %02d", i), Faction: factions[min(i, 1+i%3)], Mandate: council.Always}
 		d.Deputies = append(d.Deputies, dep)
 	}
 	d.Deputies[1].Mandate = council.Span{From: 20000 + council.Day(days/2), Until: council.LastDay}
 	d.Deputies[2].Mandate = council.Span{From: council.FirstDay, Until: 20000 + council.Day(days/3)}
-	d.Memberships["3"] = []store.CouncilMembership{
+	d.Memberships["3"] = []council.MembershipRow{
 		{Kind: "faction", Name: "Альфа", Span: council.Span{From: council.FirstDay, Until: 20000 + council.Day(days/2)}},
 		{Kind: "faction", Name: "Бета", Span: council.Span{From: 20001 + council.Day(days/2), Until: council.LastDay}}}
 	base := councilT0.Add(-24 * time.Hour * time.Duration(days+10))
@@ -44,7 +44,7 @@ func randomCouncil(seed uint64, n, days, perDay int) store.CouncilData {
 		for k := range perDay {
 			uid := fmt.Sprintf("e%d-%d", day, k)
 			at := base.Add(time.Duration(day)*24*time.Hour + time.Duration(k)*time.Minute)
-			d.Events = append(d.Events, store.CouncilEvent{UID: uid, Motion: "m", Title: uid, At: at,
+			d.Events = append(d.Events, council.EventRow{UID: uid, Motion: "m", Title: uid, At: at,
 				Day: council.DayOf(at), Adopted: k%2 == 0})
 			lean := r.IntN(3)
 			for i := range n {
@@ -55,7 +55,7 @@ func randomCouncil(seed uint64, n, days, perDay int) store.CouncilData {
 				if r.IntN(3) > 0 && lean < 2 {
 					o = council.Option(lean)
 				}
-				d.Votes = append(d.Votes, store.CouncilVote{Event: uid, Voter: fmt.Sprint(i), Option: o})
+				d.Votes = append(d.Votes, council.VoteRow{Event: uid, Voter: fmt.Sprint(i), Option: o})
 			}
 		}
 	}
@@ -198,7 +198,7 @@ func TestCouncilFollowPushKeyAndLanguage(t *testing.T) {
 	assert.Equal(t, "d1:new-e0-1", rows[0].Key, "the newest new event names the push")
 	for _, r := range rows {
 		assert.Equal(t, store.MsgCouncilFollow, r.Message, "queued as data: no language, no text")
-		var news store.CouncilNews
+		var news council.News
 		require.NoError(t, json.Unmarshal(r.Args, &news))
 		assert.Equal(t, "d1", news.DeputyUID)
 		assert.Positive(t, news.Votes)
@@ -218,7 +218,7 @@ func TestCancelledCouncilImportChangesNothing(t *testing.T) {
 	first := d
 	first.Events, first.Votes = d.Events[:3], nil
 	for _, v := range d.Votes {
-		if slices.ContainsFunc(first.Events, func(e store.CouncilEvent) bool { return e.UID == v.Event }) {
+		if slices.ContainsFunc(first.Events, func(e council.EventRow) bool { return e.UID == v.Event }) {
 			first.Votes = append(first.Votes, v)
 		}
 	}

@@ -10,7 +10,7 @@ import "time"
 // only fill in the arguments: none of them renders text.
 const (
 	MsgVoucherStatus = "voucher_status" // voucher.StatusChange: an application's status changed
-	MsgCouncilFollow = "council_follow" // CouncilNews: new votes of a followed deputy
+	MsgCouncilFollow = "council_follow" // council.News: new votes of a followed deputy
 	MsgCardLow       = "card_low"       // CardLowArgs: a linked card's balance fell below the threshold
 	MsgCardExpiry    = "card_expiry"    // CardExpiryArgs: a linked card expires soon
 	MsgCardRejected  = "card_rejected"  // CardApplicationArgs: a watched application was rejected

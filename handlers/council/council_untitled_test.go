@@ -23,12 +23,12 @@ func TestUntitledItemsAreShownByNumberAndDate(t *testing.T) {
 	at := time.Date(2018, 10, 30, 10, 0, 0, 0, kyiv)
 	day := council.DayOf(at)
 	_, err = st.ImportCouncil(t.Context(), store.CouncilData{
-		Sessions:    []store.CouncilSession{{UID: "s1", Label: "Сесія", Span: council.Span{From: day, Until: day}}},
-		Deputies:    []store.CouncilDeputy{{UID: "d1", VotingID: "1", FullName: "Муль Роман", Mandate: council.Always}},
-		Motions:     []store.CouncilMotion{{UID: "reg-7", Session: "s1", Day: -1}},
-		Events:      []store.CouncilEvent{{UID: "117", Motion: "reg-7", At: at, Day: day, Adopted: true}},
-		Votes:       []store.CouncilVote{{Event: "117", Voter: "1", Option: council.For}},
-		Memberships: map[string][]store.CouncilMembership{},
+		Sessions:    []council.SessionRow{{UID: "s1", Label: "Сесія", Span: council.Span{From: day, Until: day}}},
+		Deputies:    []council.DeputyRow{{UID: "d1", VotingID: "1", FullName: "Муль Роман", Mandate: council.Always}},
+		Motions:     []council.MotionRow{{UID: "reg-7", Session: "s1", Day: -1}},
+		Events:      []council.EventRow{{UID: "117", Motion: "reg-7", At: at, Day: day, Adopted: true}},
+		Votes:       []council.VoteRow{{Event: "117", Voter: "1", Option: council.For}},
+		Memberships: map[string][]council.MembershipRow{},
 	})
 	require.NoError(t, err)
 	c := &Council{Store: st, Location: kyiv}
