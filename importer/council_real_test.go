@@ -12,7 +12,6 @@ import (
 
 	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/council"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
 
@@ -137,7 +136,7 @@ func TestImportRealCouncil(t *testing.T) {
 
 	o, err := st.CouncilOverview(t.Context())
 	require.NoError(t, err)
-	assert.Equal(t, store.CouncilOverview{Deputies: 37, Factions: 8, Sessions: 1, Events: 61, Votes: 2257,
+	assert.Equal(t, council.Overview{Deputies: 37, Factions: 8, Sessions: 1, Events: 61, Votes: 2257,
 		First: 17834, Last: 17834}, o)
 
 	want, _ := independentFigures(t, dir)

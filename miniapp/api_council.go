@@ -8,17 +8,16 @@ import (
 
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // CouncilSource is what the council dashboard needs from the store: the
 // very queries the chat's deputy card, votes pages and roll calls use.
 type CouncilSource interface {
-	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
-	Deputy(ctx context.Context, id int64, today time.Time) (store.Deputy, bool, error)
-	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
-	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
-	RollCall(ctx context.Context, event int64) (store.RollCall, bool, error)
+	CouncilDeputies(ctx context.Context) ([]council.Deputy, error)
+	Deputy(ctx context.Context, id int64, today time.Time) (council.Deputy, bool, error)
+	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]council.DeputyVote, int, error)
+	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]council.MonthFigures, bool, error)
+	RollCall(ctx context.Context, event int64) (council.RollCall, bool, error)
 }
 
 // deputyVotesShown is how many of a deputy's latest votes the page lists.
@@ -56,7 +55,7 @@ type DeputyRow struct {
 	Counts        [5]int `json:"counts"` // for, against, abstain, not voting, absent
 }
 
-func deputyRow(l *locales.Localizer, d store.Deputy) DeputyRow {
+func deputyRow(l *locales.Localizer, d council.Deputy) DeputyRow {
 	m := d.Metrics() // the chat's card computes its figures with this very call
 	return DeputyRow{ID: d.ID, Name: d.FullName, Faction: d.Faction, Events: m.Events,
 		Attendance: ratioOf(l, m.Attendance), Participation: ratioOf(l, m.Participation),

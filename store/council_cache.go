@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"sync"
+
+	"github.com/transparentcities/nazar/council"
 )
 
 // deputiesCache holds CouncilDeputies as of one council import. The
@@ -14,13 +16,13 @@ type deputiesCache struct {
 	mu      sync.Mutex
 	loaded  bool
 	version int64
-	list    []Deputy
+	list    []council.Deputy
 }
 
 // councilDeputies returns the cached list while version is current, else
 // loads and keeps it. The version is read before the rows: rows newer than
 // it are cached under the older version and read again at the next call.
-func (s *Store) councilDeputies(ctx context.Context, load func(context.Context) ([]Deputy, error)) ([]Deputy, error) {
+func (s *Store) councilDeputies(ctx context.Context, load func(context.Context) ([]council.Deputy, error)) ([]council.Deputy, error) {
 	v, err := s.CouncilVersion(ctx)
 	if err != nil {
 		return nil, err

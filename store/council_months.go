@@ -8,29 +8,18 @@ import (
 	"github.com/transparentcities/nazar/council"
 )
 
-// MonthFigures are figures of one calendar month (SPEC §5.1 definitions,
-// restricted to the month): for the charts of a deputy or a faction.
-type MonthFigures struct {
-	Month      time.Time     // the first day of the month, UTC
-	Attendance council.Ratio // present sitting days ÷ sitting days within the mandate(s)
-	Discipline council.Ratio // votes on the line ÷ votes with a line at which present
-	// Reference is the discipline to compare with: the deputy's faction's
-	// for a deputy, the whole council's for a faction.
-	Reference council.Ratio
-}
-
 // monthOf is the month of a day as an index (year×12 + month).
 func monthOf(d council.Day) int {
 	t := d.Time()
 	return t.Year()*12 + int(t.Month()) - 1
 }
 
-type monthly map[int]*MonthFigures
+type monthly map[int]*council.MonthFigures
 
-func (m monthly) at(d council.Day) *MonthFigures {
+func (m monthly) at(d council.Day) *council.MonthFigures {
 	k := monthOf(d)
 	if m[k] == nil {
-		m[k] = &MonthFigures{Month: time.Date(k/12, time.Month(k%12+1), 1, 0, 0, 0, 0, time.UTC)}
+		m[k] = &council.MonthFigures{Month: time.Date(k/12, time.Month(k%12+1), 1, 0, 0, 0, 0, time.UTC)}
 	}
 	return m[k]
 }
@@ -38,7 +27,7 @@ func (m monthly) at(d council.Day) *MonthFigures {
 // DeputyMonths are a deputy's attendance and discipline month by month,
 // with the discipline of their faction of today (or of the mandate's end)
 // as the reference; oldest first. found is false for an unknown deputy.
-func (s *Store) DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]MonthFigures, bool, error) {
+func (s *Store) DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]council.MonthFigures, bool, error) {
 	roster, mandates, err := s.councilRoster(ctx, s.db)
 	if err != nil {
 		return nil, false, err
@@ -74,7 +63,7 @@ func (s *Store) DeputyMonths(ctx context.Context, deputy int64, today time.Time)
 // FactionMonths are a faction's attendance (over its members of today) and
 // discipline month by month, with the whole council's discipline as the
 // reference; oldest first.
-func (s *Store) FactionMonths(ctx context.Context, faction int64, today time.Time) ([]MonthFigures, error) {
+func (s *Store) FactionMonths(ctx context.Context, faction int64, today time.Time) ([]council.MonthFigures, error) {
 	members, err := s.currentMembers(ctx, council.DayOf(today))
 	if err != nil {
 		return nil, err
@@ -174,13 +163,13 @@ func (s *Store) eachRow(ctx context.Context, q string, fn func(d council.Day, a,
 	return rows.Err()
 }
 
-func (m monthly) sorted() []MonthFigures {
+func (m monthly) sorted() []council.MonthFigures {
 	keys := make([]int, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	out := make([]MonthFigures, len(keys))
+	out := make([]council.MonthFigures, len(keys))
 	for i, k := range keys {
 		out[i] = *m[k]
 	}

@@ -17,13 +17,13 @@ import (
 // when it moved.
 type deputyNames struct {
 	mu      sync.Mutex
-	version int64         // council import id
-	briefs  []DeputyBrief // nil: not read yet
-	keys    []string      // council.NameKey of briefs[i]
+	version int64                 // council import id
+	briefs  []council.DeputyBrief // nil: not read yet
+	keys    []string              // council.NameKey of briefs[i]
 }
 
 // deputyList is the deputies and their name keys as of the latest import.
-func (s *Store) deputyList(ctx context.Context) ([]DeputyBrief, []string, error) {
+func (s *Store) deputyList(ctx context.Context) ([]council.DeputyBrief, []string, error) {
 	version, err := s.CouncilVersion(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -44,7 +44,7 @@ func (s *Store) deputyList(ctx context.Context) ([]DeputyBrief, []string, error)
 }
 
 // readDeputyNames reads every deputy, sorted in the Ukrainian alphabet.
-func (s *Store) readDeputyNames(ctx context.Context) ([]DeputyBrief, []string, error) {
+func (s *Store) readDeputyNames(ctx context.Context) ([]council.DeputyBrief, []string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.full_name, d.name_key, coalesce(f.name, '')
 		FROM council_deputies d LEFT JOIN council_factions f ON f.id = d.faction ORDER BY d.full_name, d.id`)
 	if err != nil {
@@ -52,7 +52,7 @@ func (s *Store) readDeputyNames(ctx context.Context) ([]DeputyBrief, []string, e
 	}
 	defer rows.Close()
 	type named struct {
-		b   DeputyBrief
+		b   council.DeputyBrief
 		key string
 	}
 	var all []named
@@ -66,7 +66,7 @@ func (s *Store) readDeputyNames(ctx context.Context) ([]DeputyBrief, []string, e
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	briefs := make([]DeputyBrief, len(all))
+	briefs := make([]council.DeputyBrief, len(all))
 	for i := range all {
 		briefs[i] = all[i].b
 	}
@@ -85,12 +85,12 @@ func (s *Store) readDeputyNames(ctx context.Context) ([]DeputyBrief, []string, e
 // SearchDeputies finds deputies whose name contains every word of q, in
 // Cyrillic or Latin, in the Ukrainian alphabet, with the rule the council
 // package's tests check (council.NameQuery.Matches).
-func (s *Store) SearchDeputies(ctx context.Context, q council.NameQuery) ([]DeputyBrief, error) {
+func (s *Store) SearchDeputies(ctx context.Context, q council.NameQuery) ([]council.DeputyBrief, error) {
 	briefs, keys, err := s.deputyList(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []DeputyBrief
+	var out []council.DeputyBrief
 	for i, key := range keys {
 		if q.Matches(key) {
 			out = append(out, briefs[i])

@@ -9,30 +9,6 @@ import (
 	"github.com/transparentcities/nazar/council"
 )
 
-// Deputy is a deputy with their figures within the mandate (SPEC §5.1).
-type Deputy struct {
-	ID                                  int64
-	UID, VotingID, FullName             string
-	Party, Faction, FactionPost         string // Faction is the faction of today (or of the mandate's end)
-	Commission, CommissionPost          string
-	District, Reception                 string
-	Mandate                             council.Span
-	Events, Days                        int    // vote events and sitting days within the mandate
-	Counts                              [5]int // by council.Option; Absent includes events with no record
-	PresentDays, LineEvents, Deviations int
-	Authored                            int      // drafts tabled (motions.votingIdentifier)
-	FactionHistory                      []string // earlier factions, oldest first (dated memberships)
-	factionID                           int64
-}
-
-// Metrics are the deputy's figures as council.Metrics.
-func (d Deputy) Metrics() council.Metrics {
-	cast := d.Counts[council.For] + d.Counts[council.Against] + d.Counts[council.Abstain]
-	return council.Metrics{Counts: d.Counts, Events: d.Events, Attendance: council.Ratio{Num: d.PresentDays, Den: d.Days},
-		Participation: council.Ratio{Num: cast, Den: d.Events},
-		Discipline:    council.Ratio{Num: d.LineEvents - d.Deviations, Den: d.LineEvents}, Deviations: d.Deviations}
-}
-
 const deputyColumns = `d.id, d.uid, d.voting_id, d.full_name, d.party, d.faction, d.faction_post, d.commission,
 	d.commission_post, d.district, d.reception, d.mandate_from, d.mandate_until,
 	coalesce(s.events, 0), coalesce(s.days, 0), coalesce(s.n_for, 0), coalesce(s.n_against, 0),
@@ -40,37 +16,38 @@ const deputyColumns = `d.id, d.uid, d.voting_id, d.full_name, d.party, d.faction
 	coalesce(s.line_events, 0), coalesce(s.deviations, 0)
 	FROM council_deputies d LEFT JOIN council_stats s ON s.deputy = d.id`
 
-func scanDeputy(row interface{ Scan(...any) error }) (Deputy, error) {
-	var d Deputy
-	err := row.Scan(&d.ID, &d.UID, &d.VotingID, &d.FullName, &d.Party, &d.factionID, &d.FactionPost, &d.Commission,
+// scanDeputy reads a deputy and the id of their faction in the deputies
+// list (the caller names it).
+func scanDeputy(row interface{ Scan(...any) error }) (d council.Deputy, factionID int64, err error) {
+	err = row.Scan(&d.ID, &d.UID, &d.VotingID, &d.FullName, &d.Party, &factionID, &d.FactionPost, &d.Commission,
 		&d.CommissionPost, &d.District, &d.Reception, &d.Mandate.From, &d.Mandate.Until, &d.Events, &d.Days,
 		&d.Counts[council.For], &d.Counts[council.Against], &d.Counts[council.Abstain], &d.Counts[council.NotVoting],
 		&d.PresentDays, &d.LineEvents, &d.Deviations)
 	d.Counts[council.Absent] = d.Events - d.Counts[council.For] - d.Counts[council.Against] -
 		d.Counts[council.Abstain] - d.Counts[council.NotVoting]
-	return d, err
+	return d, factionID, err
 }
 
 // Deputy returns one deputy's card: details, figures, faction of today and
 // the number of drafts they tabled.
-func (s *Store) Deputy(ctx context.Context, id int64, today time.Time) (Deputy, bool, error) {
-	d, err := scanDeputy(s.db.QueryRowContext(ctx, `SELECT `+deputyColumns+` WHERE d.id = ?`, id))
+func (s *Store) Deputy(ctx context.Context, id int64, today time.Time) (council.Deputy, bool, error) {
+	d, factionID, err := scanDeputy(s.db.QueryRowContext(ctx, `SELECT `+deputyColumns+` WHERE d.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Deputy{}, false, nil
+		return council.Deputy{}, false, nil
 	}
 	if err != nil {
-		return Deputy{}, false, err
+		return council.Deputy{}, false, err
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions WHERE author = ?`, d.VotingID).
 		Scan(&d.Authored); err != nil {
 		return d, true, err
 	}
-	return d, true, s.deputyFactions(ctx, &d, council.DayOf(today))
+	return d, true, s.deputyFactions(ctx, &d, factionID, council.DayOf(today))
 }
 
 // deputyFactions names the deputy's faction of the day (dated memberships
 // win over the deputies list) and the earlier ones.
-func (s *Store) deputyFactions(ctx context.Context, d *Deputy, today council.Day) error {
+func (s *Store) deputyFactions(ctx context.Context, d *council.Deputy, factionID int64, today council.Day) error {
 	names, err := s.factionNames(ctx)
 	if err != nil {
 		return err
@@ -82,7 +59,7 @@ func (s *Store) deputyFactions(ctx context.Context, d *Deputy, today council.Day
 	}
 	defer rows.Close()
 	day := min(today, d.Mandate.Until)
-	d.Faction = names[d.factionID]
+	d.Faction = names[factionID]
 	dated := false
 	var current, post string
 	for rows.Next() {
@@ -135,14 +112,7 @@ func (s *Store) DeputyByUID(ctx context.Context, uid string) (int64, bool, error
 	return id, err == nil, err
 }
 
-// DeputyBrief is a deputy in a list: search results, members, leaderboards.
-type DeputyBrief struct {
-	ID       int64
-	FullName string
-	Faction  string // undated faction of the deputies list
-}
-
 // sortBriefs orders deputies by name in the Ukrainian alphabet.
-func sortBriefs(list []DeputyBrief) {
-	council.SortByName(list, func(b DeputyBrief) string { return b.FullName })
+func sortBriefs(list []council.DeputyBrief) {
+	council.SortByName(list, func(b council.DeputyBrief) string { return b.FullName })
 }

@@ -2,22 +2,9 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"github.com/transparentcities/nazar/council"
 )
-
-// VoteDifference is a roll call where two compared deputies voted unlike:
-// one "for", the other not (the agreement of CompareDeputies counts the
-// rest as alike).
-type VoteDifference struct {
-	Event  int64
-	UID    string // the event's uid: its number when it has no title
-	At     time.Time
-	Title  string // the event's title, else its agenda item's; "" when neither has one
-	A, B   council.Option
-	Passed bool
-}
 
 // compareFrom is the pairs of votes CompareDeputies counts: both deputies
 // present, within both mandates.
@@ -31,7 +18,7 @@ const (
 // DeputyDifferences returns a page of the roll calls where deputies a and b
 // voted unlike, newest first, and how many there are: the votes behind the
 // share missing from their agreement.
-func (s *Store) DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]VoteDifference, int, error) {
+func (s *Store) DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]council.VoteDifference, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+compareFrom+compareWhere+` AND (va.option = 0) <> (vb.option = 0)`,
 		a, b).Scan(&total); err != nil {
@@ -45,9 +32,9 @@ func (s *Store) DeputyDifferences(ctx context.Context, a, b int64, offset, limit
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []VoteDifference
+	var out []council.VoteDifference
 	for rows.Next() {
-		var d VoteDifference
+		var d council.VoteDifference
 		var at int64
 		var title *string
 		if err := rows.Scan(&d.Event, &d.UID, &at, &title, &d.A, &d.B, &d.Passed); err != nil {

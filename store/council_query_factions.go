@@ -7,26 +7,8 @@ import (
 	"github.com/transparentcities/nazar/council"
 )
 
-// Faction is a faction with its current members, how often it had a line,
-// and the members who deviated from it.
-type Faction struct {
-	ID   int64
-	Name string
-	// Members are the deputies in the faction today (or at their mandate's end).
-	Members []DeputyBrief
-	// Cohesion: events where the faction had a line ÷ events where any member was present.
-	Cohesion  council.Ratio
-	Deviators []Deviator // most deviations first
-}
-
-// Deviator is a member's deviations from the faction's lines.
-type Deviator struct {
-	DeputyBrief
-	Deviations, LineEvents int
-}
-
 // Factions lists the factions with members and cohesion, by name.
-func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error) {
+func (s *Store) Factions(ctx context.Context, today time.Time) ([]council.Faction, error) {
 	members, err := s.currentMembers(ctx, council.DayOf(today))
 	if err != nil {
 		return nil, err
@@ -38,9 +20,9 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Faction
+	var out []council.Faction
 	for rows.Next() {
-		var f Faction
+		var f council.Faction
 		if err := rows.Scan(&f.ID, &f.Name, &f.Cohesion.Den, &f.Cohesion.Num); err != nil {
 			return nil, err
 		}
@@ -49,15 +31,15 @@ func (s *Store) Factions(ctx context.Context, today time.Time) ([]Faction, error
 			out = append(out, f)
 		}
 	}
-	council.SortByName(out, func(f Faction) string { return f.Name })
+	council.SortByName(out, func(f council.Faction) string { return f.Name })
 	return out, rows.Err()
 }
 
 // FactionDetail returns one faction with its deviators.
-func (s *Store) FactionDetail(ctx context.Context, id int64, today time.Time) (Faction, bool, error) {
+func (s *Store) FactionDetail(ctx context.Context, id int64, today time.Time) (council.Faction, bool, error) {
 	all, err := s.Factions(ctx, today)
 	if err != nil {
-		return Faction{}, false, err
+		return council.Faction{}, false, err
 	}
 	for _, f := range all {
 		if f.ID != id {
@@ -66,12 +48,12 @@ func (s *Store) FactionDetail(ctx context.Context, id int64, today time.Time) (F
 		f.Deviators, err = s.deviators(ctx, id)
 		return f, true, err
 	}
-	return Faction{}, false, nil
+	return council.Faction{}, false, nil
 }
 
 // deviators counts, for everyone who was ever a member, their rows with a
 // line while in the faction (read deputy by deputy through the key).
-func (s *Store) deviators(ctx context.Context, faction int64) ([]Deviator, error) {
+func (s *Store) deviators(ctx context.Context, faction int64) ([]council.Deviator, error) {
 	roster, _, err := s.councilRoster(ctx, s.db)
 	if err != nil {
 		return nil, err
@@ -84,9 +66,9 @@ func (s *Store) deviators(ctx context.Context, faction int64) ([]Deviator, error
 		return nil, err
 	}
 	defer rows.Close()
-	byDeputy := map[int64]*Deviator{}
+	byDeputy := map[int64]*council.Deviator{}
 	for rows.Next() {
-		var d Deviator
+		var d council.Deviator
 		var day council.Day
 		var dev int
 		if err := rows.Scan(&d.ID, &d.FullName, &day, &dev); err != nil {
@@ -101,20 +83,20 @@ func (s *Store) deviators(ctx context.Context, faction int64) ([]Deviator, error
 		byDeputy[d.ID].LineEvents++
 		byDeputy[d.ID].Deviations += dev
 	}
-	var out []Deviator
+	var out []council.Deviator
 	for _, d := range byDeputy {
 		if d.Deviations > 0 {
 			out = append(out, *d)
 		}
 	}
-	council.SortStableBy(out, func(d Deviator) string { return d.FullName },
-		func(a, b Deviator) int { return b.Deviations - a.Deviations })
+	council.SortStableBy(out, func(d council.Deviator) string { return d.FullName },
+		func(a, b council.Deviator) int { return b.Deviations - a.Deviations })
 	return out, rows.Err()
 }
 
 // currentMembers groups deputies by their faction of today, or of the last
 // day of their mandate when it ended earlier.
-func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int64][]DeputyBrief, error) {
+func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int64][]council.DeputyBrief, error) {
 	roster, mandates, err := s.councilRoster(ctx, s.db)
 	if err != nil {
 		return nil, err
@@ -124,9 +106,9 @@ func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int6
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64][]DeputyBrief{}
+	out := map[int64][]council.DeputyBrief{}
 	for rows.Next() {
-		var b DeputyBrief
+		var b council.DeputyBrief
 		if err := rows.Scan(&b.ID, &b.FullName); err != nil {
 			return nil, err
 		}
@@ -142,11 +124,11 @@ func (s *Store) currentMembers(ctx context.Context, today council.Day) (map[int6
 // CouncilDeputies returns every deputy with their figures, for the
 // leaderboards (the faction is the one of the deputies list); read once per
 // council import.
-func (s *Store) CouncilDeputies(ctx context.Context) ([]Deputy, error) {
+func (s *Store) CouncilDeputies(ctx context.Context) ([]council.Deputy, error) {
 	return s.councilDeputies(ctx, s.loadCouncilDeputies)
 }
 
-func (s *Store) loadCouncilDeputies(ctx context.Context) ([]Deputy, error) {
+func (s *Store) loadCouncilDeputies(ctx context.Context) ([]council.Deputy, error) {
 	names, err := s.factionNames(ctx)
 	if err != nil {
 		return nil, err
@@ -156,28 +138,22 @@ func (s *Store) loadCouncilDeputies(ctx context.Context) ([]Deputy, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Deputy
+	var out []council.Deputy
 	for rows.Next() {
-		d, err := scanDeputy(rows)
+		d, factionID, err := scanDeputy(rows)
 		if err != nil {
 			return nil, err
 		}
-		d.Faction = names[d.factionID]
+		d.Faction = names[factionID]
 		out = append(out, d)
 	}
-	council.SortByName(out, func(d Deputy) string { return d.FullName })
+	council.SortByName(out, func(d council.Deputy) string { return d.FullName })
 	return out, rows.Err()
 }
 
-// CouncilOverview counts what the council data holds.
-type CouncilOverview struct {
-	Deputies, Factions, Sessions, Events, Votes int
-	First, Last                                 council.Day // the first and last sitting day; -1 without events
-}
-
 // CouncilOverview summarises the council data.
-func (s *Store) CouncilOverview(ctx context.Context) (CouncilOverview, error) {
-	var o CouncilOverview
+func (s *Store) CouncilOverview(ctx context.Context) (council.Overview, error) {
+	var o council.Overview
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM council_deputies),
 		(SELECT count(*) FROM council_factions), (SELECT count(*) FROM council_sessions),
 		(SELECT count(*) FROM council_events WHERE named > 0), (SELECT coalesce(sum(named), 0) FROM council_events),

@@ -12,29 +12,10 @@ import (
 	"github.com/transparentcities/nazar/council"
 )
 
-// RollCallEntry is one deputy in the named list of a vote event.
-type RollCallEntry struct {
-	Deputy   int64
-	Name     string
-	Faction  int64 // the faction of that day; 0 none
-	Option   council.Option
-	Deviated bool
-	NoRecord bool // not in the named list although the mandate covers the day: counted absent
-}
-
-// RollCall is a vote event with its named list grouped by faction.
-type RollCall struct {
-	Event    VoteEvent
-	Entries  []RollCallEntry         // by faction name (non-faction last), then name
-	Lines    map[int64]council.Tally // by faction
-	Factions map[int64]string        // names of the factions in Entries
-	Counts   [5]int                  // the named list's counts (no record counts as absent)
-}
-
 // RollCall returns a vote event and its roll call; found is false for an
 // unknown event.
-func (s *Store) RollCall(ctx context.Context, event int64) (RollCall, bool, error) {
-	var rc RollCall
+func (s *Store) RollCall(ctx context.Context, event int64) (council.RollCall, bool, error) {
+	var rc council.RollCall
 	e, err := scanEvent(s.db.QueryRowContext(ctx, `SELECT `+eventColumns+` WHERE e.id = ?`, event))
 	if errors.Is(err, sql.ErrNoRows) {
 		return rc, false, nil
@@ -74,7 +55,7 @@ func (s *Store) RollCall(ctx context.Context, event int64) (RollCall, bool, erro
 	return rc, true, rows.Err()
 }
 
-func (s *Store) rollCallRows(ctx context.Context, rc *RollCall, roster *council.Roster) error {
+func (s *Store) rollCallRows(ctx context.Context, rc *council.RollCall, roster *council.Roster) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT v.deputy, d.full_name, v.option, coalesce(v.dev, 0)
 		FROM council_votes v JOIN council_deputies d ON d.id = v.deputy WHERE v.`+byEvent,
 		rc.Event.Day, rc.Event.ID)
@@ -83,7 +64,7 @@ func (s *Store) rollCallRows(ctx context.Context, rc *RollCall, roster *council.
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var en RollCallEntry
+		var en council.RollCallEntry
 		if err := rows.Scan(&en.Deputy, &en.Name, &en.Option, &en.Deviated); err != nil {
 			return err
 		}
@@ -96,7 +77,7 @@ func (s *Store) rollCallRows(ctx context.Context, rc *RollCall, roster *council.
 
 // addMissing lists as absent the deputies whose mandate covers the day but
 // who have no row in the named list.
-func (s *Store) addMissing(ctx context.Context, rc *RollCall, roster *council.Roster,
+func (s *Store) addMissing(ctx context.Context, rc *council.RollCall, roster *council.Roster,
 	mandates map[int64]council.Span) error {
 	listed := map[int64]bool{}
 	for _, en := range rc.Entries {
@@ -108,7 +89,7 @@ func (s *Store) addMissing(ctx context.Context, rc *RollCall, roster *council.Ro
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var en RollCallEntry
+		var en council.RollCallEntry
 		if err := rows.Scan(&en.Deputy, &en.Name); err != nil {
 			return err
 		}
@@ -122,7 +103,7 @@ func (s *Store) addMissing(ctx context.Context, rc *RollCall, roster *council.Ro
 	return rows.Err()
 }
 
-func sortRollCall(rc RollCall) {
+func sortRollCall(rc council.RollCall) {
 	sort.SliceStable(rc.Entries, func(i, j int) bool {
 		a, b := rc.Entries[i], rc.Entries[j]
 		if a.Faction != b.Faction {
@@ -135,24 +116,7 @@ func sortRollCall(rc RollCall) {
 	})
 }
 
-// Decision is an adopted decision: the final vote of an agenda item.
-type Decision struct {
-	Event   int64
-	UID     string // the final vote's uid: its number when the item has no title
-	Day     council.Day
-	Number  string
-	Title   string
-	Session string
-}
-
-// DecisionFilter narrows the adopted decisions to a session or to words
-// of the title (both optional).
-type DecisionFilter struct {
-	Session int64
-	Words   [][2]string // council.NameQuery.Terms: each word and its Latin key
-}
-
-func (f DecisionFilter) where() (string, []any) {
+func decisionWhere(f council.DecisionFilter) (string, []any) {
 	clause := []string{`e.kind = 0 AND e.adopted = 1`}
 	var args []any
 	if f.Session != 0 {
@@ -185,8 +149,8 @@ func titleMatch(words [][2]string) string {
 }
 
 // Decisions lists adopted decisions (result «Прийнято»), newest first.
-func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit int) ([]Decision, int, error) {
-	where, args := f.where()
+func (s *Store) Decisions(ctx context.Context, f council.DecisionFilter, offset, limit int) ([]council.Decision, int, error) {
+	where, args := decisionWhere(f)
 	const from = ` FROM council_events e JOIN council_motions m ON m.id = e.motion
 		LEFT JOIN council_sessions s ON s.id = e.session WHERE `
 	var total int
@@ -199,9 +163,9 @@ func (s *Store) Decisions(ctx context.Context, f DecisionFilter, offset, limit i
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []Decision
+	var out []council.Decision
 	for rows.Next() {
-		var d Decision
+		var d council.Decision
 		if err := rows.Scan(&d.Event, &d.UID, &d.Day, &d.Number, &d.Title, &d.Session); err != nil {
 			return nil, 0, err
 		}

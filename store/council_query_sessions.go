@@ -4,19 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"github.com/transparentcities/nazar/council"
 )
-
-// CouncilSessionBrief is a session in a list.
-type CouncilSessionBrief struct {
-	ID     int64
-	Label  string
-	Span   council.Span
-	Items  int // agenda items
-	Events int // vote events
-}
 
 // sessionsQuery reads a page of sessions newest first; the order comes
 // from council_sessions_day (migration 0020), so only the page's sessions
@@ -27,7 +17,7 @@ const sessionsQuery = `SELECT s.id, s.label, s.day_from, s.day_until,
 	FROM council_sessions s ORDER BY s.day_from DESC, s.id DESC LIMIT ? OFFSET ?`
 
 // CouncilSessions lists sessions, newest first, and how many there are.
-func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]CouncilSessionBrief, int, error) {
+func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]council.SessionBrief, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_sessions`).Scan(&total); err != nil {
 		return nil, 0, err
@@ -37,9 +27,9 @@ func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]Counc
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []CouncilSessionBrief
+	var out []council.SessionBrief
 	for rows.Next() {
-		var b CouncilSessionBrief
+		var b council.SessionBrief
 		if err := rows.Scan(&b.ID, &b.Label, &b.Span.From, &b.Span.Until, &b.Items, &b.Events); err != nil {
 			return nil, 0, err
 		}
@@ -49,8 +39,8 @@ func (s *Store) CouncilSessions(ctx context.Context, offset, limit int) ([]Counc
 }
 
 // CouncilSession returns one session.
-func (s *Store) CouncilSession(ctx context.Context, id int64) (CouncilSessionBrief, bool, error) {
-	var b CouncilSessionBrief
+func (s *Store) CouncilSession(ctx context.Context, id int64) (council.SessionBrief, bool, error) {
+	var b council.SessionBrief
 	err := s.db.QueryRowContext(ctx, `SELECT s.id, s.label, s.day_from, s.day_until,
 		(SELECT count(*) FROM council_motions m WHERE m.session = s.id),
 		(SELECT count(*) FROM council_events e WHERE e.session = s.id)
@@ -62,19 +52,8 @@ func (s *Store) CouncilSession(ctx context.Context, id int64) (CouncilSessionBri
 	return b, err == nil, err
 }
 
-// AgendaItem is a motion of a session with the outcome of its votes.
-type AgendaItem struct {
-	ID            int64
-	UID           string
-	Number, Title string
-	Day           council.Day // its own date, else its first vote's; -1 when neither is known
-	Events        int
-	Decided       bool // has a final vote
-	Adopted       bool // its final vote adopted it
-}
-
 // SessionAgenda lists a session's agenda items in the order they were voted.
-func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]AgendaItem, int, error) {
+func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]council.AgendaItem, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions WHERE session = ?`, session).
 		Scan(&total); err != nil {
@@ -93,9 +72,9 @@ func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit 
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []AgendaItem
+	var out []council.AgendaItem
 	for rows.Next() {
-		var it AgendaItem
+		var it council.AgendaItem
 		if err := rows.Scan(&it.ID, &it.UID, &it.Number, &it.Title, &it.Day, &it.Events, &it.Decided, &it.Adopted); err != nil {
 			return nil, 0, err
 		}
@@ -104,29 +83,13 @@ func (s *Store) SessionAgenda(ctx context.Context, session int64, offset, limit 
 	return out, total, rows.Err()
 }
 
-// VoteEvent is one vote event with its outcome and published header.
-type VoteEvent struct {
-	ID                                 int64
-	UID, Title, Classification         string
-	Kind                               int
-	Result                             string
-	Adopted                            bool
-	At                                 time.Time
-	Day                                council.Day
-	Header                             *[5]int
-	Mismatch                           bool
-	Motion                             int64
-	MotionNumber, MotionTitle, Session string
-	SessionID                          int64
-}
-
 const eventColumns = `e.id, e.uid, e.title, e.classification, e.kind, e.result, e.adopted, e.at, e.day,
 	e.h_for, e.h_against, e.h_abstain, e.h_not_voting, e.h_absent, e.mismatch, e.motion, m.number, m.title,
 	coalesce(s.label, ''), e.session
 	FROM council_events e JOIN council_motions m ON m.id = e.motion LEFT JOIN council_sessions s ON s.id = e.session`
 
-func scanEvent(row interface{ Scan(...any) error }) (VoteEvent, error) {
-	var e VoteEvent
+func scanEvent(row interface{ Scan(...any) error }) (council.VoteEvent, error) {
+	var e council.VoteEvent
 	var at int64
 	var h [5]sql.NullInt64
 	err := row.Scan(&e.ID, &e.UID, &e.Title, &e.Classification, &e.Kind, &e.Result, &e.Adopted, &at, &e.Day,
@@ -143,13 +106,13 @@ func scanEvent(row interface{ Scan(...any) error }) (VoteEvent, error) {
 }
 
 // MotionEvents lists the vote events of an agenda item in order.
-func (s *Store) MotionEvents(ctx context.Context, motion int64) ([]VoteEvent, error) {
+func (s *Store) MotionEvents(ctx context.Context, motion int64) ([]council.VoteEvent, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+eventColumns+` WHERE e.motion = ? ORDER BY e.at, e.id`, motion)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []VoteEvent
+	var out []council.VoteEvent
 	for rows.Next() {
 		e, err := scanEvent(rows)
 		if err != nil {
@@ -161,15 +124,15 @@ func (s *Store) MotionEvents(ctx context.Context, motion int64) ([]VoteEvent, er
 }
 
 // Motion returns one agenda item as a Draft.
-func (s *Store) Motion(ctx context.Context, id int64) (Draft, bool, error) {
+func (s *Store) Motion(ctx context.Context, id int64) (council.Draft, bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+draftColumns+` WHERE m.id = ?`, id)
 	if err != nil {
-		return Draft{}, false, err
+		return council.Draft{}, false, err
 	}
 	defer rows.Close()
 	out, err := scanDrafts(rows)
 	if err != nil || len(out) == 0 {
-		return Draft{}, false, err
+		return council.Draft{}, false, err
 	}
 	return out[0], true, nil
 }

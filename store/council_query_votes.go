@@ -2,27 +2,14 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"github.com/transparentcities/nazar/council"
 )
 
-// DeputyVote is one row of a deputy's votes page.
-type DeputyVote struct {
-	Event    int64
-	UID      string // the event's uid: its number when it has no title
-	At       time.Time
-	Title    string // the event's title, else its agenda item's; "" when neither has one
-	Option   council.Option
-	Adopted  bool
-	Result   string
-	Deviated bool // against the line of the deputy's faction that day
-}
-
 // DeputyVotes returns a page of a deputy's named-list rows, newest first,
 // and how many rows there are. The order is the table's key order read
 // backwards, so a page costs the same at any offset within reason.
-func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]DeputyVote, int, error) {
+func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]council.DeputyVote, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_votes WHERE deputy = ?`, deputy).
 		Scan(&total); err != nil {
@@ -36,9 +23,9 @@ func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []DeputyVote
+	var out []council.DeputyVote
 	for rows.Next() {
-		var v DeputyVote
+		var v council.DeputyVote
 		var at int64
 		if err := rows.Scan(&v.Event, &v.UID, &at, &v.Title, &v.Option, &v.Adopted, &v.Result, &v.Deviated); err != nil {
 			return nil, 0, err
@@ -49,23 +36,14 @@ func (s *Store) DeputyVotes(ctx context.Context, deputy int64, offset, limit int
 	return out, total, rows.Err()
 }
 
-// Draft is an agenda item: a draft decision with its number and session.
-type Draft struct {
-	ID            int64
-	UID           string // shown, with Day, when the item has neither title nor number
-	Number, Title string
-	Session       string
-	Day           council.Day // -1 when unknown
-}
-
 func scanDrafts(rows interface {
 	Next() bool
 	Scan(...any) error
 	Err() error
-}) ([]Draft, error) {
-	var out []Draft
+}) ([]council.Draft, error) {
+	var out []council.Draft
 	for rows.Next() {
-		var d Draft
+		var d council.Draft
 		if err := rows.Scan(&d.ID, &d.UID, &d.Number, &d.Title, &d.Session, &d.Day); err != nil {
 			return nil, err
 		}
@@ -78,7 +56,7 @@ const draftColumns = `m.id, m.uid, m.number, m.title, coalesce(s.label, ''), coa
 	FROM council_motions m LEFT JOIN council_sessions s ON s.id = m.session`
 
 // DeputyDrafts lists the drafts a deputy tabled, newest first.
-func (s *Store) DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]Draft, int, error) {
+func (s *Store) DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]council.Draft, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions
 		WHERE author = (SELECT voting_id FROM council_deputies WHERE id = ?)`, deputy).Scan(&total); err != nil {
@@ -101,7 +79,7 @@ const underReview = `m.amendment = 0 AND NOT EXISTS
 	(SELECT 1 FROM council_events e WHERE e.motion = m.id AND e.kind IN (0, 3))`
 
 // DraftsUnderReview lists agenda items with no final vote yet, newest first.
-func (s *Store) DraftsUnderReview(ctx context.Context, offset, limit int) ([]Draft, int, error) {
+func (s *Store) DraftsUnderReview(ctx context.Context, offset, limit int) ([]council.Draft, int, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM council_motions m WHERE `+underReview).
 		Scan(&total); err != nil {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/council"
 )
 
 // queryPlan is SQLite's plan of q, its lines joined.
@@ -36,10 +38,10 @@ func TestCouncilPagesUseTheirIndexes(t *testing.T) {
 	defer s.Close()
 	_, err = s.Migrate(context.Background())
 	require.NoError(t, err)
-	where, args := DecisionFilter{Words: [][2]string{{"бюджет", "biudzhet"}}}.where()
+	where, args := decisionWhere(council.DecisionFilter{Words: [][2]string{{"бюджет", "biudzhet"}}})
 	plan := queryPlan(t, s, `SELECT count(*) FROM council_events e JOIN council_motions m ON m.id = e.motion WHERE `+where, args...)
 	assert.Contains(t, plan, "council_titles", plan)
-	where, args = DecisionFilter{}.where()
+	where, args = decisionWhere(council.DecisionFilter{})
 	plan = queryPlan(t, s, `SELECT e.id FROM council_events e JOIN council_motions m ON m.id = e.motion WHERE `+where+
 		` ORDER BY e.at DESC, e.id DESC LIMIT 10`, args...)
 	assert.Contains(t, plan, "council_events_decided", plan)

@@ -115,7 +115,7 @@ func byInstr(titles []string, q council.NameQuery) []string {
 func searchTitles(t *testing.T, st *store.Store, text string) ([]string, int) {
 	q, ok := council.ParseNameQuery(text)
 	require.True(t, ok, text)
-	list, total, err := st.Decisions(t.Context(), store.DecisionFilter{Words: q.Terms()}, 0, 100)
+	list, total, err := st.Decisions(t.Context(), council.DecisionFilter{Words: q.Terms()}, 0, 100)
 	require.NoError(t, err)
 	var out []string
 	for _, d := range list {

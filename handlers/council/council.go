@@ -8,13 +8,12 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // CouncilStore is what the council pages need from the store: each part is
 // declared next to the pages that call it.
 type CouncilStore interface {
-	CouncilOverview(ctx context.Context) (store.CouncilOverview, error)
+	CouncilOverview(ctx context.Context) (council.Overview, error)
 	councilDeputyStore
 	councilVotesStore
 	councilSessionsStore

@@ -7,7 +7,6 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // card is a deputy's card: details, figures with their counts, buttons.
@@ -37,7 +36,7 @@ func (c *Council) card(ctx context.Context, req *handlers.Request, id int64) (ha
 }
 
 // deputyDetails are the card's lines about who the deputy is.
-func deputyDetails(l *locales.Localizer, d store.Deputy) []string {
+func deputyDetails(l *locales.Localizer, d council.Deputy) []string {
 	lines := []string{l.T("council_card_name", map[string]any{"Name": d.FullName})}
 	if council.IsNonFaction(d.Faction) {
 		lines = append(lines, l.T("council_card_no_faction"))

@@ -11,15 +11,14 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // councilChartStore is the part of the store for the charts (issue 18); a
 // deputy and a faction come from the other parts.
 type councilChartStore interface {
 	CouncilVersion(ctx context.Context) (int64, error)
-	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]store.MonthFigures, bool, error)
-	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]store.MonthFigures, error)
+	DeputyMonths(ctx context.Context, deputy int64, today time.Time) ([]council.MonthFigures, bool, error)
+	FactionMonths(ctx context.Context, faction int64, today time.Time) ([]council.MonthFigures, error)
 }
 
 // chartCache keeps rendered charts until the next council import: a chart
@@ -63,7 +62,7 @@ func (c *Council) deputyChart(ctx context.Context, req *handlers.Request, id int
 		return handlers.Response{Answer: req.L.T("council_gone")}, err
 	}
 	return c.chartReply(ctx, req, "d"+handlers.Itoa(id), req.L.T("miniapp_chart_deputy_caption", map[string]any{"Name": d.FullName}),
-		locales.ID("miniapp_chart_legend_faction"), func() ([]store.MonthFigures, error) {
+		locales.ID("miniapp_chart_legend_faction"), func() ([]council.MonthFigures, error) {
 			months, _, err := c.Store.DeputyMonths(ctx, id, req.Now)
 			return months, err
 		})
@@ -77,13 +76,13 @@ func (c *Council) factionChart(ctx context.Context, req *handlers.Request, id in
 		return handlers.Response{Answer: req.L.T("council_gone")}, err
 	}
 	return c.chartReply(ctx, req, "f"+handlers.Itoa(id), req.L.T("miniapp_chart_faction_caption", map[string]any{"Name": f.Name}),
-		locales.ID("miniapp_chart_legend_council"), func() ([]store.MonthFigures, error) {
+		locales.ID("miniapp_chart_legend_council"), func() ([]council.MonthFigures, error) {
 			return c.Store.FactionMonths(ctx, id, req.Now)
 		})
 }
 
 func (c *Council) chartReply(ctx context.Context, req *handlers.Request, key, caption, referenceID string,
-	months func() ([]store.MonthFigures, error)) (handlers.Response, error) {
+	months func() ([]council.MonthFigures, error)) (handlers.Response, error) {
 	l := req.L
 	version, err := c.Store.CouncilVersion(ctx)
 	if err != nil {
@@ -106,7 +105,7 @@ func (c *Council) chartReply(ctx context.Context, req *handlers.Request, key, ca
 }
 
 // chartMonths turns the store's months into the chart's series.
-func chartMonths(l *locales.Localizer, list []store.MonthFigures, referenceID string) chart.Months {
+func chartMonths(l *locales.Localizer, list []council.MonthFigures, referenceID string) chart.Months {
 	m := chart.Months{AttendanceTitle: l.T("miniapp_chart_title_attendance"),
 		DisciplineTitle: l.T("miniapp_chart_title_discipline"), AttendanceLegend: l.T("miniapp_web_col_attendance"),
 		SubjectLegend: l.T("miniapp_chart_legend_deputy"), ReferenceLegend: l.T(referenceID)}

@@ -8,15 +8,14 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // councilDeputyStore is the part of the store for finding a deputy and
 // following one (council_deputy.go, council_card.go).
 type councilDeputyStore interface {
-	SearchDeputies(ctx context.Context, q council.NameQuery) ([]store.DeputyBrief, error)
+	SearchDeputies(ctx context.Context, q council.NameQuery) ([]council.DeputyBrief, error)
 	DeputyByUID(ctx context.Context, uid string) (int64, bool, error)
-	Deputy(ctx context.Context, id int64, today time.Time) (store.Deputy, bool, error)
+	Deputy(ctx context.Context, id int64, today time.Time) (council.Deputy, bool, error)
 	FollowDeputy(ctx context.Context, userID, deputy int64) error
 	UnfollowDeputy(ctx context.Context, userID, deputy int64) error
 	FollowsDeputy(ctx context.Context, userID, deputy int64) (bool, error)
@@ -62,13 +61,13 @@ func (c *Council) search(ctx context.Context, req *handlers.Request, text string
 		reply, err := c.card(ctx, req, found[0].ID)
 		return handlers.Response{Replies: []handlers.Reply{reply}}, err
 	}
-	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b store.DeputyBrief) handlers.Button {
+	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b council.DeputyBrief) handlers.Button {
 		return handlers.Button{Text: brief(req.L, b), Data: DepNS.IDs(DepCard, b.ID)}
 	})}}, nil
 }
 
 // matches lists several deputies as buttons.
-func matches(l *locales.Localizer, found []store.DeputyBrief, button func(store.DeputyBrief) handlers.Button) handlers.Reply {
+func matches(l *locales.Localizer, found []council.DeputyBrief, button func(council.DeputyBrief) handlers.Button) handlers.Reply {
 	text := l.T("council_many", map[string]any{"Count": len(found)})
 	if len(found) > councilMatches {
 		text = l.T("council_too_many", map[string]any{"Count": len(found), "Shown": councilMatches})
@@ -81,7 +80,7 @@ func matches(l *locales.Localizer, found []store.DeputyBrief, button func(store.
 	return reply
 }
 
-func brief(l *locales.Localizer, b store.DeputyBrief) string {
+func brief(l *locales.Localizer, b council.DeputyBrief) string {
 	f := b.Faction
 	if council.IsNonFaction(f) {
 		f = l.T("council_nonfaction_name")

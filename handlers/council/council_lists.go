@@ -9,22 +9,21 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // councilListsStore is the part of the store for decisions, drafts under
 // review, factions and the deputies list.
 type councilListsStore interface {
-	Decisions(ctx context.Context, f store.DecisionFilter, offset, limit int) ([]store.Decision, int, error)
-	DraftsUnderReview(ctx context.Context, offset, limit int) ([]store.Draft, int, error)
-	Factions(ctx context.Context, today time.Time) ([]store.Faction, error)
-	FactionDetail(ctx context.Context, id int64, today time.Time) (store.Faction, bool, error)
-	CouncilDeputies(ctx context.Context) ([]store.Deputy, error)
+	Decisions(ctx context.Context, f council.DecisionFilter, offset, limit int) ([]council.Decision, int, error)
+	DraftsUnderReview(ctx context.Context, offset, limit int) ([]council.Draft, int, error)
+	Factions(ctx context.Context, today time.Time) ([]council.Faction, error)
+	FactionDetail(ctx context.Context, id int64, today time.Time) (council.Faction, bool, error)
+	CouncilDeputies(ctx context.Context) ([]council.Deputy, error)
 }
 
 // decisions lists adopted decisions, of one session when session is set.
 func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, page int64) (handlers.Reply, error) {
-	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Session: session}, int(page)*councilPage, councilPage)
+	list, total, err := c.Store.Decisions(ctx, council.DecisionFilter{Session: session}, int(page)*councilPage, councilPage)
 	if err != nil {
 		return handlers.Reply{}, err
 	}
@@ -50,7 +49,7 @@ func (c *Council) decisions(ctx context.Context, l *locales.Localizer, session, 
 	return reply, nil
 }
 
-func decisionList(l *locales.Localizer, list []store.Decision, total int, page int64, filter string) handlers.Reply {
+func decisionList(l *locales.Localizer, list []council.Decision, total int, page int64, filter string) handlers.Reply {
 	if total == 0 {
 		return handlers.Reply{Text: l.T("council_decisions_none")}
 	}
@@ -84,7 +83,7 @@ func (c *Council) decisionWords(ctx context.Context, req *handlers.Request, text
 	if !ok {
 		return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("council_decisions_bad")}}, Next: handlers.Step(ConvCouncil, "words", nil)}, nil
 	}
-	list, total, err := c.Store.Decisions(ctx, store.DecisionFilter{Words: q.Terms()}, 0, councilPage)
+	list, total, err := c.Store.Decisions(ctx, council.DecisionFilter{Words: q.Terms()}, 0, councilPage)
 	if err != nil {
 		return handlers.Response{}, err
 	}
@@ -194,14 +193,14 @@ func (c *Council) leaderboard(ctx context.Context, l *locales.Localizer, discipl
 
 // Lowest orders deputies by a ratio, lowest first (ties: the larger
 // denominator first, then by name), leaving out those with nothing measured.
-func Lowest(all []store.Deputy, pick func(council.Metrics) council.Ratio) []store.Deputy {
-	var out []store.Deputy
+func Lowest(all []council.Deputy, pick func(council.Metrics) council.Ratio) []council.Deputy {
+	var out []council.Deputy
 	for _, d := range all {
 		if pick(d.Metrics()).Den > 0 {
 			out = append(out, d)
 		}
 	}
-	council.SortStableBy(out, func(d store.Deputy) string { return d.FullName }, func(da, db store.Deputy) int {
+	council.SortStableBy(out, func(d council.Deputy) string { return d.FullName }, func(da, db council.Deputy) int {
 		a, b := pick(da.Metrics()), pick(db.Metrics())
 		if x, y := a.Num*b.Den, b.Num*a.Den; x != y {
 			return cmp.Compare(x, y)

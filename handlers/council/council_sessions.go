@@ -7,18 +7,17 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // councilSessionsStore is the part of the store for sessions, their agenda,
 // motions and roll calls.
 type councilSessionsStore interface {
-	CouncilSessions(ctx context.Context, offset, limit int) ([]store.CouncilSessionBrief, int, error)
-	CouncilSession(ctx context.Context, id int64) (store.CouncilSessionBrief, bool, error)
-	SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]store.AgendaItem, int, error)
-	Motion(ctx context.Context, id int64) (store.Draft, bool, error)
-	MotionEvents(ctx context.Context, motion int64) ([]store.VoteEvent, error)
-	RollCall(ctx context.Context, event int64) (store.RollCall, bool, error)
+	CouncilSessions(ctx context.Context, offset, limit int) ([]council.SessionBrief, int, error)
+	CouncilSession(ctx context.Context, id int64) (council.SessionBrief, bool, error)
+	SessionAgenda(ctx context.Context, session int64, offset, limit int) ([]council.AgendaItem, int, error)
+	Motion(ctx context.Context, id int64) (council.Draft, bool, error)
+	MotionEvents(ctx context.Context, motion int64) ([]council.VoteEvent, error)
+	RollCall(ctx context.Context, event int64) (council.RollCall, bool, error)
 }
 
 // sessions lists the sessions, newest first, as buttons.
@@ -160,7 +159,7 @@ func (c *Council) rollCall(ctx context.Context, l *locales.Localizer, id int64) 
 	}}, nil
 }
 
-func rollCallGroups(l *locales.Localizer, rc store.RollCall) []string {
+func rollCallGroups(l *locales.Localizer, rc council.RollCall) []string {
 	var lines []string
 	group := int64(-1)
 	for _, en := range rc.Entries {

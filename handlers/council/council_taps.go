@@ -1,9 +1,9 @@
 package council
 
 import (
+	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // Every deputy or decision a council list names opens with one tap: the
@@ -27,7 +27,7 @@ func deputyTaps(ids []int64, label func(i int) string) [][]handlers.Button {
 
 // memberTaps open the cards of a faction's members, then of former members
 // who deviated from its line.
-func memberTaps(f store.Faction) [][]handlers.Button {
+func memberTaps(f council.Faction) [][]handlers.Button {
 	var ids []int64
 	var names []string
 	seen := map[int64]bool{}
@@ -43,7 +43,7 @@ func memberTaps(f store.Faction) [][]handlers.Button {
 }
 
 // decisionTaps open each decision's final roll call.
-func decisionTaps(l *locales.Localizer, list []store.Decision) [][]handlers.Button {
+func decisionTaps(l *locales.Localizer, list []council.Decision) [][]handlers.Button {
 	rows := make([][]handlers.Button, len(list))
 	for i, d := range list {
 		rows[i] = []handlers.Button{{Text: handlers.Short("✅ "+numbered(l, d.Number, titleOr(l, d.Title, d.UID, d.Day)), 60),
@@ -53,7 +53,7 @@ func decisionTaps(l *locales.Localizer, list []store.Decision) [][]handlers.Butt
 }
 
 // draftTaps open each draft's agenda item with its votes.
-func draftTaps(l *locales.Localizer, list []store.Draft) [][]handlers.Button {
+func draftTaps(l *locales.Localizer, list []council.Draft) [][]handlers.Button {
 	rows := make([][]handlers.Button, len(list))
 	for i, d := range list {
 		rows[i] = []handlers.Button{{Text: handlers.Short("📝 "+numbered(l, d.Number, titleOr(l, d.Title, numberOr(d.Number, d.UID), d.Day)), 60),

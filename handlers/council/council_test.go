@@ -8,14 +8,13 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 func TestLowestOrdersByShareThenCounts(t *testing.T) {
-	dep := func(name string, present, days int) store.Deputy {
-		return store.Deputy{FullName: name, PresentDays: present, Days: days}
+	dep := func(name string, present, days int) council.Deputy {
+		return council.Deputy{FullName: name, PresentDays: present, Days: days}
 	}
-	all := []store.Deputy{dep("Ярема", 3, 3), dep("Білик", 1, 2), dep("Їжак", 2, 4), dep("Вовк", 0, 0), dep("Антонюк", 1, 2)}
+	all := []council.Deputy{dep("Ярема", 3, 3), dep("Білик", 1, 2), dep("Їжак", 2, 4), dep("Вовк", 0, 0), dep("Антонюк", 1, 2)}
 	var got []string
 	for _, d := range Lowest(all, func(m council.Metrics) council.Ratio { return m.Attendance }) {
 		got = append(got, d.FullName)

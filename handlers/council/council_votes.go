@@ -8,16 +8,15 @@ import (
 	"github.com/transparentcities/nazar/council"
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // councilVotesStore is the part of the store for a deputy's votes and drafts,
 // and comparing two.
 type councilVotesStore interface {
-	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]store.DeputyVote, int, error)
-	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]store.Draft, int, error)
+	DeputyVotes(ctx context.Context, deputy int64, offset, limit int) ([]council.DeputyVote, int, error)
+	DeputyDrafts(ctx context.Context, deputy int64, offset, limit int) ([]council.Draft, int, error)
 	CompareDeputies(ctx context.Context, a, b int64) (council.Ratio, error)
-	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]store.VoteDifference, int, error)
+	DeputyDifferences(ctx context.Context, a, b int64, offset, limit int) ([]council.VoteDifference, int, error)
 }
 
 // votes is a page of a deputy's votes, newest first, with deviation marks.
@@ -81,7 +80,7 @@ func (c *Council) deputyDrafts(ctx context.Context, req *handlers.Request, id, p
 	return handlers.Reply{Text: strings.Join(lines, "\n"), Buttons: append(buttons, nav)}, nil
 }
 
-func draftLines(l *locales.Localizer, drafts []store.Draft) []string {
+func draftLines(l *locales.Localizer, drafts []council.Draft) []string {
 	var lines []string
 	for _, d := range drafts {
 		date := l.T("council_no_date")
@@ -125,7 +124,7 @@ func (c *Council) compareWith(ctx context.Context, req *handlers.Request, a int6
 		reply, err := c.compare(ctx, req.L, a, found[0].ID, req.Now, 0)
 		return handlers.Response{Replies: []handlers.Reply{reply}}, err
 	}
-	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b store.DeputyBrief) handlers.Button {
+	return handlers.Response{Replies: []handlers.Reply{matches(req.L, found, func(b council.DeputyBrief) handlers.Button {
 		return handlers.Button{Text: brief(req.L, b), Data: DepNS.IDs(depCompareWith, a, b.ID)}
 	})}}, nil
 }
@@ -166,7 +165,7 @@ func (c *Council) compare(ctx context.Context, l *locales.Localizer, a, b int64,
 }
 
 // differences lists a page of the votes where the two deputies differed.
-func (c *Council) differences(l *locales.Localizer, diffs []store.VoteDifference, total int, page int64, a, b string) string {
+func (c *Council) differences(l *locales.Localizer, diffs []council.VoteDifference, total int, page int64, a, b string) string {
 	if total == 0 {
 		return ""
 	}
