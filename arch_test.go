@@ -21,7 +21,7 @@ const module = "github.com/transparentcities/nazar"
 // domain are the packages of pure logic: they know nothing of storage,
 // Telegram or the answers built on them.
 var domain = []string{"council", "card", "business", "kved", "hours", "voucher", "money", "taxid", "translit",
-	"forms", "courses", "understand", "lockout", "callback", "privacy", "clock", "csvin", "weblink"}
+	"forms", "courses", "digest", "understand", "lockout", "callback", "privacy", "clock", "csvin", "weblink"}
 
 // sections are the feature packages under handlers (docs/ARCHITECTURE.md
 // "Handlers per feature"); understand is not one of them here.

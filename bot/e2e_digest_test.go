@@ -1,6 +1,8 @@
 package bot_test
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,9 +73,9 @@ func TestDigestGoesOnlyToMatchingSubscribers(t *testing.T) {
 }
 
 func seedItems(t *testing.T, h *bottest.Harness, topics ...string) {
-	var items []store.DigestItem
+	var items []digest.Item
 	for i, topic := range topics {
-		items = append(items, store.DigestItem{ID: fmt.Sprintf("it%d", i), Topic: topic, Title: "Ярмарок " + topic,
+		items = append(items, digest.Item{ID: fmt.Sprintf("it%d", i), Topic: topic, Title: "Ярмарок " + topic,
 			Body: "Субота, площа Ринок", PublishedAt: h.Clock.Now().Add(-time.Hour), Source: "import"})
 	}
 	_, err := h.Store.SaveDigestItems(t.Context(), items)

@@ -1,12 +1,13 @@
 package bot_test
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"testing"
 	"time"
 
 	"github.com/transparentcities/nazar/bot/bottest"
 	"github.com/transparentcities/nazar/config"
-	"github.com/transparentcities/nazar/store"
 )
 
 // BenchmarkSustainedSendRate sends a digest to 10,000 subscribers with
@@ -26,9 +27,9 @@ func BenchmarkSustainedSendRate(b *testing.B) {
 		})
 		h.SB.SetRateLimit(rate, 1)
 		seedSubscribers(b, h.Store, 100_000, subscribers)
-		item := store.DigestItem{ID: "n1", Topic: "news", Title: "Ярмарок", Body: "Субота",
+		item := digest.Item{ID: "n1", Topic: "news", Title: "Ярмарок", Body: "Субота",
 			PublishedAt: h.Clock.Now().Add(-time.Hour), Source: "import"}
-		if _, err := h.Store.SaveDigestItems(b.Context(), []store.DigestItem{item}); err != nil {
+		if _, err := h.Store.SaveDigestItems(b.Context(), []digest.Item{item}); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := h.App.Features().DigestJob.Send(b.Context(), h.Clock.Now()); err != nil {

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"slices"
 	"strings"
@@ -9,7 +11,6 @@ import (
 	"github.com/transparentcities/nazar/courses"
 	"github.com/transparentcities/nazar/locales"
 	"github.com/transparentcities/nazar/privacy"
-	"github.com/transparentcities/nazar/store"
 )
 
 // Privacy shows what is stored about the user and offers to delete it.
@@ -66,12 +67,12 @@ func (c *Core) PrivacyButton(ctx context.Context, req *Request) (Response, error
 
 // digestPrivacy is the digest subscription's line of /privacy: subscribed
 // or paused (the chat blocked the bot), and the topics chosen.
-func digestPrivacy(l *locales.Localizer, sub store.Subscriber) string {
+func digestPrivacy(l *locales.Localizer, sub digest.Subscriber) string {
 	if sub.UserID == 0 {
 		return ""
 	}
 	topics := make([]string, 0, len(sub.Topics))
-	for _, t := range store.DigestTopics {
+	for _, t := range digest.Topics {
 		if slices.Contains(sub.Topics, t) {
 			topics = append(topics, l.T(TopicLabels[t]))
 		}

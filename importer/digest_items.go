@@ -1,11 +1,12 @@
 package importer
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"slices"
 
 	"github.com/transparentcities/nazar/csvin"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/weblink"
 )
 
@@ -23,8 +24,8 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	f.Known(digestItemColumns...)
-	items, err := rows[store.DigestItem]{parse: parseDigestItem,
-		id: func(it store.DigestItem) string { return it.ID }, idColumn: "id"}.read(f)
+	items, err := rows[digest.Item]{parse: parseDigestItem,
+		id: func(it digest.Item) string { return it.ID }, idColumn: "id"}.read(f)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -39,13 +40,13 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 	return sum, nil
 }
 
-func parseDigestItem(row csvin.Row) (store.DigestItem, error) {
-	it := store.DigestItem{ID: row.Get("id"), Topic: row.Get("topic"), Lang: row.Get("lang"),
+func parseDigestItem(row csvin.Row) (digest.Item, error) {
+	it := digest.Item{ID: row.Get("id"), Topic: row.Get("topic"), Lang: row.Get("lang"),
 		Title: row.Get("title"), Body: row.Get("body"), URL: row.Get("url"), Source: "import"}
 	switch {
 	case it.ID == "":
 		return it, row.Errorf("id", "is empty")
-	case !slices.Contains(store.DigestTopics, it.Topic):
+	case !slices.Contains(digest.Topics, it.Topic):
 		return it, row.Errorf("topic", "%q is not one of news, business, transport, council", it.Topic)
 	case it.Lang != "" && it.Lang != "uk" && it.Lang != "en":
 		return it, row.Errorf("lang", "%q is not uk, en or empty (every language)", it.Lang)

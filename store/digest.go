@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -8,26 +10,15 @@ import (
 	"time"
 )
 
-// DigestTopics are the digest's topics in display order.
-var DigestTopics = []string{"news", "business", "transport", "council"}
-
-// Subscriber is a digest subscriber.
-type Subscriber struct {
-	UserID, ChatID int64
-	Language       string
-	Topics         []string
-	Active         bool
-}
-
 // Subscription returns a user's subscription; found is false when there is none.
-func (s *Store) Subscription(ctx context.Context, userID int64) (Subscriber, bool, error) {
-	var sub Subscriber
+func (s *Store) Subscription(ctx context.Context, userID int64) (digest.Subscriber, bool, error) {
+	var sub digest.Subscriber
 	var topics string
 	err := s.db.QueryRowContext(ctx, `SELECT d.user_id, d.chat_id, u.language, d.topics, d.active
 		FROM digest_subscribers d JOIN users u ON u.id = d.user_id WHERE d.user_id = ?`, userID).
 		Scan(&sub.UserID, &sub.ChatID, &sub.Language, &topics, &sub.Active)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Subscriber{}, false, nil
+		return digest.Subscriber{}, false, nil
 	}
 	sub.Topics = splitTopics(topics)
 	return sub, err == nil, err
@@ -61,17 +52,9 @@ func splitTopics(s string) []string {
 	return strings.Split(s, ",")
 }
 
-// DigestItem is one piece of news.
-type DigestItem struct {
-	ID, Topic, Lang  string
-	Title, Body, URL string
-	PublishedAt      time.Time
-	Source           string
-}
-
 // SaveDigestItems inserts or updates items by id in one transaction and
 // reports how many were new or changed.
-func (s *Store) SaveDigestItems(ctx context.Context, items []DigestItem) (int, error) {
+func (s *Store) SaveDigestItems(ctx context.Context, items []digest.Item) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, it := range items {
@@ -94,16 +77,16 @@ func (s *Store) SaveDigestItems(ctx context.Context, items []DigestItem) (int, e
 }
 
 // DigestItemsBetween lists items published in (from, to], oldest first.
-func (s *Store) DigestItemsBetween(ctx context.Context, from, to time.Time) ([]DigestItem, error) {
+func (s *Store) DigestItemsBetween(ctx context.Context, from, to time.Time) ([]digest.Item, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, topic, lang, title, body, url, published_at, source
 		FROM digest_items WHERE published_at > ? AND published_at <= ? ORDER BY published_at, id`, unix(from), unix(to))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DigestItem
+	var out []digest.Item
 	for rows.Next() {
-		var it DigestItem
+		var it digest.Item
 		var at int64
 		if err := rows.Scan(&it.ID, &it.Topic, &it.Lang, &it.Title, &it.Body, &it.URL, &at, &it.Source); err != nil {
 			return nil, err

@@ -1,24 +1,13 @@
 package store
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"database/sql"
 	"strings"
 	"time"
 )
-
-// DigestAudience is the active subscribers who share a language and a set
-// of topics: one text serves them all.
-type DigestAudience struct {
-	Language string
-	Topics   []string
-}
-
-// AudienceText is a digest rendered for one audience.
-type AudienceText struct {
-	DigestAudience
-	Text string
-}
 
 // QueueSubscriberDigest is QueueDigest for the digest's own subscribers:
 // texts holds the digest rendered once per audience (DigestAudiences; an
@@ -29,7 +18,7 @@ type AudienceText struct {
 // 1,000,000 in a few MB. A subscriber whose audience appeared after texts
 // was rendered gets this digest's successor, not this one.
 func (s *Store) QueueSubscriberDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-	texts []AudienceText) (Digest, error) {
+	texts []digest.AudienceText) (digest.Digest, error) {
 	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
 		return s.queueToAudiences(ctx, tx, key, texts)
 	})
@@ -39,7 +28,7 @@ func (s *Store) QueueSubscriberDigest(ctx context.Context, follows int64, from, 
 // digest_subscribers and users).
 const activeSubscribersWhere = `d.active = 1 AND NOT EXISTS (SELECT 1 FROM inactive_chats i WHERE i.chat_id = d.chat_id)`
 
-func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, texts []AudienceText) (int, error) {
+func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, texts []digest.AudienceText) (int, error) {
 	var values []string
 	var args []any
 	for _, a := range texts {
@@ -79,7 +68,7 @@ func (s *Store) queueToAudiences(ctx context.Context, tx *sql.Tx, key string, te
 // DigestAudiences lists the distinct (language, topics) of the active
 // subscribers, the digest job renders one text for each: a few dozen at
 // most, however many subscribers.
-func (s *Store) DigestAudiences(ctx context.Context) ([]DigestAudience, error) {
+func (s *Store) DigestAudiences(ctx context.Context) ([]digest.Audience, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT u.language, d.topics
 		FROM digest_subscribers d JOIN users u ON u.id = d.user_id WHERE `+activeSubscribersWhere+`
 		ORDER BY u.language, d.topics`)
@@ -87,13 +76,13 @@ func (s *Store) DigestAudiences(ctx context.Context) ([]DigestAudience, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DigestAudience
+	var out []digest.Audience
 	for rows.Next() {
 		var lang, topics string
 		if err := rows.Scan(&lang, &topics); err != nil {
 			return nil, err
 		}
-		out = append(out, DigestAudience{Language: lang, Topics: splitTopics(topics)})
+		out = append(out, digest.Audience{Language: lang, Topics: splitTopics(topics)})
 	}
 	return out, rows.Err()
 }

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +31,7 @@ func TestQueueSubscriberDigestRendersEachAudienceOnce(t *testing.T) {
 	require.NoError(t, s.SetChatInactive(ctx, 6, "blocked"))     // stopped chat
 
 	rendered := map[string]int{}
-	render := func(a store.DigestAudience) string {
+	render := func(a digest.Audience) string {
 		topics := strings.Join(a.Topics, ",")
 		rendered[a.Language+"|"+topics]++
 		if topics == "council" {
@@ -40,9 +42,9 @@ func TestQueueSubscriberDigestRendersEachAudienceOnce(t *testing.T) {
 	t0 := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
 	audiences, err := s.DigestAudiences(ctx)
 	require.NoError(t, err)
-	var texts []store.AudienceText
+	var texts []digest.AudienceText
 	for _, a := range audiences {
-		texts = append(texts, store.AudienceText{DigestAudience: a, Text: render(a)})
+		texts = append(texts, digest.AudienceText{Audience: a, Text: render(a)})
 	}
 	d, err := s.QueueSubscriberDigest(ctx, 0, t0.Add(-7*24*time.Hour), t0, 2, texts)
 	require.NoError(t, err)

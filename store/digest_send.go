@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -8,28 +10,17 @@ import (
 	"time"
 )
 
-// Digest is one digest built and queued.
-type Digest struct {
-	ID         int64
-	Follows    int64 // the digest whose end this one's window starts at; 0 for the first
-	From, To   time.Time
-	Items      int
-	Recipients int
-	CreatedAt  time.Time
-	Cancelled  bool
-}
-
 // LastDigest returns the newest digest; found is false before the first.
-func (s *Store) LastDigest(ctx context.Context) (Digest, bool, error) {
+func (s *Store) LastDigest(ctx context.Context) (digest.Digest, bool, error) {
 	d, err := s.digestWhere(ctx, `id = (SELECT max(id) FROM digests)`)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Digest{}, false, nil
+		return digest.Digest{}, false, nil
 	}
 	return d, err == nil, err
 }
 
-func (s *Store) digestWhere(ctx context.Context, where string, args ...any) (Digest, error) {
-	var d Digest
+func (s *Store) digestWhere(ctx context.Context, where string, args ...any) (digest.Digest, error) {
+	var d digest.Digest
 	var from, to, created int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, follows, period_from, period_to, items, recipients, created_at, cancelled
 		FROM digests WHERE `+where, args...).Scan(&d.ID, &d.Follows, &from, &to, &d.Items, &d.Recipients, &created, &d.Cancelled)
@@ -53,7 +44,7 @@ var ErrDigestWindowTaken = errors.New("the digest of this period is already queu
 // that however many starters race (in any number of processes), one queues
 // it; the others get ErrDigestWindowTaken with the digest that holds it.
 func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-	pushes []Push) (Digest, error) {
+	pushes []Push) (digest.Digest, error) {
 	return s.queueDigest(ctx, follows, from, to, items, func(tx *sql.Tx, key string) (int, error) {
 		keyed := make([]Push, len(pushes))
 		for i, p := range pushes {
@@ -67,8 +58,8 @@ func (s *Store) QueueDigest(ctx context.Context, follows int64, from, to time.Ti
 // queueDigest claims the window and lets fill queue the digest's pushes
 // (under its outbox key) in the same transaction; fill reports how many.
 func (s *Store) queueDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-	fill func(tx *sql.Tx, key string) (int, error)) (Digest, error) {
-	d := Digest{Follows: follows, From: from, To: to, Items: items, CreatedAt: s.now()}
+	fill func(tx *sql.Tx, key string) (int, error)) (digest.Digest, error) {
+	d := digest.Digest{Follows: follows, From: from, To: to, Items: items, CreatedAt: s.now()}
 	taken := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO digests(follows, period_from, period_to, items, recipients, created_at)

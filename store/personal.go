@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 
 	"github.com/transparentcities/nazar/card"
@@ -20,7 +22,7 @@ type PersonalData struct {
 
 	Vouchers []string // voucher applications subscribed to (handlers/voucher/voucher.go), by number
 
-	Digest Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
+	Digest digest.Subscriber // the digest subscription (handlers/digest/digest.go); Digest.UserID is 0 if none
 
 	Courses []courses.Progress // courses started (handlers/courses/courses.go)
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"errors"
 	"fmt"
@@ -36,7 +38,7 @@ func runDigest(ctx context.Context, e *env) error {
 		}
 		fmt.Fprintln(e.stdout, previewPeriod(plan, e.cfg.Location()))
 		for _, lang := range locales.Supported {
-			text := job.Render(locales.New(lang), plan, store.DigestTopics)
+			text := job.Render(locales.New(lang), plan, digest.Topics)
 			if text == "" {
 				text = "(nothing in this period: nothing would be sent)"
 			}

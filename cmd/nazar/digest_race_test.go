@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"bufio"
 	"bytes"
 	"context"
@@ -54,7 +56,7 @@ func TestConcurrentDigestStartersQueueOneDigestPerWindow(t *testing.T) {
 		roundNow := base.Add(time.Duration(r) * time.Hour)
 		// One new item per round, published before any starter's now and
 		// after the previous round's digest ended.
-		_, err := seed.SaveDigestItems(t.Context(), []store.DigestItem{{ID: fmt.Sprintf("n%d", r), Topic: "news",
+		_, err := seed.SaveDigestItems(t.Context(), []digest.Item{{ID: fmt.Sprintf("n%d", r), Topic: "news",
 			Title: fmt.Sprintf("Новина %d", r), PublishedAt: roundNow.Add(-time.Minute)}})
 		require.NoError(t, err)
 		for _, p := range procs {

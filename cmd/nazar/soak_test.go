@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"math/rand/v2"
 	"os"
@@ -221,7 +223,7 @@ func prepareSoakDB(t *testing.T, db string, subscribers int) {
 		subs[i] = store.SeenUser{ID: id, ChatID: id, FirstName: "Sub", Language: []string{"uk", "en"}[i%2]}
 	}
 	require.NoError(t, st.SeedSubscribers(ctx, subs))
-	_, err = st.SaveDigestItems(ctx, []store.DigestItem{{ID: "soak", Topic: "news", Title: "Новий сквер",
+	_, err = st.SaveDigestItems(ctx, []digest.Item{{ID: "soak", Topic: "news", Title: "Новий сквер",
 		Body: "Відкриття в суботу", PublishedAt: time.Now().Add(-time.Hour), Source: "import"}})
 	require.NoError(t, err)
 }

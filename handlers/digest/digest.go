@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"slices"
 	"strings"
@@ -9,12 +11,11 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/transparentcities/nazar/handlers"
-	"github.com/transparentcities/nazar/store"
 )
 
 // DigestStore is what the /digest panel needs.
 type DigestStore interface {
-	Subscription(ctx context.Context, userID int64) (store.Subscriber, bool, error)
+	Subscription(ctx context.Context, userID int64) (digestdom.Subscriber, bool, error)
 	Subscribe(ctx context.Context, userID, chatID int64) error
 	Unsubscribe(ctx context.Context, userID int64) error
 	SetTopics(ctx context.Context, userID int64, topics []string) error
@@ -66,7 +67,7 @@ func (d *Digest) toggle(ctx context.Context, userID int64, topic string) error {
 		return err
 	}
 	var topics []string
-	for _, t := range store.DigestTopics {
+	for _, t := range digestdom.Topics {
 		if on := slices.Contains(sub.Topics, t); on != (t == topic) {
 			topics = append(topics, t)
 		}
@@ -91,7 +92,7 @@ func (d *Digest) PanelReply(ctx context.Context, req *handlers.Request) (handler
 	var b strings.Builder
 	b.WriteString(req.L.T("digest_subscribed"))
 	var rows [][]handlers.Button
-	for _, t := range store.DigestTopics {
+	for _, t := range digestdom.Topics {
 		mark := "▫️"
 		if slices.Contains(sub.Topics, t) {
 			mark = "✅"

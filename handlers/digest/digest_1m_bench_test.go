@@ -1,6 +1,8 @@
 package digest_test
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"fmt"
 	"os"
 	"runtime"
@@ -13,7 +15,6 @@ import (
 
 	"github.com/transparentcities/nazar/clock"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
 
@@ -32,9 +33,9 @@ func BenchmarkDigestEnqueue1M(b *testing.B) {
 		if err := st.SeedSubscriberRange(b.Context(), 1_000_000, subscribers, []string{"uk", "en"}); err != nil {
 			b.Fatal(err)
 		}
-		var items []store.DigestItem
-		for i, topic := range store.DigestTopics {
-			items = append(items, store.DigestItem{ID: fmt.Sprint(i), Topic: topic, Title: "Подія " + topic,
+		var items []digestdom.Item
+		for i, topic := range digestdom.Topics {
+			items = append(items, digestdom.Item{ID: fmt.Sprint(i), Topic: topic, Title: "Подія " + topic,
 				Body: "Субота, площа Ринок", PublishedAt: now.Add(-time.Hour), Source: "import"})
 		}
 		if _, err := st.SaveDigestItems(b.Context(), items); err != nil {

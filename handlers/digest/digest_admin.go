@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"fmt"
 	"strconv"
@@ -8,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/transparentcities/nazar/handlers"
-	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/weblink"
 )
 
@@ -21,8 +22,8 @@ const (
 // DigestAdminStore is what the admins' digest tools need.
 type DigestAdminStore interface {
 	Audit(ctx context.Context, adminID int64, action, detail string) error
-	SaveDigestItems(ctx context.Context, items []store.DigestItem) (int, error)
-	LastDigest(ctx context.Context) (store.Digest, bool, error)
+	SaveDigestItems(ctx context.Context, items []digestdom.Item) (int, error)
+	LastDigest(ctx context.Context) (digestdom.Digest, bool, error)
 	OutboxCounts(ctx context.Context, kind, key string) (map[string]int, error)
 	CancelDigest(ctx context.Context, id int64) (int, error)
 }
@@ -78,7 +79,7 @@ func (d *DigestAdmin) Button(ctx context.Context, req *handlers.Request) (handle
 
 func (d *DigestAdmin) chooseTopic(req *handlers.Request) handlers.Response {
 	var row []handlers.Button
-	for _, t := range store.DigestTopics {
+	for _, t := range digestdom.Topics {
 		row = append(row, handlers.Button{Text: req.L.T(handlers.TopicLabels[t]), Data: dgaNS.Data(dgaTopic, t)})
 	}
 	return handlers.Response{Replies: []handlers.Reply{{Text: req.L.T("digest_item_topic"), Buttons: [][]handlers.Button{row}}}}
@@ -130,7 +131,7 @@ func (d *DigestAdmin) again(req *handlers.Request, msg string, args map[string]a
 }
 
 func (d *DigestAdmin) showPreview(req *handlers.Request, data map[string]string) handlers.Response {
-	item := store.DigestItem{Topic: data["topic"], Title: data["title"], Body: data["body"], URL: data["url"]}
+	item := digestdom.Item{Topic: data["topic"], Title: data["title"], Body: data["body"], URL: data["url"]}
 	text := req.L.T("digest_item_preview", map[string]any{"Topic": req.L.T(handlers.TopicLabels[item.Topic])}) + "\n\n" +
 		d.Job.renderItem(req.L, item)
 	return handlers.Response{Next: handlers.Step(convDigestItem, "confirm", data), Replies: []handlers.Reply{{Text: text, Buttons: [][]handlers.Button{{
@@ -144,9 +145,9 @@ func (d *DigestAdmin) publish(ctx context.Context, req *handlers.Request) (handl
 		return handlers.Response{Answer: req.L.T("conv_expired"), ShowAlert: true}, nil
 	}
 	data := req.Conv.Data
-	item := store.DigestItem{ID: "admin-" + strconv.FormatInt(req.Now.UnixNano(), 36), Topic: data["topic"],
+	item := digestdom.Item{ID: "admin-" + strconv.FormatInt(req.Now.UnixNano(), 36), Topic: data["topic"],
 		Title: data["title"], Body: data["body"], URL: data["url"], PublishedAt: req.Now, Source: "admin"}
-	if _, err := d.Store.SaveDigestItems(ctx, []store.DigestItem{item}); err != nil {
+	if _, err := d.Store.SaveDigestItems(ctx, []digestdom.Item{item}); err != nil {
 		return handlers.Response{}, err
 	}
 	if err := d.Store.Audit(ctx, req.UserID, "digest.publish", item.ID+" "+item.Title); err != nil {

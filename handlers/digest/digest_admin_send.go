@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +16,7 @@ func (d *DigestAdmin) preview(ctx context.Context, req *handlers.Request) (handl
 	if err != nil {
 		return handlers.Response{}, err
 	}
-	text := d.Job.Render(req.L, plan, store.DigestTopics)
+	text := d.Job.Render(req.L, plan, digestdom.Topics)
 	if text == "" {
 		text = req.L.T("digest_admin_nothing")
 	}

@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"testing"
 	"time"
@@ -18,8 +20,8 @@ import (
 // queued: the read of an admin's "send now" that raced the cron job.
 type staleLastDigest struct{ *store.Store }
 
-func (staleLastDigest) LastDigest(context.Context) (store.Digest, bool, error) {
-	return store.Digest{}, false, nil
+func (staleLastDigest) LastDigest(context.Context) (digestdom.Digest, bool, error) {
+	return digestdom.Digest{}, false, nil
 }
 
 // The admin who loses the race for a window is told, in their language,
@@ -31,7 +33,7 @@ func TestAdminSendNowLosingTheRaceSaysAlreadyQueued(t *testing.T) {
 	_, err := st.TouchUser(ctx, store.SeenUser{ID: 1, ChatID: 1, Language: "uk"})
 	require.NoError(t, err)
 	require.NoError(t, st.Subscribe(ctx, 1, 1))
-	_, err = st.SaveDigestItems(ctx, []store.DigestItem{{ID: "n1", Topic: "news", Title: "Сквер",
+	_, err = st.SaveDigestItems(ctx, []digestdom.Item{{ID: "n1", Topic: "news", Title: "Сквер",
 		PublishedAt: now.Add(-time.Hour)}})
 	require.NoError(t, err)
 	won, sent, err := job.Send(ctx, now) // the cron job, first

@@ -1,6 +1,8 @@
 package digest_test
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"fmt"
 	"testing"
 	"time"
@@ -28,9 +30,9 @@ func BenchmarkDigestEnqueue100k(b *testing.B) {
 		if err := st.SeedSubscribers(b.Context(), users); err != nil {
 			b.Fatal(err)
 		}
-		var items []store.DigestItem
+		var items []digestdom.Item
 		for i, topic := range []string{"news", "business", "transport", "council"} {
-			items = append(items, store.DigestItem{ID: fmt.Sprint(i), Topic: topic, Title: "Подія " + topic,
+			items = append(items, digestdom.Item{ID: fmt.Sprint(i), Topic: topic, Title: "Подія " + topic,
 				Body: "Субота, площа Ринок", PublishedAt: now.Add(-time.Hour), Source: "import"})
 		}
 		if _, err := st.SaveDigestItems(b.Context(), items); err != nil {

@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"fmt"
 	"slices"
@@ -9,7 +11,6 @@ import (
 
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // firstDigestLookback is the period of the very first digest.
@@ -17,11 +18,11 @@ const firstDigestLookback = 7 * 24 * time.Hour
 
 // DigestJobStore is what building and queueing a digest needs.
 type DigestJobStore interface {
-	LastDigest(ctx context.Context) (store.Digest, bool, error)
-	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]store.DigestItem, error)
-	DigestAudiences(ctx context.Context) ([]store.DigestAudience, error)
+	LastDigest(ctx context.Context) (digestdom.Digest, bool, error)
+	DigestItemsBetween(ctx context.Context, from, to time.Time) ([]digestdom.Item, error)
+	DigestAudiences(ctx context.Context) ([]digestdom.Audience, error)
 	QueueSubscriberDigest(ctx context.Context, follows int64, from, to time.Time, items int,
-		texts []store.AudienceText) (store.Digest, error)
+		texts []digestdom.AudienceText) (digestdom.Digest, error)
 }
 
 // CouncilDecisions lists the titles of decisions adopted in (from, to]; the
@@ -41,7 +42,7 @@ type DigestJob struct {
 type DigestPlan struct {
 	Follows  int64 // the previous digest, whose end starts this window; 0 before the first
 	From, To time.Time
-	Items    []store.DigestItem
+	Items    []digestdom.Item
 }
 
 // Plan collects the items published since the previous digest (for the very
@@ -71,8 +72,8 @@ func (j *DigestJob) Plan(ctx context.Context, now time.Time) (DigestPlan, error)
 
 // councilItem is the automatic summary of adopted decisions; its title is
 // filled in per language at render time (Source "council").
-func councilItem(titles []string, now time.Time) store.DigestItem {
-	return store.DigestItem{ID: "council-summary", Topic: "council", Source: "council",
+func councilItem(titles []string, now time.Time) digestdom.Item {
+	return digestdom.Item{ID: "council-summary", Topic: "council", Source: "council",
 		Body: strings.Join(titles, "\n"), PublishedAt: now}
 }
 
@@ -81,21 +82,21 @@ func councilItem(titles []string, now time.Time) store.DigestItem {
 // sent is false. When another starter (cron, an admin, the CLI, another
 // process) queued this window's digest first, err is
 // store.ErrDigestWindowTaken and d is that digest.
-func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, sent bool, err error) {
+func (j *DigestJob) Send(ctx context.Context, now time.Time) (d digestdom.Digest, sent bool, err error) {
 	plan, err := j.Plan(ctx, now)
 	if err != nil || len(plan.Items) == 0 {
-		return store.Digest{}, false, err
+		return digestdom.Digest{}, false, err
 	}
 	// Each language and set of topics is rendered once, here; the store
 	// queues every subscriber's push in SQL (100,000 in a fraction of a
 	// second). The path runs one way: job → store, no call back.
 	audiences, err := j.Store.DigestAudiences(ctx)
 	if err != nil {
-		return store.Digest{}, false, err
+		return digestdom.Digest{}, false, err
 	}
-	texts := make([]store.AudienceText, 0, len(audiences))
+	texts := make([]digestdom.AudienceText, 0, len(audiences))
 	for _, a := range audiences {
-		texts = append(texts, store.AudienceText{DigestAudience: a, Text: j.Render(locales.New(a.Language), plan, a.Topics)})
+		texts = append(texts, digestdom.AudienceText{Audience: a, Text: j.Render(locales.New(a.Language), plan, a.Topics)})
 	}
 	d, err = j.Store.QueueSubscriberDigest(ctx, plan.Follows, plan.From, plan.To, len(plan.Items), texts)
 	return d, err == nil, err
@@ -106,7 +107,7 @@ func (j *DigestJob) Send(ctx context.Context, now time.Time) (d store.Digest, se
 func (j *DigestJob) Render(l *locales.Localizer, plan DigestPlan, topics []string) string {
 	var b strings.Builder
 	count := 0
-	for _, topic := range store.DigestTopics {
+	for _, topic := range digestdom.Topics {
 		if !slices.Contains(topics, topic) {
 			continue
 		}
@@ -130,7 +131,7 @@ func (j *DigestJob) Render(l *locales.Localizer, plan DigestPlan, topics []strin
 	return head + b.String()
 }
 
-func (j *DigestJob) renderItem(l *locales.Localizer, it store.DigestItem) string {
+func (j *DigestJob) renderItem(l *locales.Localizer, it digestdom.Item) string {
 	if it.Source == "council" {
 		n := strings.Count(it.Body, "\n") + 1
 		return "• " + l.N("digest_council_summary", n, nil) + "\n" + indent(it.Body)

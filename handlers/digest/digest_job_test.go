@@ -1,6 +1,8 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 	"testing"
 	"time"
@@ -58,7 +60,7 @@ func TestDigestPeriodsFollowEachOtherThroughDSTWeek(t *testing.T) {
 	_, err := st.TouchUser(ctx, store.SeenUser{ID: 1, ChatID: 1, Language: "uk"})
 	require.NoError(t, err)
 	require.NoError(t, st.Subscribe(ctx, 1, 1))
-	_, err = st.SaveDigestItems(ctx, []store.DigestItem{
+	_, err = st.SaveDigestItems(ctx, []digestdom.Item{
 		{ID: "old", Topic: "news", Title: "Старе", PublishedAt: first.Add(-8 * 24 * time.Hour)},
 		{ID: "w1", Topic: "news", Title: "Перший тиждень", PublishedAt: first.Add(-time.Hour)},
 		{ID: "w2", Topic: "news", Title: "Другий тиждень", PublishedAt: second.Add(-time.Minute)},
@@ -81,7 +83,7 @@ func TestDigestPeriodsFollowEachOtherThroughDSTWeek(t *testing.T) {
 	assert.Equal(t, 169*time.Hour, plan.To.Sub(plan.From))
 	require.Len(t, plan.Items, 1)
 	assert.Equal(t, "w2", plan.Items[0].ID)
-	text := job.Render(locales.New("uk"), plan, store.DigestTopics)
+	text := job.Render(locales.New("uk"), plan, digestdom.Topics)
 	assert.Contains(t, text, "19.10.2026 – 26.10.2026")
 	assert.NotContains(t, text, "Потім")
 }
@@ -89,7 +91,7 @@ func TestDigestPeriodsFollowEachOtherThroughDSTWeek(t *testing.T) {
 func TestDigestRenderFiltersByTopicAndLanguage(t *testing.T) {
 	job := &DigestJob{City: "Nove Misto", Location: kyiv}
 	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	plan := DigestPlan{From: now.Add(-7 * 24 * time.Hour), To: now, Items: []store.DigestItem{
+	plan := DigestPlan{From: now.Add(-7 * 24 * time.Hour), To: now, Items: []digestdom.Item{
 		{Topic: "news", Lang: "uk", Title: "Лише українською"},
 		{Topic: "news", Title: "For everyone", URL: "https://x.example"},
 		{Topic: "transport", Lang: "en", Title: "Tram"},

@@ -1,11 +1,12 @@
 package digest
 
 import (
+	digestdom "github.com/transparentcities/nazar/digest"
+
 	"context"
 
 	"github.com/transparentcities/nazar/handlers"
 	"github.com/transparentcities/nazar/locales"
-	"github.com/transparentcities/nazar/store"
 )
 
 // lastButton is the panel's 🗞 row: read the last digest sent, in full.
@@ -23,7 +24,7 @@ func (d *Digest) last(ctx context.Context, req *handlers.Request) (handlers.Resp
 	if d.Job == nil {
 		return handlers.Response{Answer: handlers.StaleButton(req.L)}, nil
 	}
-	topics := store.DigestTopics
+	topics := digestdom.Topics
 	sub, found, err := d.Store.Subscription(ctx, req.UserID)
 	if err != nil {
 		return handlers.Response{}, err

@@ -1,6 +1,8 @@
 package understand
 
 import (
+	"github.com/transparentcities/nazar/digest"
+
 	"context"
 	"fmt"
 	"strings"
@@ -156,7 +158,7 @@ func (u *Understand) lastDigest(ctx context.Context, req *handlers.Request, _ un
 		if err != nil {
 			return handlers.Response{}, err
 		}
-		text = j.Render(req.L, digesth.DigestPlan{From: last.From, To: last.To, Items: items}, store.DigestTopics)
+		text = j.Render(req.L, digesth.DigestPlan{From: last.From, To: last.To, Items: items}, digest.Topics)
 	}
 	if text == "" {
 		text = req.L.T("understand_digest_none")
