@@ -196,17 +196,5 @@ func (s *Store) nearHits(ctx context.Context, lat, lon, r float64) ([]nearHit, e
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var hits []nearHit
-	for rows.Next() {
-		var h nearHit
-		var plat, plon float64
-		if err := rows.Scan(&h.id, &plat, &plon); err != nil {
-			return nil, err
-		}
-		if h.d = business.Distance(lat, lon, plat, plon); h.d <= r {
-			hits = append(hits, h)
-		}
-	}
-	return hits, rows.Err()
+	return scanNear(rows, lat, lon, r)
 }
