@@ -12,14 +12,14 @@ import (
 
 // go-telegram/bot confirms updates to Telegram before their handlers
 // finish, so a killed process would lose the updates it was handling. The
-// bot keeps its own copy from arrival (accept) until handled (handledMarks)
-// and replays what is left at the next start (replayUnhandled).
+// bot keeps its own copy from arrival (storedFirst for long polling, accept
+// for the webhook) until handled (handledMarks) and replays what is left at
+// the next start (replayUnhandled).
 
-// accept stores an update before it is queued, and reports false for one
-// already seen (Telegram redelivers after a restart, webhooks retry). A store
-// that cannot write does not stop a resident being answered.
+// accept stores a webhook update before it is queued, and reports false
+// for one already seen (webhooks retry). A store that cannot write does not
+// stop a resident being answered.
 func (a *App) accept(ctx context.Context, upd *models.Update) bool {
-	defer a.polls.stored(upd.ID) // stored, a duplicate, or past hoping: getUpdates may confirm it
 	body, err := json.Marshal(upd)
 	if err == nil {
 		var fresh bool

@@ -13,6 +13,8 @@ import (
 
 	tg "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"github.com/transparentcities/nazar/store"
 )
 
 // The adapter: everything Nazar does to go-telegram/bot v1.19's long
@@ -20,8 +22,9 @@ import (
 // "The Telegram adapter" says why it is kept rather than replaced by a loop
 // of our own):
 //
-//   - the wrapped client (storedFirst, below): the next getUpdates, which
-//     confirms a batch, waits until the batch's last update is stored;
+//   - the wrapped client (storedFirst, below): each getUpdates answer is
+//     stored, in one transaction, before the library reads it (the library
+//     confirms a batch as soon as it has handed it over);
 //   - an unbuffered update channel and non-async handlers: the library hands
 //     over one update at a time, and receive only stores and queues it (the
 //     dispatcher runs the handlers, bot/dispatcher.go);
@@ -38,14 +41,16 @@ type pollerConfig struct {
 	token, apiURL string
 	pollTimeout   time.Duration
 	transport     http.RoundTripper
-	receive       tg.HandlerFunc // stores and queues one update (App.receive)
+	receive       tg.HandlerFunc // queues one update (App.receive)
+	accept        func(context.Context, []store.IncomingUpdate) ([]bool, error)
 	log           *slog.Logger
 }
 
-// newPoller builds the library's client with the workarounds above; the
-// returned storedFirst must be told each update id accept has finished with.
+// newPoller builds the library's client with the workarounds above; receive
+// asks the returned storedFirst whether an update is new.
 func newPoller(c pollerConfig) (*tg.Bot, *storedFirst, error) {
-	polls := newStoredFirst(&http.Client{Timeout: c.pollTimeout + 10*time.Second, Transport: c.transport}, c.log)
+	polls := newStoredFirst(&http.Client{Timeout: c.pollTimeout + 10*time.Second, Transport: c.transport},
+		c.accept, c.log)
 	libraryPollTimeout := c.pollTimeout + time.Second
 	b, err := tg.New(c.token, tg.WithServerURL(c.apiURL), tg.WithSkipGetMe(),
 		tg.WithNotAsyncHandlers(), tg.WithUpdatesChannelCap(0), tg.WithAllowedUpdates(allowedUpdates),
@@ -63,38 +68,29 @@ var allowedUpdates = tg.AllowedUpdates{models.AllowedUpdateMessage, models.Allow
 
 // storedFirst is the poller's HTTP client. go-telegram/bot confirms a batch
 // of updates (the next getUpdates asks for offset = last id + 1) as soon as
-// it has handed the last update to receive, while receive may still be
-// storing it; a process killed in between would lose that update. So each
-// getUpdates waits until the last update the earlier ones delivered is
-// stored. receive stores the updates one by one, in order, as the library
-// hands them over (bot/inbox.go), so that is the whole batch, and the wait is
-// one store at most. Ids are compared for equality, not order: after a
-// week without updates Telegram may start them again lower.
+// it has handed the last update to receive, and a process killed before an
+// update was stored would lose it. So this client stores every update of a
+// getUpdates answer, all in one transaction, before the library even reads
+// the answer: nothing can confirm an update that is not on disk. One
+// transaction per answer (up to 100 updates) also costs about what one per
+// update did. receive then asks take whether an update is new.
 type storedFirst struct {
 	client tg.HttpClient
+	accept func(ctx context.Context, updates []store.IncomingUpdate) (fresh []bool, err error)
 	log    *slog.Logger
 
-	mu            sync.Mutex
-	lastDelivered int64         // the last update id of the latest getUpdates answer with any
-	lastStored    int64         // the update accept finished with last
-	progress      chan struct{} // closed and replaced whenever accept finishes one
+	mu    sync.Mutex
+	fresh map[int64]bool // stored here, not yet taken by receive: true when new
 }
 
-// storedWaitMax bounds the wait for a store that hangs: polling on, with the
-// risk of losing one update to a crash, beats a bot that stops listening.
-const storedWaitMax = 10 * time.Second
-
-func newStoredFirst(client tg.HttpClient, log *slog.Logger) *storedFirst {
-	return &storedFirst{client: client, log: log, progress: make(chan struct{})}
+func newStoredFirst(client tg.HttpClient, accept func(context.Context, []store.IncomingUpdate) ([]bool, error),
+	log *slog.Logger) *storedFirst {
+	return &storedFirst{client: client, accept: accept, log: log, fresh: map[int64]bool{}}
 }
 
 func (c *storedFirst) Do(req *http.Request) (*http.Response, error) {
-	if path.Base(req.URL.Path) != "getUpdates" {
-		return c.client.Do(req)
-	}
-	c.waitStored(req.Context())
 	resp, err := c.client.Do(req)
-	if err != nil {
+	if err != nil || path.Base(req.URL.Path) != "getUpdates" {
 		return resp, err
 	}
 	body, err := io.ReadAll(resp.Body)
@@ -103,54 +99,49 @@ func (c *storedFirst) Do(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
-	c.noteDelivered(body)
+	c.store(req.Context(), body)
 	return resp, nil
 }
 
-// noteDelivered reads the update ids of a getUpdates answer; the library
-// reads the same body after it and reports whatever is wrong with it.
-func (c *storedFirst) noteDelivered(body []byte) {
+// store stores the updates of a getUpdates answer. The library reads the
+// same body after it and reports whatever is wrong with it; updates that
+// could not be stored are handled anyway (take reports them new).
+func (c *storedFirst) store(ctx context.Context, body []byte) {
 	var answer struct {
-		Result []struct {
-			ID int64 `json:"update_id"`
-		} `json:"result"`
+		Result []json.RawMessage `json:"result"`
 	}
-	if json.Unmarshal(body, &answer) != nil {
+	if json.Unmarshal(body, &answer) != nil || len(answer.Result) == 0 {
 		return
 	}
-	if n := len(answer.Result); n > 0 {
-		c.mu.Lock()
-		c.lastDelivered = answer.Result[n-1].ID
-		c.mu.Unlock()
+	updates := make([]store.IncomingUpdate, 0, len(answer.Result))
+	for _, raw := range answer.Result {
+		var head struct {
+			ID int64 `json:"update_id"`
+		}
+		if json.Unmarshal(raw, &head) == nil {
+			updates = append(updates, store.IncomingUpdate{ID: head.ID, Body: raw})
+		}
 	}
-}
-
-// stored records that accept has finished with update id.
-func (c *storedFirst) stored(id int64) {
+	// Stored even when the bot is stopping: an update the library does not
+	// hand over now is not confirmed either, and the next start replays it.
+	fresh, err := c.accept(context.WithoutCancel(ctx), updates)
+	if err != nil {
+		c.log.Error("updates not stored; handling them anyway", "count", len(updates), "err", err)
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.lastStored = id
-	close(c.progress)
-	c.progress = make(chan struct{})
+	for i, u := range updates {
+		c.fresh[u.ID] = fresh[i]
+	}
 }
 
-func (c *storedFirst) waitStored(ctx context.Context) {
-	timeout := time.NewTimer(storedWaitMax)
-	defer timeout.Stop()
-	for {
-		c.mu.Lock()
-		behind, progress := c.lastStored != c.lastDelivered, c.progress
-		c.mu.Unlock()
-		if !behind {
-			return
-		}
-		select {
-		case <-progress:
-		case <-ctx.Done():
-			return
-		case <-timeout.C:
-			c.log.Warn("updates not stored in time; confirming them to Telegram anyway")
-			return
-		}
-	}
+// take reports whether receive should handle update id: false only for one
+// already stored before (a redelivery).
+func (c *storedFirst) take(id int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fresh, stored := c.fresh[id]
+	delete(c.fresh, id)
+	return fresh || !stored
 }

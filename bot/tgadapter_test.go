@@ -2,15 +2,17 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/store"
 )
 
 // fakeAPI answers every getUpdates with the given body and counts calls.
@@ -31,52 +33,38 @@ func request(t *testing.T, ctx context.Context, method string) *http.Request {
 	return req
 }
 
-func TestGetUpdatesWaitsForTheDeliveredUpdatesToBeStored(t *testing.T) {
-	api := &fakeAPI{body: `{"ok":true,"result":[{"update_id":7},{"update_id":8}]}`, calls: make(chan string, 10)}
-	c := newStoredFirst(api, slog.New(slog.DiscardHandler))
+func TestGetUpdatesAnswersAreStoredBeforeTheLibraryReadsThem(t *testing.T) {
+	api := &fakeAPI{body: `{"ok":true,"result":[{"update_id":7,"message":{"text":"a"}},{"update_id":8}]}`,
+		calls: make(chan string, 10)}
+	var stored []store.IncomingUpdate
+	accept := func(_ context.Context, us []store.IncomingUpdate) ([]bool, error) {
+		stored = append(stored, us...)
+		return []bool{true, false}, nil // 8 was stored by an earlier run
+	}
+	c := newStoredFirst(api, accept, slog.New(slog.DiscardHandler))
+
+	_, err := c.Do(request(t, t.Context(), "sendMessage"))
+	require.NoError(t, err)
+	assert.Empty(t, stored, "other methods store nothing")
+
 	resp, err := c.Do(request(t, t.Context(), "getUpdates"))
 	require.NoError(t, err)
+	require.Len(t, stored, 2, "stored before Do returns, so before anything can confirm them")
+	assert.Equal(t, int64(7), stored[0].ID)
+	assert.JSONEq(t, `{"update_id":7,"message":{"text":"a"}}`, string(stored[0].Body), "the body as Telegram sent it")
 	body, _ := io.ReadAll(resp.Body)
 	assert.Equal(t, api.body, string(body), "the library reads the answer as sent")
-	<-api.calls
 
-	next, poll := make(chan struct{}), request(t, t.Context(), "getUpdates")
-	go func() {
-		defer close(next)
-		_, _ = c.Do(poll)
-	}()
-	_, err = c.Do(request(t, t.Context(), "sendMessage"))
+	assert.True(t, c.take(7), "new")
+	assert.False(t, c.take(8), "a redelivery is skipped")
+	assert.True(t, c.take(9), "an update the client did not store is handled")
+}
+
+func TestUpdatesThatCouldNotBeStoredAreStillHandled(t *testing.T) {
+	api := &fakeAPI{body: `{"ok":true,"result":[{"update_id":7}]}`, calls: make(chan string, 10)}
+	accept := func(context.Context, []store.IncomingUpdate) ([]bool, error) { return nil, errors.New("disk full") }
+	c := newStoredFirst(api, accept, slog.New(slog.DiscardHandler))
+	_, err := c.Do(request(t, t.Context(), "getUpdates"))
 	require.NoError(t, err)
-	assert.Equal(t, "/bot123:x/sendMessage", <-api.calls, "other methods do not wait")
-	c.stored(7)
-	select {
-	case <-next:
-		t.Fatal("getUpdates confirmed update 8 before it was stored")
-	case <-time.After(50 * time.Millisecond):
-	}
-	c.stored(8)
-	<-next
-	assert.Equal(t, "/bot123:x/getUpdates", <-api.calls)
-
-	// After a quiet week Telegram may start the ids lower.
-	c.noteDelivered([]byte(`{"ok":true,"result":[{"update_id":3}]}`))
-	next, poll = make(chan struct{}), request(t, t.Context(), "getUpdates")
-	go func() {
-		defer close(next)
-		_, _ = c.Do(poll)
-	}()
-	select {
-	case <-next:
-		t.Fatal("getUpdates confirmed update 3 before it was stored")
-	case <-time.After(50 * time.Millisecond):
-	}
-	c.stored(3)
-	<-next
-	<-api.calls
-
-	c.noteDelivered([]byte(`{"ok":true,"result":[{"update_id":9}]}`))
-	ctx, cancel := context.WithCancel(t.Context())
-	cancel()
-	_, err = c.Do(request(t, ctx, "getUpdates"))
-	require.NoError(t, err, "a stopping bot is not held")
+	assert.True(t, c.take(7))
 }

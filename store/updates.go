@@ -12,18 +12,54 @@ import (
 // keeps unconfirmed updates for 24 hours, so twice that is safe.
 const seenUpdatesKeep = 48 * time.Hour
 
-// AcceptUpdate records an update (its id and its JSON body, sealed: it holds
-// what the resident typed) before it is handled and reports whether it is
-// new. A redelivered update (after a restart, or a webhook retry) reports
-// false and is not stored again.
+// IncomingUpdate is an update as it arrived: its id and its JSON body.
+type IncomingUpdate struct {
+	ID   int64
+	Body []byte
+}
+
+// AcceptUpdate records one update before it is handled and reports whether
+// it is new (AcceptUpdates).
 func (s *Store) AcceptUpdate(ctx context.Context, updateID int64, body []byte) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at, body) VALUES (?, ?, ?)`,
-		updateID, unix(s.now()), s.seal(sealUpdate, body))
+	fresh, err := s.AcceptUpdates(ctx, []IncomingUpdate{{ID: updateID, Body: body}})
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return fresh[0], nil
+}
+
+// AcceptUpdates records updates (each id with its JSON body, sealed: it
+// holds what the resident typed) before they are handled, all in one
+// transaction, and reports for each whether it is new. A redelivered update
+// (after a restart, or a webhook retry) reports false and is not stored
+// again. One transaction for a whole getUpdates answer costs about what one
+// update alone would.
+func (s *Store) AcceptUpdates(ctx context.Context, updates []IncomingUpdate) ([]bool, error) {
+	fresh := make([]bool, len(updates))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO seen_updates(update_id, at, body) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		at := unix(s.now())
+		for i, u := range updates {
+			res, err := stmt.ExecContext(ctx, u.ID, at, s.seal(sealUpdate, u.Body))
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			fresh[i] = n == 1
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return fresh, nil
 }
 
 // UpdatesHandled drops the stored bodies of handled updates; their ids stay

@@ -54,6 +54,8 @@ type Harness struct {
 	cancel   context.CancelFunc
 	done     chan error
 	options  []func(*config.Config)
+	// botOptions are the bot options each start begins from.
+	botOptions bot.Options
 
 	// MetricsAddr is where /metrics is served when http.metrics_listen is set.
 	MetricsAddr string
@@ -62,7 +64,15 @@ type Harness struct {
 // Start runs a bot; opts adjust the configuration (admins, limits…).
 func Start(t testing.TB, opts ...func(*config.Config)) *Harness {
 	t.Helper()
-	h := &Harness{t: t, SB: sandbox.New(Token), Clock: clock.NewFake(Epoch), Log: &SyncBuffer{}, options: opts}
+	return StartWith(t, bot.Options{}, opts...)
+}
+
+// StartWith is Start with bot options (benchmarks); the harness sets the
+// logger, clock and listeners itself.
+func StartWith(t testing.TB, botOptions bot.Options, opts ...func(*config.Config)) *Harness {
+	t.Helper()
+	h := &Harness{t: t, SB: sandbox.New(Token), Clock: clock.NewFake(Epoch), Log: &SyncBuffer{}, options: opts,
+		botOptions: botOptions}
 	cfg := config.Default()
 	cfg.Telegram.Token, cfg.Telegram.APIURL = Token, h.SB.URL
 	cfg.Telegram.PollTimeout = time.Second
@@ -103,8 +113,9 @@ func (h *Harness) startApp() {
 		h.MetricsAddr = metricsLn.Addr().String()
 	}
 	log := bot.NewLogger(h.Log, "json", h.Config.Log.Level, false)
-	app, err := nazarapp.NewBot(h.Config, h.Store, bot.Options{Logger: log, Now: h.Clock.Now, Listener: ln,
-		MetricsListener: metricsLn})
+	o := h.botOptions
+	o.Logger, o.Now, o.Listener, o.MetricsListener = log, h.Clock.Now, ln, metricsLn
+	app, err := nazarapp.NewBot(h.Config, h.Store, o)
 	require.NoError(h.t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	h.App, h.cancel, h.done = app, cancel, make(chan error, 1)

@@ -85,7 +85,9 @@ func keyboardRow(row []json.RawMessage) ([]string, *apiError) {
 	texts := make([]string, 0, len(row))
 	for _, raw := range row {
 		var text string
-		if json.Unmarshal(raw, &text) != nil {
+		// A button is a string or an object; trying the string first on an
+		// object would build an error for nothing on every button.
+		if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &text) != nil {
 			var b models.KeyboardButton
 			if err := json.Unmarshal(raw, &b); err != nil {
 				return nil, badRequest("can't parse keyboard button")
