@@ -93,11 +93,14 @@ func (c *storedFirst) Do(req *http.Request) (*http.Response, error) {
 	if err != nil || path.Base(req.URL.Path) != "getUpdates" {
 		return resp, err
 	}
-	body, err := io.ReadAll(resp.Body)
+	var buf bytes.Buffer
+	buf.Grow(int(max(resp.ContentLength, 0)) + bytes.MinRead) // one allocation when the length is known
+	_, err = buf.ReadFrom(resp.Body)
 	resp.Body.Close()
 	if err != nil {
 		return nil, err
 	}
+	body := buf.Bytes()
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	c.store(req.Context(), body)
 	return resp, nil

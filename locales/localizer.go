@@ -19,6 +19,10 @@ type Localizer struct {
 
 	loc *i18n.Localizer
 	num numberStyle
+	// plain keeps messages rendered without data (menu labels, titles):
+	// the same text every time, and a go-i18n lookup and template run
+	// saved on every reply.
+	plain sync.Map // id → string
 }
 
 var (
@@ -46,11 +50,21 @@ func New(lang string) *Localizer {
 // maps are merged, later keys win). It never panics: an unknown id yields the
 // id itself and a one-time warning in the log.
 func (l *Localizer) T(id string, data ...map[string]any) string {
+	merged := mergeData(data)
+	if merged == nil {
+		if out, ok := l.plain.Load(id); ok {
+			return out.(string)
+		}
+	}
 	cfg := &i18n.LocalizeConfig{MessageID: id}
-	if merged := mergeData(data); merged != nil {
+	if merged != nil {
 		cfg.TemplateData = merged
 	}
-	return l.localize(id, cfg)
+	out := l.localize(id, cfg)
+	if merged == nil {
+		l.plain.Store(id, out)
+	}
+	return out
 }
 
 // N returns the plural form of message id that matches count under the
