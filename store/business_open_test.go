@@ -1,8 +1,7 @@
 package store_test
 
 import (
-	"os"
-	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -11,9 +10,8 @@ import (
 
 	"github.com/transparentcities/nazar/business"
 	"github.com/transparentcities/nazar/business/demogen"
-	"github.com/transparentcities/nazar/config"
 	"github.com/transparentcities/nazar/hours"
-	"github.com/transparentcities/nazar/importer"
+	"github.com/transparentcities/nazar/kved"
 	"github.com/transparentcities/nazar/store"
 	"github.com/transparentcities/nazar/store/storetest"
 )
@@ -26,19 +24,27 @@ func openAt(t time.Time) store.KeepHours {
 	}
 }
 
-// importGenerated imports n generated businesses (demo city, fixed seed).
+// importGenerated imports n generated businesses (demo city, fixed seed)
+// through the store, as the businesses importer hands them over.
 func importGenerated(t *testing.T, st *store.Store, n int, edit func(rows [][]string)) {
 	t.Helper()
 	rows := demogen.Generate(n, 7, 3)
 	if edit != nil {
 		edit(rows)
 	}
-	path := filepath.Join(t.TempDir(), "businesses.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, demogen.Write(f, rows))
-	require.NoError(t, f.Close())
-	_, err = importer.Run(t.Context(), importer.Env{Store: st, Config: config.Default()}, "businesses", path)
+	records := make([]business.Record, 0, len(rows))
+	for _, r := range rows { // the columns of demogen.Header
+		code, err := kved.Parse(r[4])
+		require.NoError(t, err)
+		lat, err := strconv.ParseFloat(r[6], 64)
+		require.NoError(t, err)
+		lon, err := strconv.ParseFloat(r[7], 64)
+		require.NoError(t, err)
+		records = append(records, business.Record{UID: r[0], EDRPOU: r[1], Name: r[2], Kind: r[3], KVED: code.Full,
+			Division: code.Division, Section: code.Section, Address: r[5], HasPoint: true, Lat: lat, Lon: lon,
+			Hours: r[11], Description: r[12]})
+	}
+	_, err := st.ImportBusinesses(t.Context(), records)
 	require.NoError(t, err)
 }
 
@@ -78,6 +84,9 @@ func TestOpenNowListsAreTheUnfilteredListsFiltered(t *testing.T) {
 			all, _, err := st.BusinessList(ctx, f, 0, 1_000_000)
 			require.NoError(t, err)
 			want := kept(all, keep)
+			if f.Section == "G" && at.Hour() == 12 {
+				require.Greater(t, len(want), 40, "pages past the first are compared")
+			}
 			for _, offset := range []int{0, 8, 40, len(want) - 3, len(want) + 8} {
 				got, total, err := st.BusinessListKept(ctx, f, keep, max(offset, 0), 8)
 				require.NoError(t, err)
