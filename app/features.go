@@ -120,7 +120,8 @@ func addUnderstand(f *bot.Features, st *store.Store) error {
 		}
 	}
 	f.Understand = &understandh.Understand{Engine: engine, Store: st, Core: f.Core, Admin: f.Admin, Card: f.Card,
-		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms}
+		Council: f.Council, Business: f.Business, Voucher: f.Voucher, Digest: f.Digest, DigestJob: f.DigestJob, Forms: f.Forms,
+		Courses: f.Courses}
 	f.Business.Categories = f.Understand // English category words find Ukrainian businesses
 	f.Names = &understandh.NamesWatch{Engine: engine, Store: st}
 	return nil

@@ -97,11 +97,11 @@ func TestPrivacyListsSubmissionsAndPagesOpen(t *testing.T) {
 	assert.Contains(t, h.Say(u, "/privacy").Text, "• 1 звернення до міських служб")
 
 	m := h.Say(u, "/services")
-	page := h.Press(u, m, "🎓 Курс «Цифрова громада»")
+	page := h.Press(u, m, "🏙 Програма «Прозоре місто»")
 	assert.Equal(t, m.ID, page.ID, "the page opens in place")
-	assert.Contains(t, page.Text, "Безкоштовний курс")
+	assert.Contains(t, page.Text, "Міська програма відкритості")
 	require.NotEmpty(t, page.Inline)
-	assert.Equal(t, "https://nove-misto.example.org/course", page.Inline[0][0].URL)
+	assert.Equal(t, "https://nove-misto.example.org/opendata", page.Inline[0][0].URL)
 	back := h.Press(u, page, "◀ Назад")
 	assert.Contains(t, back.Text, "Міські послуги")
 }

@@ -20,7 +20,7 @@ func TestThreatReportEndToEndAndMarkedHandled(t *testing.T) {
 	h.Say(u, "/start")
 	m := h.Say(u, "🤝 Послуги")
 	assert.Contains(t, m.Text, "Міські послуги")
-	assert.Contains(t, flattenInline(m), "🎓 Курс «Цифрова громада»", "info pages are listed too")
+	assert.Contains(t, flattenInline(m), "🏙 Програма «Прозоре місто»", "info pages are listed too")
 	m = h.Press(u, m, "🛡 Повідомити про інформаційну загрозу")
 	assert.Contains(t, m.Text, "(1/3) Перешліть сюди підозрілий допис")
 

@@ -31,6 +31,28 @@ func ParseTimestamp(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a timestamp (use RFC 3339, e.g. 2026-11-28T10:00:00+02:00)", s)
 }
 
+// LocalTimeForms names what ParseLocalTime accepts, for error messages.
+const LocalTimeForms = "RFC 3339 like 2026-11-28T10:00:00+02:00, or city time as YYYY-MM-DD HH:MM, " +
+	"YYYY-MM-DD or DD.MM.YYYY"
+
+// ParseLocalTime reads RFC 3339 (its own offset), a local date and time
+// "YYYY-MM-DD HH:MM", or a date as ParseDate reads it (midnight): the last two
+// in loc, the city's time zone, so an operator's wall-clock time is that time
+// in the city whatever zone the importing machine runs in.
+func ParseLocalTime(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02 15:04", s, loc); err == nil {
+		return t, nil
+	}
+	if d, err := ParseDate(s); err == nil {
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time (use %s)", s, LocalTimeForms)
+}
+
 // ParseKopiykas reads an amount in hryvnias with a decimal point or comma
 // ("1234.5", "1234,50", "1 234,50") into integer kopiykas, refusing more
 // than two decimals.

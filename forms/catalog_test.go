@@ -24,8 +24,10 @@ func TestDefaultFormsAreValid(t *testing.T) {
 	assert.Equal(t, "slot", f.ReminderStep().ID)
 	assert.Equal(t, "topic", f.After("slot").ID)
 	assert.Nil(t, f.After("topic"))
-	_, ok = c.Page("course")
+	_, ok = c.Page("programme")
 	assert.True(t, ok)
+	_, ok = c.Page("course")
+	assert.False(t, ok, "the course is the courses feature's (🎓 Навчання), not a static page")
 }
 
 // validForm is a minimal valid definition; cases below break one thing.

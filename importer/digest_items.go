@@ -5,6 +5,7 @@ import (
 
 	"context"
 	"slices"
+	"time"
 
 	"github.com/transparentcities/nazar/csvin"
 	"github.com/transparentcities/nazar/weblink"
@@ -24,7 +25,7 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 		return Summary{}, err
 	}
 	f.Known(digestItemColumns...)
-	items, err := rows[digest.Item]{parse: parseDigestItem,
+	items, err := rows[digest.Item]{parse: digestItemParser(env.Config.Location()),
 		id: func(it digest.Item) string { return it.ID }, idColumn: "id"}.read(f)
 	if err != nil {
 		return Summary{}, err
@@ -40,7 +41,13 @@ func importDigestItems(ctx context.Context, env Env, path string) (Summary, erro
 	return sum, nil
 }
 
-func parseDigestItem(row csvin.Row) (digest.Item, error) {
+// digestItemParser reads one row; published_at without an offset is city
+// time (loc).
+func digestItemParser(loc *time.Location) func(csvin.Row) (digest.Item, error) {
+	return func(row csvin.Row) (digest.Item, error) { return parseDigestItem(row, loc) }
+}
+
+func parseDigestItem(row csvin.Row, loc *time.Location) (digest.Item, error) {
 	it := digest.Item{ID: row.Get("id"), Topic: row.Get("topic"), Lang: row.Get("lang"),
 		Title: row.Get("title"), Body: row.Get("body"), URL: row.Get("url"), Source: "import"}
 	switch {
@@ -55,7 +62,7 @@ func parseDigestItem(row csvin.Row) (digest.Item, error) {
 	case it.URL != "" && !weblink.Valid(it.URL):
 		return it, row.Errorf("url", "%q is not an http(s) link", it.URL)
 	}
-	at, err := csvin.ParseTimestamp(row.Get("published_at"))
+	at, err := csvin.ParseLocalTime(row.Get("published_at"), loc)
 	if err != nil {
 		return it, row.Errorf("published_at", "%v", err)
 	}

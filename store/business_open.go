@@ -12,10 +12,11 @@ import (
 
 // KeepHours tells whether to keep a business by the text of its opening
 // hours: the "open now" filter, which parses hours in Go (package hours),
-// so the lists that use it read every candidate's hours and page here.
+// so the lists that use it page here. It must depend on the text alone:
+// the section and near-me lists ask about each distinct text once.
 type KeepHours func(hours string) bool
 
-// keptPage reads briefs in the rows' order, keeps those keep accepts and
+// keptPage (search's open filter, in ranking order) reads briefs in the rows' order, keeps those keep accepts and
 // returns the page [offset, offset+limit) of them and how many were kept.
 // One pass over the candidates: filtering in SQL by the hours texts found
 // open (json_each) measured twice as slow, for it reads the rows twice.
@@ -53,7 +54,9 @@ func (s *Store) SearchBusinessesKept(ctx context.Context, match string, keep Kee
 	return keptPage(rows, keep, offset, limit)
 }
 
-// BusinessListKept is BusinessList over the businesses keep accepts.
+// BusinessListKept is BusinessList over the businesses keep accepts. It
+// filters the open-hours index in memory (store/business_open_index.go) and
+// reads only the page's rows.
 func (s *Store) BusinessListKept(ctx context.Context, f business.Filter, keep KeepHours, offset, limit int) ([]business.Brief, int, error) {
 	from, to := f.Division, f.Division
 	if f.Division == "" {
@@ -63,18 +66,34 @@ func (s *Store) BusinessListKept(ctx context.Context, f business.Filter, keep Ke
 		}
 		from, to = fmt.Sprintf("%02d", sec.From), fmt.Sprintf("%02d", sec.To)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, address, kved, hours FROM businesses
-		WHERE division BETWEEN ? AND ? AND hours <> '' ORDER BY name, id`, from, to)
+	idx, err := s.openIndex(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	return keptPage(rows, keep, offset, limit)
+	texts := newOpenTexts(idx, keep)
+	var ids []int64
+	total := 0
+	for _, e := range idx.byName {
+		if e.division < from || e.division > to || !texts.kept(e.text) {
+			continue
+		}
+		if total >= offset && len(ids) < limit {
+			ids = append(ids, e.id)
+		}
+		total++
+	}
+	if len(ids) == 0 {
+		return nil, total, nil
+	}
+	page, err := s.briefsInOrder(ctx, ids)
+	return page, total, err
 }
 
 // BusinessesNearKept lists the businesses keep accepts within radiusM
 // metres of a point, nearest first, at most limit: every business in the
 // circle is a candidate (the nearest open one may lie past many closed
-// ones), read one by one from the nearest until limit are kept.
+// ones), checked in the open-hours index from the nearest until limit are
+// kept; only those are read.
 func (s *Store) BusinessesNearKept(ctx context.Context, lat, lon, radiusM float64, limit int, keep KeepHours) ([]business.Brief, error) {
 	hits, err := s.nearHits(ctx, lat, lon, radiusM)
 	if err != nil {
@@ -83,20 +102,28 @@ func (s *Store) BusinessesNearKept(ctx context.Context, lat, lon, radiusM float6
 	sort.Slice(hits, func(i, j int) bool {
 		return hits[i].d < hits[j].d || (hits[i].d == hits[j].d && hits[i].id < hits[j].id)
 	})
-	var out []business.Brief
+	idx, err := s.openIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	texts := newOpenTexts(idx, keep)
+	var ids []int64
+	distance := map[int64]float64{}
 	for _, h := range hits {
-		if len(out) >= limit {
+		if len(ids) >= limit {
 			break
 		}
-		b := business.Brief{ID: h.id, DistanceM: h.d}
-		err := s.db.QueryRowContext(ctx, `SELECT name, address, kved, hours FROM businesses WHERE id = ?`, h.id).
-			Scan(&b.Name, &b.Address, &b.KVED, &b.Hours)
-		if err != nil {
-			return nil, err
-		}
-		if b.Hours != "" && keep(b.Hours) {
-			out = append(out, b)
+		if t := idx.text(h.id); t >= 0 && texts.kept(t) {
+			ids = append(ids, h.id)
+			distance[h.id] = h.d
 		}
 	}
-	return out, nil
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	out, err := s.briefsInOrder(ctx, ids)
+	for i := range out {
+		out[i].DistanceM = distance[out[i].ID]
+	}
+	return out, err
 }

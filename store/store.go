@@ -50,6 +50,8 @@ type Store struct {
 	figures deputiesCache
 	// search caches business search rankings (store/business_search.go).
 	search searchCache
+	// openHours indexes businesses' hours for "open now" (store/business_open_index.go).
+	openHours openIndexCache
 	// stmts are the hot statements, prepared once (store/prepared.go).
 	stmts preparedStmts
 	// deputies are the council's names for deputy search (store/council_names.go).

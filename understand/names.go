@@ -30,6 +30,7 @@ type names struct {
 type depPart struct {
 	deputy int // index in deputies
 	word   string
+	fold   string // Fold(word): what a typed part of the name begins ("mul" of "mulchak")
 	family bool
 }
 
@@ -42,7 +43,7 @@ func (e *Engine) SetNames(n Names) {
 	for i, d := range n.Deputies {
 		for j, w := range strings.Fields(Normalize(d.FullName)) {
 			id := int32(len(c.depParts))
-			c.depParts = append(c.depParts, depPart{deputy: i, word: w, family: j == 0})
+			c.depParts = append(c.depParts, depPart{deputy: i, word: w, fold: Fold(w), family: j == 0})
 			c.depIndex.add(Key(w), id, false)
 		}
 	}

@@ -68,6 +68,56 @@ func (r *reading) deputy(free []int) (Entity, float64, []int) {
 	return Entity{Kind: KindDeputy, Value: value, IDs: ids}, min(best, 1.5), used
 }
 
+// minNamePart: a typed beginning of a family name has at least this many
+// letters («Муль» of Мульчак; «Ко» would be half the council).
+const minNamePart = 3
+
+// namesADeputy reports whether the message is the council's section word
+// and a name: «депутат Муль», "deputy Mul", «як голосує депутат Муль» — the
+// section word and nothing of the council but its menu or the deputy search.
+// Only then is the beginning of a family name read as the deputy: in
+// «рішення ради про школу» the word «школу» also begins «Школяр».
+func (r *reading) namesADeputy() bool {
+	section, _, _ := strings.Cut(IntentDeputy, ".")
+	if r.domains[section] == 0 {
+		return false
+	}
+	for intent, s := range r.scores {
+		if s > 0 && strings.HasPrefix(intent, section+".") && intent != IntentDeputy && intent != section+".menu" {
+			return false
+		}
+	}
+	return true
+}
+
+// deputyByPart finds the deputies whose family name begins with a free
+// token as typed or cut to its stem ("Муль", "Мулю" → Мульчак): the first
+// token that begins one. One deputy carries their family name; several
+// (namesakes by beginning) carry the typed word for the search to list.
+func (r *reading) deputyByPart(free []int) (Entity, float64, []int) {
+	for _, i := range free {
+		t := r.toks[i]
+		if t.n < minNamePart {
+			continue
+		}
+		var ids []int64
+		word := t.raw
+		for _, p := range r.n.depParts {
+			if p.family && (strings.HasPrefix(p.fold, t.fold) || strings.HasPrefix(p.fold, t.stem)) {
+				ids = append(ids, r.n.deputies[p.deputy].ID)
+				word = p.word
+			}
+		}
+		switch {
+		case len(ids) == 1:
+			return Entity{Kind: KindDeputy, Value: word, IDs: ids}, qPrefix, []int{i}
+		case len(ids) > 1:
+			return Entity{Kind: KindDeputy, Value: t.raw}, qPrefix, []int{i}
+		}
+	}
+	return Entity{}, 0, nil
+}
+
 // businessWords are the free tokens found among the words of business
 // names, as typed or, for a typo, as the names write it, and their total
 // quality.

@@ -175,7 +175,11 @@ func (r *reading) candidates(text string) []Candidate {
 		r.why[d+".menu"] = append(r.why[d+".menu"], d)
 	}
 	free := r.free()
-	if dep, q, used := r.deputy(free); q > 0 {
+	dep, q, used := r.deputy(free)
+	if q == 0 && r.namesADeputy() {
+		dep, q, used = r.deputyByPart(free)
+	}
+	if q > 0 {
 		r.scores[IntentDeputy] += entityWeight * q
 		entities[IntentDeputy] = dep
 		free = without(free, used)

@@ -83,6 +83,37 @@ func TestDeputyQuestionWithAnUnknownNameKeepsTheWords(t *testing.T) {
 	assert.Equal(t, understand.Entity{Kind: understand.KindDeputy, Value: "муль"}, best.Entity)
 }
 
+// The council's section word and the beginning of a family name name that
+// deputy («депутат Муль» went to the council menu while «як голосував Муль»
+// found Мульчак); a part too short, or many deputies, stay a search.
+func TestSectionWordAndPartOfANameIsTheDeputy(t *testing.T) {
+	e := demoEngine(t)
+	for _, s := range []string{"депутат Муль", "депутатка Муль", "депутат Мульчак", "як голосує депутат Муль",
+		"deputy Mul", "council member Mul"} {
+		r := e.Understand(s)
+		best, _ := r.Best()
+		assert.True(t, r.Confident, s)
+		assert.Equal(t, understand.IntentDeputy, best.Intent, s)
+		assert.Equal(t, []int64{8}, best.Entity.IDs, "%s: Мульчак, the demo's deputy No. 8", s)
+	}
+	best, _ := e.Understand("депутати").Best()
+	assert.Equal(t, "council.menu", best.Intent, "the section word alone is still the menu")
+	best, _ = e.Understand("депутат Ко").Best()
+	assert.Equal(t, "council.menu", best.Intent, "two letters begin too many names")
+}
+
+// Beginning a family name counts only beside the section word and no other
+// council page: «рішення ради про парк» is about a park, not Парковенко.
+func TestPartOfANameElsewhereIsNotADeputy(t *testing.T) {
+	e := demoEngine(t)
+	e.SetNames(understand.Names{Deputies: []understand.Deputy{{ID: 3, FullName: "Парковенко Іван Петрович"}}})
+	best, _ := e.Understand("рішення ради про парк").Best()
+	assert.Equal(t, understand.IntentDecisions, best.Intent)
+	assert.Equal(t, understand.Entity{Kind: understand.KindWords, Value: "park"}, best.Entity)
+	best, _ = e.Understand("депутат Парков").Best()
+	assert.Equal(t, []int64{3}, best.Entity.IDs)
+}
+
 func TestSnapshotSwap(t *testing.T) {
 	e := demoEngine(t)
 	best, _ := e.Understand("Муль").Best()

@@ -11,6 +11,7 @@ import (
 	businessh "github.com/transparentcities/nazar/handlers/business"
 	cardh "github.com/transparentcities/nazar/handlers/card"
 	councilh "github.com/transparentcities/nazar/handlers/council"
+	coursesh "github.com/transparentcities/nazar/handlers/courses"
 	digesth "github.com/transparentcities/nazar/handlers/digest"
 	formsh "github.com/transparentcities/nazar/handlers/forms"
 	voucherh "github.com/transparentcities/nazar/handlers/voucher"
@@ -47,6 +48,7 @@ type Understand struct {
 	Digest    *digesth.Digest
 	DigestJob *digesth.DigestJob
 	Forms     *formsh.Forms
+	Courses   *coursesh.Courses
 }
 
 const convUnderstand = "u"

@@ -72,6 +72,7 @@ var askActions = map[string]askAction{
 	"digest.last":      {"dl", (*Understand).lastDigest},
 
 	"services.menu": calling("sv", func(u *Understand) handlers.Func { return u.Forms.Services }),
+	"learn.list":    calling("ll", func(u *Understand) handlers.Func { return u.Courses.Learn }),
 
 	"council.menu":       calling("km", func(u *Understand) handlers.Func { return u.Council.Menu }),
 	"council.attendance": pressing("ka", func(u *Understand) handlers.Func { return u.Council.Button }, councilh.CnNS.Press(councilh.CnLowAttendance)),

@@ -49,7 +49,8 @@ func TestReadingButtonsRoundTrip(t *testing.T) {
 			Value: strings.Repeat("дуже довга назва ", 10)}},
 		{Intent: "card.link", Entity: understand.Entity{Kind: understand.KindCardNumber, Value: "9876540000000015"}},
 		{Intent: "form.threat"},
-		{Intent: "page.course"},
+		{Intent: "page.programme"},
+		{Intent: "learn.list"},
 	}
 	for _, c := range cases {
 		b, ok := u.button(locales.New("uk"), c)
