@@ -42,6 +42,9 @@ type App struct {
 	features Features
 	now      func() time.Time
 
+	// answerSends records the answers' sends for the next start's pace.
+	answerSends *answerSends
+
 	// metricsListener serves http.metrics_listen when set (tests).
 	metricsListener net.Listener
 }
@@ -87,7 +90,8 @@ func New(cfg config.Config, st *store.Store, features Features, opts Options) (*
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
 	a.Metrics.Registry.MustRegister(opts.Collectors...)
 	a.pace = NewPace(cfg.Digest.RatePerSecond)
-	answers := answersFirst{API: b, pace: a.pace}
+	a.answerSends = newAnswerSends(st.RecordAnswerSends, a.log)
+	answers := answersFirst{API: b, pace: a.pace, sent: a.answerSends}
 	router := NewRouter(NewRoutes(features), st, answers, RouterConfig{ConversationTimeout: cfg.Conversation.Timeout,
 		DefaultLanguage: cfg.DefaultLanguage, IsAdmin: cfg.IsAdmin, Now: opts.Now})
 	a.pipeline = Chain(router.Handle, Recover(a.log), Observe(a.log, a.Metrics),
@@ -122,6 +126,13 @@ func (a *App) Handled() int64 { return a.handled.Load() }
 // Run serves until ctx is cancelled, then stops taking updates, lets
 // handlers in flight finish (up to ShutdownGrace) and returns.
 func (a *App) Run(ctx context.Context) error {
+	// Before anything can send (the replay below answers at once): a restart
+	// after a SIGKILL continues the last window's pace, answers included.
+	if err := seedPace(ctx, a.store, a.pace); err != nil {
+		return fmt.Errorf("pace: %w", err)
+	}
+	a.answerSends.start()
+	defer a.answerSends.stop() // after drain: the last answers are counted too
 	a.disp = NewDispatcher(ctx, a.cfg.Telegram.MaxConcurrentHandlers, 10*a.cfg.Telegram.MaxConcurrentHandlers, a.handle)
 	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
 	defer a.marks.stop() // after drain: the last handlers' marks are written too

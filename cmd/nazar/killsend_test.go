@@ -18,14 +18,21 @@ import (
 // killSend is a digest sent by the real binary against a sandbox that
 // enforces the bot's own rate, the process SIGKILLed mid-send and restarted
 // at once on the same database (issue 20: the sender keeps to the rate
-// "also across a SIGKILL and restart mid-send").
+// "also across a SIGKILL and restart mid-send"). Residents write /start
+// around the kill, in three groups, each at once.
 type killSend struct {
 	rate, workers int
 	subscribers   int
 	killAfter     int // deliveries before the kill
-	// residents write /start while the bot is down: their updates wait at
-	// Telegram and reach the restarted bot in its first poll, all at once.
-	residents int
+	// answered write just before the kill and are answered by the first
+	// process: their answers share the last window with the digest.
+	answered int
+	// cut write as the kill comes: their answers are in flight when it
+	// lands, so the restarted bot replays their updates first thing.
+	cut int
+	// waiting write while the bot is down: their updates reach the
+	// restarted bot in its first poll.
+	waiting int
 }
 
 // killSendRun is what the sandbox saw.
@@ -55,44 +62,58 @@ func (k killSend) run(tb testing.TB) killSendRun {
 	if !sb.WaitFor(time.Minute, func() bool { return delivered(sb) >= k.killAfter }) {
 		tb.Fatalf("delivered %d of %d before the kill; stderr:\n%s", delivered(sb), k.killAfter, first.stderr.String())
 	}
-	// Hold every new request in the sandbox: once each worker waits there,
-	// every answer it received before is recorded in the outbox, so what was
-	// delivered is exactly what the database says; the held requests die
-	// with the process, undelivered. The kill follows at once, with the last
-	// second's sends still in the sandbox's window.
+	answered := r.write(sb, k.answered)
+	if !sb.WaitFor(10*time.Second, func() bool { return allAnswered(sb, answered) }) {
+		tb.Fatalf("the residents writing before the kill were not answered; stderr:\n%s", first.stderr.String())
+	}
+	// Hold every new request in the sandbox: once each worker (and each cut
+	// resident's handler) waits there, every answer received before is
+	// recorded, so what was delivered is exactly what the database says; the
+	// held requests die with the process, undelivered. The kill follows at
+	// once, with the last second's sends still in the sandbox's window.
 	sb.SetLatency(time.Minute)
 	r.killedAt = time.Now()
-	if !sb.WaitFor(10*time.Second, func() bool { return sb.Delayed("sendMessage") >= k.workers }) {
-		tb.Fatalf("%d of %d workers reached the held send", sb.Delayed("sendMessage"), k.workers)
+	r.write(sb, k.cut)
+	held := k.workers + k.cut
+	if !sb.WaitFor(10*time.Second, func() bool { return sb.Delayed("sendMessage") >= held }) {
+		tb.Fatalf("%d of %d sends reached the hold", sb.Delayed("sendMessage"), held)
 	}
 	require.NoError(tb, first.cmd.Process.Signal(syscall.SIGKILL))
 	<-first.done
 	sb.SetLatency(0)
 
-	for i := range k.residents {
-		u := sandbox.User{ID: int64(900_000 + i), FirstName: fmt.Sprintf("Мешканка %d", i), LanguageCode: "uk"}
-		r.residents = append(r.residents, u)
-		sb.SendText(u, "/start")
-	}
+	r.write(sb, k.waiting)
 	r.restarted = time.Now()
 	second := startProcess(tb, sb, db, env, "run")
-	done := func() bool {
-		if delivered(sb) < k.subscribers {
-			return false
-		}
-		for _, u := range r.residents {
-			if len(sb.Messages(u.ID)) == 0 {
-				return false
-			}
-		}
-		return true
-	}
+	done := func() bool { return delivered(sb) >= k.subscribers+len(r.residents) && allAnswered(sb, r.residents) }
 	if !sb.WaitFor(time.Minute, done) {
 		tb.Fatalf("after the restart: %d deliveries; stderr:\n%s", delivered(sb), second.stderr.String())
 	}
 	time.Sleep(time.Second) // a duplicate, if any, would arrive now
 	r.stats, r.sends = sb.Stats(), sb.Calls("sendMessage")
 	return r
+}
+
+// write has n new residents send /start and returns them.
+func (r *killSendRun) write(sb *sandbox.Server, n int) []sandbox.User {
+	var users []sandbox.User
+	for range n {
+		id := int64(900_000 + len(r.residents))
+		u := sandbox.User{ID: id, FirstName: fmt.Sprintf("Мешканка %d", id), LanguageCode: "uk"}
+		r.residents = append(r.residents, u)
+		users = append(users, u)
+		sb.SendText(u, "/start")
+	}
+	return users
+}
+
+func allAnswered(sb *sandbox.Server, users []sandbox.User) bool {
+	for _, u := range users {
+		if len(sb.Messages(u.ID)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // TestDigestSendSurvivesSIGKILLWithout429OrDuplicates: a 2,000-subscriber
@@ -103,7 +124,7 @@ func (k killSend) run(tb testing.TB) killSendRun {
 // answers 429: the restarted bot takes the last window's sends (the outbox's
 // sent_at) into its pace instead of opening a fresh window on top of them.
 func TestDigestSendSurvivesSIGKILLWithout429OrDuplicates(t *testing.T) {
-	k := killSend{rate: 500, workers: 8, subscribers: 2_000, killAfter: 800, residents: 200}
+	k := killSend{rate: 500, workers: 8, subscribers: 2_000, killAfter: 800, answered: 150, cut: 100, waiting: 100}
 	r := k.run(t)
 	for _, c := range r.chats {
 		require.Equal(t, 1, r.stats.SentPerChat[c], "chat %d got the digest once", c)
@@ -123,7 +144,7 @@ func TestDigestSendSurvivesSIGKILLWithout429OrDuplicates(t *testing.T) {
 // the whole run, and how long the restarted process took to its first send.
 // Goal (issue 20): ≥ 99 % of the configured rate, 0 × 429, across a SIGKILL.
 func BenchmarkSendRateAcrossSIGKILL(b *testing.B) {
-	k := killSend{rate: 1000, workers: 16, subscribers: 16_000, killAfter: 8_000, residents: 300}
+	k := killSend{rate: 1000, workers: 16, subscribers: 16_000, killAfter: 8_000, answered: 300, cut: 200, waiting: 200}
 	// Over several runs the worst of each figure is reported.
 	before, after := math.Inf(1), math.Inf(1)
 	var tooMany, firstSend float64
