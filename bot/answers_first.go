@@ -16,31 +16,44 @@ import (
 type answersFirst struct {
 	API
 	pace *Pace
+	sent *batched[struct{}] // counts each answer for a restart's pace (App.answerSends)
 }
 
-func (a answersFirst) SendMessage(ctx context.Context, p *tg.SendMessageParams) (*models.Message, error) {
+// wait takes the answer's place in the pace; done records its return.
+func (a answersFirst) wait(ctx context.Context) (done func(), err error) {
 	finished, err := a.pace.Wait(ctx, true)
 	if err != nil {
 		return nil, err
 	}
-	defer finished()
+	return func() {
+		finished()
+		a.sent.add(struct{}{})
+	}, nil
+}
+
+func (a answersFirst) SendMessage(ctx context.Context, p *tg.SendMessageParams) (*models.Message, error) {
+	done, err := a.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	return a.API.SendMessage(ctx, p)
 }
 
 func (a answersFirst) SendPhoto(ctx context.Context, p *tg.SendPhotoParams) (*models.Message, error) {
-	finished, err := a.pace.Wait(ctx, true)
+	done, err := a.wait(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer finished()
+	defer done()
 	return a.API.SendPhoto(ctx, p)
 }
 
 func (a answersFirst) SendVenue(ctx context.Context, p *tg.SendVenueParams) (*models.Message, error) {
-	finished, err := a.pace.Wait(ctx, true)
+	done, err := a.wait(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer finished()
+	defer done()
 	return a.API.SendVenue(ctx, p)
 }

@@ -35,12 +35,15 @@ type App struct {
 	disp     *Dispatcher
 	pipeline UpdateHandler
 	listener net.Listener
-	handled  atomic.Int64 // updates fully handled, for tests to wait on
-	marks    *handledMarks
-	polls    *storedFirst // the poller's HTTP client: confirms only stored updates
-	pace     *Pace        // messages per second, answers first (answersFirst)
+	handled  atomic.Int64    // updates fully handled, for tests to wait on
+	marks    *batched[int64] // updates handled: their stored bodies are dropped
+	polls    *storedFirst    // the poller's HTTP client: confirms only stored updates
+	pace     *Pace           // messages per second, answers first (answersFirst)
 	features Features
 	now      func() time.Time
+
+	// answerSends records the answers' sends for the next start's pace.
+	answerSends *batched[struct{}]
 
 	// metricsListener serves http.metrics_listen when set (tests).
 	metricsListener net.Listener
@@ -93,7 +96,13 @@ func New(cfg config.Config, st *store.Store, features Features, opts Options) (*
 	a.Metrics.Registry.MustRegister(newOutboxCollector(st.OutboxCounts))
 	a.Metrics.Registry.MustRegister(opts.Collectors...)
 	a.pace = NewPace(cfg.Digest.RatePerSecond)
-	var answers API = answersFirst{API: b, pace: a.pace}
+	a.answerSends = newBatched(func(ctx context.Context, sends []struct{}) error {
+		return st.RecordAnswerSends(ctx, len(sends))
+	}, func(n int, err error) {
+		a.log.Warn("answers' send times not recorded; a restart now would not count them in its pace",
+			"count", n, "err", err)
+	})
+	var answers API = answersFirst{API: b, pace: a.pace, sent: a.answerSends}
 	if opts.UnpacedAnswers {
 		answers = b
 	}
@@ -133,8 +142,18 @@ func (a *App) Handled() int64 { return a.handled.Load() }
 // Run serves until ctx is cancelled, then stops taking updates, lets
 // handlers in flight finish (up to ShutdownGrace) and returns.
 func (a *App) Run(ctx context.Context) error {
+	// Before anything can send (the replay below answers at once): a restart
+	// after a SIGKILL continues the last window's pace, answers included.
+	if err := seedPace(ctx, a.store, a.pace); err != nil {
+		return fmt.Errorf("pace: %w", err)
+	}
+	a.answerSends.start()
+	defer a.answerSends.stop() // after drain: the last answers are counted too
 	a.disp = NewDispatcher(ctx, a.cfg.Telegram.MaxConcurrentHandlers, 10*a.cfg.Telegram.MaxConcurrentHandlers, a.handle)
-	a.marks = startHandledMarks(a.store.UpdatesHandled, a.log)
+	a.marks = newBatched(a.store.UpdatesHandled, func(n int, err error) {
+		a.log.Warn("handled updates not marked; a crash now would replay them", "count", n, "err", err)
+	})
+	a.marks.start()
 	defer a.marks.stop() // after drain: the last handlers' marks are written too
 	a.registerCommands(ctx)
 	a.setMenuButton(ctx)

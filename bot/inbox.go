@@ -3,9 +3,6 @@ package bot
 import (
 	"context"
 	"encoding/json"
-	"log/slog"
-	"sync"
-	"time"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -53,74 +50,4 @@ func (a *App) replayUnhandled(ctx context.Context) {
 	if len(bodies) > 0 {
 		a.log.Info("replaying updates the last run accepted but did not handle", "count", len(bodies))
 	}
-}
-
-// handledMarks writes "handled" for updates from one goroutine, at most
-// once per markPause, each write taking every mark gathered since the last.
-// One write per handler made the handlers and accept queue for SQLite's
-// single write lock, whose waiters back off in sleeps of a millisecond and
-// more (a quarter of the throughput). A mark not yet written when the process
-// is killed makes its update replay: at-least-once, within markPause.
-type handledMarks struct {
-	write func(ctx context.Context, ids []int64) error
-	log   *slog.Logger
-
-	mu      sync.Mutex
-	pending []int64
-	wake    chan struct{} // holds one signal: marks are pending
-	quit    chan struct{}
-	done    chan struct{}
-}
-
-// markPause spaces the writes of handled marks: 100 writes a second at most.
-const markPause = 10 * time.Millisecond
-
-func startHandledMarks(write func(ctx context.Context, ids []int64) error, log *slog.Logger) *handledMarks {
-	m := &handledMarks{write: write, log: log, wake: make(chan struct{}, 1), quit: make(chan struct{}),
-		done: make(chan struct{})}
-	go m.run()
-	return m
-}
-
-func (m *handledMarks) add(id int64) {
-	m.mu.Lock()
-	m.pending = append(m.pending, id)
-	m.mu.Unlock()
-	select {
-	case m.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (m *handledMarks) run() {
-	defer close(m.done)
-	for {
-		select {
-		case <-m.wake:
-			m.flush()
-			time.Sleep(markPause)
-		case <-m.quit:
-			m.flush()
-			return
-		}
-	}
-}
-
-func (m *handledMarks) flush() {
-	m.mu.Lock()
-	ids := m.pending
-	m.pending = nil
-	m.mu.Unlock()
-	if len(ids) == 0 {
-		return
-	}
-	if err := m.write(context.Background(), ids); err != nil {
-		m.log.Warn("handled updates not marked; a crash now would replay them", "count", len(ids), "err", err)
-	}
-}
-
-// stop writes the marks still pending and ends the goroutine.
-func (m *handledMarks) stop() {
-	close(m.quit)
-	<-m.done
 }

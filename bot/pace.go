@@ -62,15 +62,15 @@ func NewPace(ratePerSecond float64) *Pace {
 
 // Seed records sends made before this process started, each by the time it
 // returned as far as known, so that a restart after a SIGKILL mid-send does
-// not send a second window's worth at once. Call it before sending.
+// not send a second window's worth at once. Call it before sending (seedPace);
+// sends already recorded are kept, the latest n of both in time order.
 func (p *Pace) Seed(returned []time.Time) {
-	sorted := slices.Clone(returned)
-	slices.SortFunc(sorted, func(a, b time.Time) int { return a.Compare(b) })
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for _, t := range sorted[max(0, len(sorted)-len(p.done)):] {
-		p.done[p.at], p.at = t, (p.at+1)%len(p.done)
-	}
+	all := append(slices.Clone(p.done), returned...)
+	slices.SortFunc(all, func(a, b time.Time) int { return a.Compare(b) })
+	copy(p.done, all[len(all)-len(p.done):])
+	p.at = 0 // the oldest, where the next return goes
 }
 
 // Wait takes a place for one message and waits for its start; answer gives

@@ -74,3 +74,19 @@ func TestPaceSeededByTheLastWindowDoesNotBurst(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, now, start, "without sends in the window, at once")
 }
+
+// Seeding after a send keeps that send: the window holds the latest n of
+// both, in time order (the old Seed wrote over the ring where it stood and
+// took a send 900 ms old for the third latest).
+func TestPaceSeedKeepsTheSendsAlreadyRecorded(t *testing.T) {
+	p := NewPace(3)
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	finished, err := p.Wait(t.Context(), true)
+	require.NoError(t, err)
+	finished() // returned now
+	p.Seed([]time.Time{now.Add(-100 * time.Millisecond), now.Add(-900 * time.Millisecond), now.Add(-800 * time.Millisecond)})
+	start, ok := p.earliest(now, true)
+	require.True(t, ok)
+	assert.Equal(t, now.Add(200*time.Millisecond), start, "the third latest, 800 ms ago, leaves the window first")
+}

@@ -62,7 +62,10 @@ type Sender struct {
 	cfg    SenderConfig
 	log    *slog.Logger
 	window *Pace
-	now    func() time.Time
+	// ownPace: the sender built its pace and seeds it itself; a shared
+	// pace is seeded by its owner before anything sends (App.Run).
+	ownPace bool
+	now     func() time.Time
 
 	pauseUntil atomic.Int64 // unix nanos: every worker waits until then after a 429
 	mu         sync.Mutex
@@ -82,13 +85,14 @@ func NewSender(st OutboxStore, api API, cfg SenderConfig, log *slog.Logger) *Sen
 	if cfg.Idle <= 0 {
 		cfg.Idle = 500 * time.Millisecond
 	}
-	if cfg.Pace == nil {
+	ownPace := cfg.Pace == nil
+	if ownPace {
 		cfg.Pace = NewPace(cfg.RatePerSecond)
 	}
 	if cfg.Render == nil {
 		cfg.Render = &handlers.Pushes{}
 	}
-	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, window: cfg.Pace,
+	return &Sender{store: st, api: api, cfg: cfg, log: log, now: time.Now, window: cfg.Pace, ownPace: ownPace,
 		lastSent: map[int64]time.Time{}, busy: map[int64]bool{}}
 }
 
@@ -104,18 +108,11 @@ func newSenderAPI(token, apiURL string, workers int) (*tg.Bot, error) {
 // Run delivers until ctx ends; rows in flight then are settled before it
 // returns, so a clean stop leaves nothing half-sent.
 func (s *Sender) Run(ctx context.Context) error {
-	// A restart (after a SIGKILL mid-send above all) continues the pace of
-	// the last window instead of opening a fresh one at full rate.
-	ages, err := s.store.RecentSendAges(ctx, s.window.window)
-	if err != nil {
-		return err
+	if s.ownPace {
+		if err := seedPace(ctx, s.store, s.window); err != nil {
+			return err
+		}
 	}
-	now := time.Now()
-	finished := make([]time.Time, len(ages))
-	for i, age := range ages {
-		finished[i] = now.Add(-age)
-	}
-	s.window.Seed(finished)
 	if n, err := s.store.RecoverOutbox(ctx); err != nil {
 		return err
 	} else if n > 0 {
@@ -134,7 +131,7 @@ func (s *Sender) Run(ctx context.Context) error {
 			}
 		}()
 	}
-	err = s.feed(ctx, jobs)
+	err := s.feed(ctx, jobs)
 	close(jobs)
 	wg.Wait()
 	return err

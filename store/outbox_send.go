@@ -38,9 +38,10 @@ func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
 }
 
 // RecentSendAges is how long ago, by the store's clock, each message of the
-// last window went out: rows sent within it, and rows still marked as being
+// last window went out: outbox rows sent within it, rows still marked as being
 // sent (a process killed mid-send may have delivered them a moment ago; they
-// count as just sent). Read before RecoverOutbox.
+// count as just sent), and answers to residents (RecordAnswerSends). Read
+// before RecoverOutbox.
 func (s *Store) RecentSendAges(ctx context.Context, window time.Duration) ([]time.Duration, error) {
 	now := s.now().UnixMilli()
 	rows, err := s.db.QueryContext(ctx, `SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL AND sent_at > ?
@@ -57,7 +58,10 @@ func (s *Store) RecentSendAges(ctx context.Context, window time.Duration) ([]tim
 		}
 		ages = append(ages, time.Duration(max(0, now-at))*time.Millisecond)
 	}
-	return ages, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return s.recentAnswerSends(ctx, now-window.Milliseconds(), now, ages)
 }
 
 // ClaimOutbox marks up to limit due rows as being sent and returns them, at
