@@ -1,0 +1,170 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/transparentcities/nazar/business"
+	"github.com/transparentcities/nazar/store"
+	"github.com/transparentcities/nazar/store/storetest"
+)
+
+var stageWords = []string{"Аптека", "Кав'ярня", "Книгарня", "Перукарня", "Ремонт", "Ліцей", "Банк", "Готель"}
+
+// generatedBusinesses are n businesses from uid number from on; edit
+// changes the name and the point of every third.
+func generatedBusinesses(from, n int, edit bool) []business.Record {
+	out := make([]business.Record, n)
+	for i := range out {
+		k := from + i
+		w := stageWords[k%len(stageWords)]
+		r := business.Record{UID: fmt.Sprintf("u%06d", k), Name: fmt.Sprintf("%s №%d", w, k), Kind: "enterprise",
+			KVED: fmt.Sprintf("%02d.%02d", 45+k%3, k%20), Division: fmt.Sprintf("%02d", 45+k%3), Section: "G",
+			Description: "послуги " + stageWords[(k/3)%len(stageWords)], Address: fmt.Sprintf("вул. Зелена, %d", k)}
+		if k%5 != 0 {
+			r.HasPoint, r.Lat, r.Lon = true, 49.80+float64(k%997)/10_000, 24.00+float64(k%991)/10_000
+		}
+		if edit && k%3 == 0 {
+			r.Name += " (нова адреса)"
+			r.Lat += 0.001
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// importBusinessSteps imports a first directory, a larger one that changes
+// a third of it, the same again, and a smaller one (the rest stays), and
+// returns each import's counts.
+func importBusinessSteps(t *testing.T, st *store.Store) []store.BusinessImportResult {
+	var out []store.BusinessImportResult
+	for _, list := range [][]business.Record{generatedBusinesses(0, 600, false), generatedBusinesses(300, 900, true),
+		generatedBusinesses(300, 900, true), generatedBusinesses(0, 40, false)} {
+		res, err := st.ImportBusinesses(t.Context(), list)
+		require.NoError(t, err)
+		out = append(out, res)
+	}
+	return out
+}
+
+// businessState is what residents can see of the directory.
+func businessState(t *testing.T, st *store.Store) map[string]any {
+	ctx := t.Context()
+	state := map[string]any{}
+	rows, err := st.Dump(ctx, "businesses")
+	require.NoError(t, err)
+	state["rows"] = rows
+	for _, q := range []string{"аптека", "kaviarnia", "нова", "послуги банк", "Ліц"} {
+		list, total, err := st.SearchBusinesses(ctx, business.MatchQuery(q), 0, 20)
+		require.NoError(t, err)
+		state["search "+q] = fmt.Sprint(total, list)
+	}
+	near, err := st.BusinessesNear(ctx, 49.83, 24.03, 3000, 30)
+	require.NoError(t, err)
+	state["near"] = fmt.Sprint(near)
+	v, err := st.BusinessesVersion(ctx)
+	require.NoError(t, err)
+	state["version"] = v
+	schema, err := st.Dump(ctx, `(SELECT type, name, tbl_name FROM sqlite_master WHERE tbl_name LIKE 'business%' ORDER BY name)`)
+	require.NoError(t, err)
+	state["schema"] = schema
+	return state
+}
+
+// A large import staged beside the live directory and renamed into place
+// leaves what the same import in one transaction leaves: the same rows and
+// ids, the same search and near-me answers, the same counts and data
+// versions (a re-import writes nothing), the same tables and indexes.
+func TestStagedBusinessImportEqualsOneTransaction(t *testing.T) {
+	inOne := storetest.Open(t, nil)
+	restore := store.SetStagedBusinesses(1 << 30)
+	want := importBusinessSteps(t, inOne)
+	restore()
+	staged := storetest.Open(t, nil)
+	restore = store.SetStagedBusinesses(10)
+	got := importBusinessSteps(t, staged)
+	restore()
+	assert.Equal(t, want, got)
+	assert.Equal(t, []store.BusinessImportResult{{Read: 600, Added: 600}, {Read: 900, Added: 600, Changed: 100, Unchanged: 200},
+		{Read: 900, Unchanged: 900}, {Read: 40, Unchanged: 40}}, got)
+	assert.Equal(t, businessState(t, inOne), businessState(t, staged))
+}
+
+// A staged import that fails leaves the directory as it was, and no
+// staging table behind.
+func TestFailedStagedBusinessImportKeepsTheDirectory(t *testing.T) {
+	st := storetest.Open(t, nil)
+	defer store.SetStagedBusinesses(10)()
+	_, err := st.ImportBusinesses(t.Context(), generatedBusinesses(0, 100, false))
+	require.NoError(t, err)
+	before := businessState(t, st)
+	bad := generatedBusinesses(50, 200, true)
+	bad[150].Kind = "guild" // refused by the table's CHECK, once most rows are staged
+	_, err = st.ImportBusinesses(t.Context(), bad)
+	require.Error(t, err)
+	assert.Equal(t, before, businessState(t, st))
+}
+
+// While a large business import runs in another store on the same file (as
+// `nazar import` in another process does), another writer is not kept
+// waiting until it ends: writes that found the import holding the write
+// lock complete while the import still runs. In one transaction, the first
+// such write would wait for the whole import.
+func TestAnotherWriterGoesFirstDuringALargeBusinessImport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nazar.db")
+	importer, err := store.Open(path, store.Options{})
+	require.NoError(t, err)
+	defer importer.Close()
+	_, err = importer.Migrate(t.Context())
+	require.NoError(t, err)
+	probe, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=0&_txlock=immediate")
+	require.NoError(t, err)
+	defer probe.Close()
+	bot, err := store.Open(path, store.Options{}) // writes as the bot does
+	require.NoError(t, err)
+	defer bot.Close()
+
+	list := generatedBusinesses(0, 60_000, false)
+	var done atomic.Bool
+	result := make(chan error, 1)
+	go func() {
+		_, err := importer.ImportBusinesses(context.Background(), list)
+		done.Store(true)
+		result <- err
+	}()
+	waitedAndWentFirst := 0
+	for !done.Load() {
+		if !lockHeld(probe) {
+			continue
+		}
+		// The import holds the write lock: this write waits for it.
+		require.NoError(t, bot.RecordMiss(t.Context(), "аптека на зеленій", time.Now()))
+		if !done.Load() {
+			waitedAndWentFirst++
+		}
+	}
+	require.NoError(t, <-result)
+	assert.GreaterOrEqual(t, waitedAndWentFirst, 3, "writes that waited for the import's lock and completed before it ended")
+	n, err := importer.Dump(t.Context(), "(SELECT count(*) FROM businesses)")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"60000"}, n)
+}
+
+// lockHeld tells whether another connection holds the database's write
+// lock, without waiting for it.
+func lockHeld(db *sql.DB) bool {
+	tx, err := db.Begin()
+	if err != nil {
+		return true
+	}
+	tx.Rollback() //nolint:errcheck // nothing was written
+	return false
+}
