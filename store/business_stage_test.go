@@ -119,10 +119,26 @@ func TestFailedStagedBusinessImportKeepsTheDirectory(t *testing.T) {
 // lock complete while the import still runs. In one transaction, the first
 // such write would wait for the whole import.
 func TestAnotherWriterGoesFirstDuringALargeBusinessImport(t *testing.T) {
+	list := generatedBusinesses(0, 60_000, false)
+	wentFirst, importer := writesDuringImport(t, func(st *store.Store) error {
+		_, err := st.ImportBusinesses(context.Background(), list)
+		return err
+	})
+	assert.GreaterOrEqual(t, wentFirst, 3, "writes that waited for the import's lock and completed before it ended")
+	n, err := importer.Dump(t.Context(), "(SELECT count(*) FROM businesses)")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"60000"}, n)
+}
+
+// writesDuringImport runs run on a store of a new database while another
+// store on the same file (as the bot) writes whenever it finds the write
+// lock held, and counts the writes that completed before run returned. It
+// returns the importing store, open until the test ends.
+func writesDuringImport(t *testing.T, run func(*store.Store) error) (int, *store.Store) {
 	path := filepath.Join(t.TempDir(), "nazar.db")
 	importer, err := store.Open(path, store.Options{})
 	require.NoError(t, err)
-	defer importer.Close()
+	t.Cleanup(func() { importer.Close() })
 	_, err = importer.Migrate(t.Context())
 	require.NoError(t, err)
 	probe, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=0&_txlock=immediate")
@@ -132,15 +148,14 @@ func TestAnotherWriterGoesFirstDuringALargeBusinessImport(t *testing.T) {
 	require.NoError(t, err)
 	defer bot.Close()
 
-	list := generatedBusinesses(0, 60_000, false)
 	var done atomic.Bool
 	result := make(chan error, 1)
 	go func() {
-		_, err := importer.ImportBusinesses(context.Background(), list)
+		err := run(importer)
 		done.Store(true)
 		result <- err
 	}()
-	waitedAndWentFirst := 0
+	wentFirst := 0
 	for !done.Load() {
 		if !lockHeld(probe) {
 			continue
@@ -148,14 +163,11 @@ func TestAnotherWriterGoesFirstDuringALargeBusinessImport(t *testing.T) {
 		// The import holds the write lock: this write waits for it.
 		require.NoError(t, bot.RecordMiss(t.Context(), "аптека на зеленій", time.Now()))
 		if !done.Load() {
-			waitedAndWentFirst++
+			wentFirst++
 		}
 	}
 	require.NoError(t, <-result)
-	assert.GreaterOrEqual(t, waitedAndWentFirst, 3, "writes that waited for the import's lock and completed before it ended")
-	n, err := importer.Dump(t.Context(), "(SELECT count(*) FROM businesses)")
-	require.NoError(t, err)
-	assert.Equal(t, []string{"60000"}, n)
+	return wentFirst, importer
 }
 
 // lockHeld tells whether another connection holds the database's write

@@ -7,3 +7,11 @@ func SetStagedBusinesses(n int) (restore func()) {
 	stagedBusinesses = n
 	return func() { stagedBusinesses = old }
 }
+
+// SetStagedKeyed sets the most cards or card applications an import writes
+// in one transaction, for tests; restore puts the default back.
+func SetStagedKeyed(n int) (restore func()) {
+	old := stagedKeyed
+	stagedKeyed = n
+	return func() { stagedKeyed = old }
+}
