@@ -125,6 +125,9 @@ func TestStagedBusinessImportEqualsOneTransaction(t *testing.T) {
 	assert.Equal(t, []store.BusinessImportResult{{Read: 600, Added: 600}, {Read: 900, Added: 600, Changed: 100, Unchanged: 200},
 		{Read: 900, Unchanged: 900}, {Read: 40, Unchanged: 40}}, got)
 	assert.Equal(t, businessState(t, inOne), businessState(t, staged))
+	merged, err := staged.BusinessIndexMerged(t.Context())
+	require.NoError(t, err)
+	assert.True(t, merged, "the staged full-text index is in one segment, as 'optimize' leaves it")
 	later, err := staged.Dump(t.Context(), `(SELECT uid, id FROM businesses WHERE uid < 'u000600' ORDER BY uid)`)
 	require.NoError(t, err)
 	assert.Equal(t, ids, later, "ids kept")
