@@ -17,7 +17,7 @@ import (
 // into the table, its full-text index and its R*Tree) does not hold the
 // write lock while it works. It builds the next directory beside the live
 // one — businesses_next, business_fts_next, business_geo_next — in short
-// transactions (see inChunks), and one short transaction renames the three
+// transactions (see inSizedChunks), and one short transaction renames the three
 // into place and raises the directory's data version, so residents see the
 // old directory or the new one, never half of either. A failed import drops
 // the staging tables and leaves the live ones as they were. Callers hold

@@ -15,8 +15,8 @@ import (
 // helpers here are the same with the sizes a caller gives.
 //
 // (stageBulk, stageRows and inChunks are stageBulkSized, stageRowsSized and
-// inSizedChunks with narrowRows; kept apart while the council import's
-// staging is reworked beside this.)
+// inSizedChunks with chunkSizes{20_000, minChunk}; kept apart while the
+// council import's staging is reworked beside this, to be merged later.)
 
 // chunkSizes is the rows of a first chunk and the fewest of any chunk.
 type chunkSizes struct{ first, least int }
