@@ -31,7 +31,16 @@ func businessSig(b business.Record) string {
 // ImportBusinesses upserts records by uid in one transaction, keeping the
 // full-text and R*Tree indexes in step. Rows whose fields did not change are
 // skipped, so importing the same file twice changes nothing.
+//
+// An import that changes more than stagedBusinesses businesses is staged
+// beside the live directory instead (business_stage.go), so that the bot
+// does not wait for it.
 func (s *Store) ImportBusinesses(ctx context.Context, list []business.Record) (BusinessImportResult, error) {
+	if len(list) > stagedBusinesses {
+		if res, staged, err := s.importBusinessesStaged(ctx, list); staged || err != nil {
+			return res, err
+		}
+	}
 	res := BusinessImportResult{Read: len(list)}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// A large import outgrows SQLite's default 2 MB page cache, and
@@ -149,8 +158,8 @@ type idSig struct {
 	sig string
 }
 
-func businessSigs(ctx context.Context, tx *sql.Tx) (map[string]idSig, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT uid, id, sig FROM businesses`)
+func businessSigs(ctx context.Context, q querier) (map[string]idSig, error) {
+	rows, err := q.QueryContext(ctx, `SELECT uid, id, sig FROM businesses`)
 	if err != nil {
 		return nil, err
 	}

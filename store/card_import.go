@@ -11,7 +11,8 @@ import (
 
 // ImportCards upserts cards by number in one transaction and returns how
 // many were new or changed. Numbers and dates of birth are stored as keyed
-// hashes (see CardProvider).
+// hashes (see CardProvider). A large import goes through a scratch
+// database (cards_stage.go) so that the bot does not wait for it.
 func (s *Store) ImportCards(ctx context.Context, cards []card.Record) (int, error) {
 	const q = `INSERT INTO card_cards(number, holder_name, birth_date, category, status, valid_until, balance,
 		trips_left, pending, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -27,7 +28,7 @@ func (s *Store) ImportCards(ctx context.Context, cards []card.Record) (int, erro
 		keys[i] = s.hash(hashCard, c.Number)
 	}
 	order := keyOrder(keys, nil)
-	return s.importRows(ctx, q, len(cards), func(i int) []any {
+	row := func(i int) []any {
 		k := order[i]
 		c := cards[k]
 		var trips any
@@ -37,7 +38,12 @@ func (s *Store) ImportCards(ctx context.Context, cards []card.Record) (int, erro
 		birth := s.birthHash(c.Number, c.Birth.Format(dateLayout))
 		return []any{keys[k], c.Holder, birth, c.Category, c.Status, dateText(c.ValidUntil),
 			c.Balance, trips, c.Pending, unix(c.UpdatedAt)}
-	})
+	}
+	if len(cards) > stagedKeyed && !repeatsKey(len(cards), func(i int) string { return keys[order[i]] }) {
+		return s.importKeyedStaged(ctx, keyedImport{table: "card_cards", key: "number", cols: cardColumns,
+			n: len(cards), row: driverRow(row)})
+	}
+	return s.importRows(ctx, q, len(cards), row)
 }
 
 // ImportCardOperations adds operations, all or none, and returns how many
@@ -110,7 +116,8 @@ func keyOrder(keys []string, then func(a, b int) int) []int {
 	return order
 }
 
-// ImportCardApplications upserts applications by number in one transaction.
+// ImportCardApplications upserts applications by number in one transaction
+// (a large import as ImportCards does).
 func (s *Store) ImportCardApplications(ctx context.Context, apps []card.ApplicationRecord) (int, error) {
 	const q = `INSERT INTO card_applications(application_no, birth_date, category, status, status_date,
 		pickup_point, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -119,11 +126,16 @@ func (s *Store) ImportCardApplications(ctx context.Context, apps []card.Applicat
 			reason = excluded.reason
 		WHERE (birth_date, category, status, status_date, pickup_point, reason) IS NOT (excluded.birth_date,
 			excluded.category, excluded.status, excluded.status_date, excluded.pickup_point, excluded.reason)`
-	return s.importRows(ctx, q, len(apps), func(i int) []any {
+	row := func(i int) []any {
 		a := apps[i]
 		return []any{a.No, s.birthHash(a.No, a.Birth.Format(dateLayout)), a.Category, a.Status, dateText(a.StatusDate),
 			a.PickupPoint, a.Reason}
-	})
+	}
+	if len(apps) > stagedKeyed && !repeatsKey(len(apps), func(i int) string { return apps[i].No }) {
+		return s.importKeyedStaged(ctx, keyedImport{table: "card_applications", key: "application_no",
+			cols: applicationColumns, n: len(apps), row: driverRow(row)})
+	}
+	return s.importRows(ctx, q, len(apps), row)
 }
 
 // bigImport is the row count above which an import enlarges the page cache.

@@ -34,32 +34,42 @@ const (
 )
 
 var (
+	csvOnce  sync.Once
 	once     sync.Once
 	tmpDir   string
 	csvPath  string
 	shared   *store.Store
+	csvErr   error
 	setupErr error
 )
 
-// setup writes the CSV and imports it into a shared store, once per binary.
-func setup(b *testing.B) {
+// writeCSV writes the generated directory's CSV, once per binary.
+func writeCSV(b *testing.B) {
 	b.Helper()
-	once.Do(func() {
-		tmpDir, setupErr = os.MkdirTemp("", "nazar-business-bench-")
-		if setupErr != nil {
+	csvOnce.Do(func() {
+		tmpDir, csvErr = os.MkdirTemp("", "nazar-business-bench-")
+		if csvErr != nil {
 			return
 		}
 		csvPath = filepath.Join(tmpDir, "businesses.csv")
 		f, err := os.Create(csvPath)
 		if err != nil {
-			setupErr = err
+			csvErr = err
 			return
 		}
-		setupErr = demogen.Write(f, demogen.Generate(size, seed, spreadKM))
+		csvErr = demogen.Write(f, demogen.Generate(size, seed, spreadKM))
 		f.Close()
-		if setupErr != nil {
-			return
-		}
+	})
+	if csvErr != nil {
+		b.Fatal(csvErr)
+	}
+}
+
+// setup writes the CSV and imports it into a shared store, once per binary.
+func setup(b *testing.B) {
+	b.Helper()
+	writeCSV(b)
+	once.Do(func() {
 		shared, setupErr = openStore(filepath.Join(tmpDir, "shared.db"))
 		if setupErr == nil {
 			_, setupErr = importer.Run(context.Background(), importer.Env{Store: shared, Config: config.Default()}, "businesses", csvPath)

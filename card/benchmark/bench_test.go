@@ -48,7 +48,8 @@ func importAll(b *testing.B, st *store.Store) (cardsTook, opsTook time.Duration)
 }
 
 // BenchmarkImport imports 200,000 cards and then 2,000,000 operations into
-// a fresh database, each file in one transaction as `nazar import` does.
+// a fresh database as `nazar import` does (both staged beside the live
+// tables: docs/RELIABILITY.md).
 func BenchmarkImport(b *testing.B) {
 	files(b) // generation is not measured
 	b.ResetTimer()
