@@ -114,13 +114,14 @@ func (ci *councilImport) run() error {
 		return err
 	}
 	ci.staged = ci.stage != nil && (ci.res.Recomputed || len(ci.data.Votes) > stagedVotes)
-	rows, fresh, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
+	rows, imp, old, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
 	if err != nil {
 		return err
 	}
 	if rows, err = ci.computeAndWrite(rows, namedAtInsert); err != nil {
 		return err
 	}
+	fresh := ci.freshVotes(imp, old)
 	if err := ci.markMismatches(); err != nil {
 		return err
 	}

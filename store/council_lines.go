@@ -41,23 +41,33 @@ func rosterChanged(before, after map[int64]string) bool {
 
 // collectVotes gathers the rows whose lines must be computed: this import's
 // named lists, plus every stored row when the roster changed. It removes the
-// stored rows it replaces and returns, per deputy, the events where they have
-// a row that was not stored before.
-func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, error) {
-	imp := ci.importVotes()
+// stored rows it replaces and returns this import's rows (imp) and the
+// (deputy, event) pairs that had a stored row (old), for freshVotes.
+func (ci *councilImport) collectVotes(full bool) (rows, imp []voteRow, old map[uint64]bool, err error) {
+	imp = ci.importVotes()
 	mine := importEvents(imp)
 	ci.listed = mine
-	old := map[uint64]bool{}
+	old = map[uint64]bool{}
 	var kept []voteRow
-	var err error
 	if full {
 		kept, err = ci.takeAllVotes(mine, old)
 	} else {
 		err = ci.takeEventVotes(mine, old)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	if len(kept) == 0 {
+		return imp, imp, old, nil // a million rows not copied
+	}
+	return append(kept, imp...), imp, old, nil
+}
+
+// freshVotes returns, per deputy, the events where imp has a row that was
+// not stored before (see collectVotes). The import asks once its rows are
+// written: a large import's named lists are then on their way to the
+// database meanwhile, and this pass over a million rows is not in their way.
+func (ci *councilImport) freshVotes(imp []voteRow, old map[uint64]bool) map[int32][]int32 {
 	fresh := map[int32][]int32{}
 	for _, r := range imp {
 		if !old[pairKey(r.deputy, r.event)] {
@@ -65,10 +75,7 @@ func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, 
 			ci.res.NewVotes++
 		}
 	}
-	if len(kept) == 0 {
-		return imp, fresh, nil // a million rows not copied
-	}
-	return append(kept, imp...), fresh, nil
+	return fresh
 }
 
 // takeAllVotes reads and deletes every stored row and line; rows of events
