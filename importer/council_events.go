@@ -145,10 +145,15 @@ var localLayouts = []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-
 // local time).
 func (p *councilParser) timestamp(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	// The published form first: a failed try builds an error, and no text
+	// reads in two of these layouts, so the order changes no result.
+	if t, err := time.ParseInLocation(localLayouts[0], s, p.loc); err == nil {
+		return t, nil
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.In(p.loc), nil
 	}
-	for _, layout := range localLayouts {
+	for _, layout := range localLayouts[1:] {
 		if t, err := time.ParseInLocation(layout, s, p.loc); err == nil {
 			return t, nil
 		}
