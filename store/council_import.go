@@ -22,8 +22,8 @@ type councilImport struct {
 	motions  map[string]motionRef
 	events   map[string]eventRef
 
-	listed map[int32]bool    // the events whose named list this import carries
-	fresh  map[int32][]int32 // per deputy, the events of their new rows
+	listed map[int32]bool      // the events whose named list this import carries
+	fresh  map[int32]*newVotes // per deputy with new rows, what their follow push tells
 
 	// stage, when set, takes the named lists of a large import (every row
 	// of the council, in key order) instead of this database; staged

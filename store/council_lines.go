@@ -63,16 +63,34 @@ func (ci *councilImport) collectVotes(full bool) (rows, imp []voteRow, old map[u
 	return append(kept, imp...), imp, old, nil
 }
 
-// freshVotes returns, per deputy, the events where imp has a row that was
-// not stored before (see collectVotes). The import asks once its rows are
-// written: a large import's named lists are then on their way to the
-// database meanwhile, and this pass over a million rows is not in their way.
-func (ci *councilImport) freshVotes(imp []voteRow, old map[uint64]bool) map[int32][]int32 {
-	fresh := map[int32][]int32{}
+// newVotes is what a follow push tells of a deputy's new rows: how many,
+// and the newest event among them (by day, then id: the order of votes
+// within a day).
+type newVotes struct {
+	n         int
+	day, last int32
+}
+
+// freshVotes returns, per deputy with rows that were not stored before
+// (see collectVotes), what their follow push tells. The import asks once
+// its rows are written: a large import's named lists are then on their way
+// to the database meanwhile, and this pass over a million rows is not in
+// their way.
+func (ci *councilImport) freshVotes(imp []voteRow, old map[uint64]bool) map[int32]*newVotes {
+	fresh := map[int32]*newVotes{}
 	for _, r := range imp {
-		if !old[pairKey(r.deputy, r.event)] {
-			fresh[r.deputy] = append(fresh[r.deputy], r.event)
-			ci.res.NewVotes++
+		if old[pairKey(r.deputy, r.event)] {
+			continue
+		}
+		ci.res.NewVotes++
+		nv := fresh[r.deputy]
+		if nv == nil {
+			nv = &newVotes{day: r.day, last: r.event}
+			fresh[r.deputy] = nv
+		}
+		nv.n++
+		if r.day > nv.day || r.day == nv.day && r.event > nv.last {
+			nv.day, nv.last = r.day, r.event
 		}
 	}
 	return fresh
