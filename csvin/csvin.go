@@ -68,7 +68,8 @@ func parse(name, text string) (*File, error) {
 	}
 	valid := utf8.ValidString(text) // one pass over a file of tens of megabytes, not two
 	if !valid && isWindows1251(text) {
-		text, f.Encoding, valid = decode1251(text), Windows1251, true // the decoder writes UTF-8
+		text, f.Encoding = decode1251(text), Windows1251
+		valid = utf8.ValidString(text)
 	}
 	f.text, f.comma = text, delimiter(text)
 	f.check = !plain(text) || !valid
