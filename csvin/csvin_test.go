@@ -1,7 +1,10 @@
 package csvin
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,5 +82,26 @@ func TestParseKopiykas(t *testing.T) {
 	for _, bad := range []string{"", "1.234", "abc", "1,2,3", "12.3.4", "1e5"} {
 		_, err := ParseKopiykas(bad)
 		assert.Error(t, err, bad)
+	}
+}
+
+// trimSpace must trim exactly as strings.TrimSpace: every rune up to the
+// last white space (U+3000) and a sample beyond, and a few bytes that are
+// not UTF-8, at either end of ASCII and Cyrillic values.
+func TestTrimSpaceIsStringsTrimSpace(t *testing.T) {
+	ends := []string{"\xc2", "\xe2\x80", "\x85", "\xa0", "\xff"}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if utf8.ValidRune(r) && (r <= 0x3100 || r%97 == 0) {
+			ends = append(ends, string(r))
+		}
+	}
+	for _, end := range ends {
+		for _, v := range []string{"x", "Не голосував", end} {
+			for _, s := range []string{end + v, v + end, end + v + end} {
+				if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+					t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
 	}
 }

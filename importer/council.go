@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/transparentcities/nazar/council"
@@ -60,6 +61,8 @@ type councilParser struct {
 	// title: real records have them (registrations, procedural votes);
 	// they are imported, shown by number and date, and reported.
 	untitled struct{ motions, events []int }
+
+	early map[string]func() (*csvin.File, error) // files opened ahead of their turn, by name
 }
 
 func newCouncilParser(env Env, keys store.CouncilKeys, sum *Summary) *councilParser {
@@ -93,6 +96,11 @@ func importCouncil(ctx context.Context, env Env, dir string) (Summary, error) {
 	}
 	var sum Summary
 	p := newCouncilParser(env, keys, &sum)
+	if path := files["vote.csv"]; path != "" {
+		// Tens of megabytes to read and check while the smaller files are
+		// parsed; it is parsed after them, as it refers to them.
+		p.early = map[string]func() (*csvin.File, error){"vote.csv": openEarly(env, path)}
+	}
 	for _, cf := range councilFiles {
 		if cf.name != "vote.csv" {
 			p.parseFile(files, cf.name, cf.parse)
@@ -140,7 +148,11 @@ func (p *councilParser) parseFile(files map[string]string, name string, parse fu
 	if !ok || p.errs.Len() >= csvin.MaxErrors {
 		return
 	}
-	f, err := openFile(p.env, path)
+	open := func() (*csvin.File, error) { return openFile(p.env, path) }
+	if early, ok := p.early[name]; ok {
+		open = early
+	}
+	f, err := open()
 	if err != nil {
 		p.errs.Add(err)
 		return
@@ -157,6 +169,24 @@ func (p *councilParser) parseFile(files map[string]string, name string, parse fu
 	}
 	parse(p, f)
 	noteFile(f, p.sum)
+}
+
+// openEarly starts opening the file at path (see openFile) and returns
+// the wait for it.
+func openEarly(env Env, path string) func() (*csvin.File, error) {
+	type opened struct {
+		f   *csvin.File
+		err error
+	}
+	done := make(chan opened, 1) // the opener never waits, whether or not the file is parsed
+	go func() {
+		f, err := openFile(env, path)
+		done <- opened{f, err}
+	}()
+	return sync.OnceValues(func() (*csvin.File, error) {
+		o := <-done
+		return o.f, o.err
+	})
 }
 
 // write hands the data to the store and adds the outcome to the summary.

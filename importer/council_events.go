@@ -145,11 +145,12 @@ var localLayouts = []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-
 // local time).
 func (p *councilParser) timestamp(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(p.loc), nil
-	}
-	for _, layout := range localLayouts {
-		if t, err := time.ParseInLocation(layout, s, p.loc); err == nil {
+	// The published forms first: a failed try builds an error, and no text
+	// reads in two of these layouts, so the order changes no result. Ten
+	// characters hold a date and no time (the shortest, 2018-10-30T9:25,
+	// has fifteen).
+	if len(s) > len("2018-10-30") {
+		if t, err := p.dateTime(s); err == nil {
 			return t, nil
 		}
 	}
@@ -158,4 +159,21 @@ func (p *councilParser) timestamp(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not a date or time (use 2018-10-30T10:25:37 or 30.10.2018)", s)
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, p.loc), nil
+}
+
+// dateTime reads RFC 3339 or a local date and time.
+func (p *councilParser) dateTime(s string) (time.Time, error) {
+	t, err := time.ParseInLocation(localLayouts[0], s, p.loc)
+	if err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.In(p.loc), nil
+	}
+	for _, layout := range localLayouts[1:] {
+		if t, err := time.ParseInLocation(layout, s, p.loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
 }

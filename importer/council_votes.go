@@ -15,15 +15,17 @@ func (p *councilParser) votes(f *csvin.File) {
 		return
 	}
 	f.Known("uid", "voteruid", "result")
+	cols := newBallotCols(f, "voteruid")
+	uid := f.Column("uid") - 1
 	p.each(f, func(row csvin.Row) error {
-		ev := row.Get("uid")
+		ev := row.At(uid)
 		if p.last != nil && p.last.uid == ev {
-			return p.ballot(row, ev, "voteruid")
+			return p.ballot(row, ev, cols)
 		}
 		if _, seen := p.counts[ev]; !seen && !p.hasEvent(ev) && !p.keys.Events[ev] {
 			return row.Errorf("uid", "no vote event has the uid %q (voteEvents.csv)", ev)
 		}
-		return p.ballot(row, ev, "voteruid")
+		return p.ballot(row, ev, cols)
 	})
 	p.done(f)
 }
@@ -36,6 +38,7 @@ func (p *councilParser) votings(f *csvin.File) {
 		return
 	}
 	f.Known("motionuid", "voterid", "votername", "motiontitle", "result", "date")
+	cols := newBallotCols(f, "voterid")
 	p.each(f, func(row csvin.Row) error {
 		uid := row.Get("motionuid")
 		if !p.hasEvent(uid) {
@@ -43,7 +46,7 @@ func (p *councilParser) votings(f *csvin.File) {
 				return err
 			}
 		}
-		return p.ballot(row, uid, "voterid")
+		return p.ballot(row, uid, cols)
 	})
 	p.done(f)
 }
@@ -81,8 +84,9 @@ func (p *councilParser) flatEvent(row csvin.Row, uid string) error {
 // ballot checks and adds one named-list row. It runs once per vote (over a
 // million in a five-year council), so labels and ids are looked up in maps
 // of their own instead of being normalised and concatenated every time.
-func (p *councilParser) ballot(row csvin.Row, event, voterCol string) error {
-	voter := row.Get(voterCol)
+func (p *councilParser) ballot(row csvin.Row, event string, cols ballotCols) error {
+	voterCol := cols.voterName
+	voter := row.At(cols.voter)
 	vi, ok := p.voterIndex[voter]
 	if !ok {
 		if !p.voters[voter] && !p.keys.Voters[voter] {
@@ -91,7 +95,7 @@ func (p *councilParser) ballot(row csvin.Row, event, voterCol string) error {
 		vi = uint64(len(p.voterIndex))
 		p.voterIndex[voter] = vi
 	}
-	label := row.Get("result")
+	label := row.At(cols.result)
 	o, ok := p.labels[label]
 	if !ok {
 		var err error
@@ -117,6 +121,17 @@ func (p *councilParser) ballot(row csvin.Row, event, voterCol string) error {
 		fmt.Fprintf(p.progress, "\r%s: %d votes read", "council", len(p.data.Votes))
 	}
 	return nil
+}
+
+// ballotCols are the indexes of a named-list file's columns that ballot
+// reads: looked up once, not by name on each of a million rows.
+type ballotCols struct {
+	voterName     string // the voter's column, for errors
+	voter, result int
+}
+
+func newBallotCols(f *csvin.File, voterCol string) ballotCols {
+	return ballotCols{voterName: voterCol, voter: f.Column(voterCol) - 1, result: f.Column("result") - 1}
 }
 
 // eventCount is the named list of one event as read so far: its counts by

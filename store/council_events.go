@@ -31,7 +31,7 @@ func (ci *councilImport) upsertEvents() error {
 		return err
 	}
 	defer stmt.Close()
-	var fresh []council.EventRow
+	fresh := make([]council.EventRow, 0, len(evs)) // a first import's are all new: no copies while it grows
 	for _, e := range evs {
 		ref, existed := ci.events[e.UID]
 		if !existed {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 
 	"github.com/transparentcities/nazar/council"
 )
@@ -51,15 +50,12 @@ func (s *Store) FollowedDeputies(ctx context.Context, userID int64) ([]string, e
 // of each deputy with new rows, as data (MsgCouncilFollow): the sender
 // renders it in the follower's language. The key names the deputy and their
 // newest new event, so the same votes never push twice.
-func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
+func (ci *councilImport) followPushes(fresh map[int32]*newVotes) error {
 	if len(fresh) == 0 {
 		return nil
 	}
-	uids := make(map[int32]eventRef, len(ci.events))
-	names := map[int32]string{}
+	names := make(map[int32]string, len(ci.events))
 	for uid, ref := range ci.events {
-		ref.old = 0
-		uids[int32(ref.id)] = ref
 		names[int32(ref.id)] = uid
 	}
 	rows, err := ci.tx.QueryContext(ci.ctx, `SELECT f.deputy, d.uid, d.full_name, u.chat_id
@@ -77,13 +73,12 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 		if err := rows.Scan(&dep, &uid, &name, &chat); err != nil {
 			return err
 		}
-		evs := fresh[dep]
-		if len(evs) == 0 {
+		nv := fresh[dep]
+		if nv == nil {
 			continue
 		}
-		last := newest(evs, uids)
-		news := council.News{Deputy: name, DeputyUID: uid, Votes: len(evs), Last: uids[last].day}
-		pushes = append(pushes, Push{Kind: "deputy", Key: uid + ":" + names[last], ChatID: chat,
+		news := council.News{Deputy: name, DeputyUID: uid, Votes: nv.n, Last: council.Day(nv.day)}
+		pushes = append(pushes, Push{Kind: "deputy", Key: uid + ":" + names[nv.last], ChatID: chat,
 			Message: MsgCouncilFollow, Args: news})
 	}
 	if err := rows.Err(); err != nil {
@@ -93,15 +88,4 @@ func (ci *councilImport) followPushes(fresh map[int32][]int32) error {
 	n, err := ci.s.enqueueTx(ci.ctx, ci.tx, pushes)
 	ci.res.Pushes = n
 	return err
-}
-
-// newest is the latest of events: by day, then by id (the order of votes
-// within a day).
-func newest(evs []int32, refs map[int32]eventRef) int32 {
-	sorted := append([]int32(nil), evs...)
-	sort.Slice(sorted, func(i, j int) bool {
-		a, b := refs[sorted[i]], refs[sorted[j]]
-		return a.day < b.day || a.day == b.day && sorted[i] < sorted[j]
-	})
-	return sorted[len(sorted)-1]
 }

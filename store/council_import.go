@@ -22,8 +22,8 @@ type councilImport struct {
 	motions  map[string]motionRef
 	events   map[string]eventRef
 
-	listed map[int32]bool    // the events whose named list this import carries
-	fresh  map[int32][]int32 // per deputy, the events of their new rows
+	listed map[int32]bool      // the events whose named list this import carries
+	fresh  map[int32]*newVotes // per deputy with new rows, what their follow push tells
 
 	// stage, when set, takes the named lists of a large import (every row
 	// of the council, in key order) instead of this database; staged
@@ -114,13 +114,14 @@ func (ci *councilImport) run() error {
 		return err
 	}
 	ci.staged = ci.stage != nil && (ci.res.Recomputed || len(ci.data.Votes) > stagedVotes)
-	rows, fresh, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
+	rows, imp, old, err := ci.collectVotes(ci.res.Recomputed || ci.staged)
 	if err != nil {
 		return err
 	}
 	if rows, err = ci.computeAndWrite(rows, namedAtInsert); err != nil {
 		return err
 	}
+	fresh := ci.freshVotes(imp, old)
 	if err := ci.markMismatches(); err != nil {
 		return err
 	}

@@ -41,34 +41,59 @@ func rosterChanged(before, after map[int64]string) bool {
 
 // collectVotes gathers the rows whose lines must be computed: this import's
 // named lists, plus every stored row when the roster changed. It removes the
-// stored rows it replaces and returns, per deputy, the events where they have
-// a row that was not stored before.
-func (ci *councilImport) collectVotes(full bool) ([]voteRow, map[int32][]int32, error) {
-	imp := ci.importVotes()
+// stored rows it replaces and returns this import's rows (imp) and the
+// (deputy, event) pairs that had a stored row (old), for freshVotes.
+func (ci *councilImport) collectVotes(full bool) (rows, imp []voteRow, old map[uint64]bool, err error) {
+	imp = ci.importVotes()
 	mine := importEvents(imp)
 	ci.listed = mine
-	old := map[uint64]bool{}
+	old = map[uint64]bool{}
 	var kept []voteRow
-	var err error
 	if full {
 		kept, err = ci.takeAllVotes(mine, old)
 	} else {
 		err = ci.takeEventVotes(mine, old)
 	}
 	if err != nil {
-		return nil, nil, err
-	}
-	fresh := map[int32][]int32{}
-	for _, r := range imp {
-		if !old[pairKey(r.deputy, r.event)] {
-			fresh[r.deputy] = append(fresh[r.deputy], r.event)
-			ci.res.NewVotes++
-		}
+		return nil, nil, nil, err
 	}
 	if len(kept) == 0 {
-		return imp, fresh, nil // a million rows not copied
+		return imp, imp, old, nil // a million rows not copied
 	}
-	return append(kept, imp...), fresh, nil
+	return append(kept, imp...), imp, old, nil
+}
+
+// newVotes is what a follow push tells of a deputy's new rows: how many,
+// and the newest event among them (by day, then id: the order of votes
+// within a day).
+type newVotes struct {
+	n         int
+	day, last int32
+}
+
+// freshVotes returns, per deputy with rows that were not stored before
+// (see collectVotes), what their follow push tells. The import asks once
+// its rows are written: a large import's named lists are then on their way
+// to the database meanwhile, and this pass over a million rows is not in
+// their way.
+func (ci *councilImport) freshVotes(imp []voteRow, old map[uint64]bool) map[int32]*newVotes {
+	fresh := map[int32]*newVotes{}
+	for _, r := range imp {
+		if old[pairKey(r.deputy, r.event)] {
+			continue
+		}
+		ci.res.NewVotes++
+		nv := fresh[r.deputy]
+		if nv == nil {
+			nv = &newVotes{day: r.day, last: r.event}
+			fresh[r.deputy] = nv
+		}
+		nv.n++
+		if r.day > nv.day || r.day == nv.day && r.event > nv.last {
+			nv.day, nv.last = r.day, r.event
+		}
+	}
+	return fresh
 }
 
 // takeAllVotes reads and deletes every stored row and line; rows of events
@@ -163,10 +188,9 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 		return nil, err
 	}
 	tallies := newTallies(rows)
-	named := map[int32]int{}
+	named := namedSizes(rows)
 	for i := range rows {
 		r := &rows[i]
-		named[r.event]++
 		if !mandates[int64(r.deputy)].Covers(council.Day(r.day)) {
 			ci.res.OutsideMandate++
 			continue
@@ -200,4 +224,19 @@ func (ci *councilImport) computeAndWrite(rows []voteRow, namedAtInsert bool) ([]
 		return nil, err
 	}
 	return rows, ci.updateNamed(named, namedAtInsert)
+}
+
+// namedSizes counts the rows of each event. Rows come mostly event by event:
+// one map update per run of an event's rows instead of one per row.
+func namedSizes(rows []voteRow) map[int32]int {
+	named := map[int32]int{}
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && rows[end].event == rows[start].event {
+			end++
+		}
+		named[rows[start].event] += end - start
+		start = end
+	}
+	return named
 }
