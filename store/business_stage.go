@@ -17,7 +17,7 @@ import (
 // into the table, its full-text index and its R*Tree) does not hold the
 // write lock while it works. It builds the next directory beside the live
 // one — businesses_next, business_fts_next, business_geo_next — in short
-// transactions (see inSizedChunks), and one short transaction renames the three
+// transactions (see inChunks), and one short transaction renames the three
 // into place and raises the directory's data version, so residents see the
 // old directory or the new one, never half of either. A failed import drops
 // the staging tables and leaves the live ones as they were. Callers hold
@@ -170,21 +170,21 @@ func buildNextBusinesses(ctx context.Context, conn *sql.Conn, plan *businessPlan
 	if err := createBusinessStaging(ctx, conn); err != nil {
 		return err
 	}
-	if err := stageRowsSized(ctx, conn, "businesses_next", "main.businesses", "id", wideRows); err != nil {
+	if err := stageRows(ctx, conn, "businesses_next", "main.businesses", "id", wideRows); err != nil {
 		return err
 	}
-	if err := stageBulkSized(ctx, conn, businessUpsert, len(plan.writes), plan.row, wideRows); err != nil {
+	if err := stageBulk(ctx, conn, businessUpsert, len(plan.writes), plan.row, wideRows); err != nil {
 		return err
 	}
 	idx, err := readIndexRows(ctx, conn, plan)
 	if err != nil {
 		return err
 	}
-	if err := stageBulkSized(ctx, conn, businessKeys, len(idx), idx.keys, wideRows); err != nil {
+	if err := stageBulk(ctx, conn, businessKeys, len(idx), idx.keys, wideRows); err != nil {
 		return err
 	}
 	points := idx.withPoints()
-	if err := stageBulkSized(ctx, conn, businessPoints, len(points), points.point, wideRows); err != nil {
+	if err := stageBulk(ctx, conn, businessPoints, len(points), points.point, wideRows); err != nil {
 		return err
 	}
 	// A directory inserted in many transactions is left in many index

@@ -57,10 +57,10 @@ func (s *Store) importOperationsStaged(ctx context.Context, ops hashedOperations
 	}
 	next, err := createStaging(ctx, conn, "card_operations")
 	if err == nil {
-		err = stageRows(ctx, conn, next, "main.card_operations", operationKey)
+		err = stageRows(ctx, conn, next, "main.card_operations", operationKey, narrowRows)
 	}
 	if err == nil {
-		err = stageRows(ctx, conn, next, "scratch.card_operations", operationKey)
+		err = stageRows(ctx, conn, next, "scratch.card_operations", operationKey, narrowRows)
 	}
 	if err == nil {
 		err = swapOperations(ctx, conn, next)
@@ -79,7 +79,7 @@ func firstOperations(ctx context.Context, conn *sql.Conn, ops hashedOperations) 
 		return 0, err
 	}
 	n := 0
-	err = stageBulk(ctx, conn, operationsInto("main."+next), len(ops.ops), ops.row)
+	err = stageBulk(ctx, conn, operationsInto("main."+next), len(ops.ops), ops.row, narrowRows)
 	if err == nil {
 		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+next).Scan(&n)
 	}
@@ -120,7 +120,7 @@ func (s *Store) newOperationsScratch(ctx context.Context, path string, ops hashe
 		return 0, err
 	}
 	defer conn.Close()
-	if err := stageBulk(ctx, conn, operationsInto("main.card_operations"), len(ops.ops), ops.row); err != nil {
+	if err := stageBulk(ctx, conn, operationsInto("main.card_operations"), len(ops.ops), ops.row, narrowRows); err != nil {
 		return 0, err
 	}
 	detach, err := attach(ctx, conn, s.path, "live")

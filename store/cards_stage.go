@@ -78,7 +78,7 @@ func (s *Store) importKeyedStaged(ctx context.Context, k keyedImport) (int, erro
 	}
 	next, err := createStaging(ctx, conn, k.table)
 	if err == nil {
-		err = stageRows(ctx, conn, next, "scratch."+k.table, k.key)
+		err = stageRows(ctx, conn, next, "scratch."+k.table, k.key, narrowRows)
 	}
 	if err == nil {
 		err = swapKeyed(ctx, conn, k.table)
@@ -107,7 +107,7 @@ func (s *Store) keyedScratch(ctx context.Context, path string, k keyedImport) (i
 		return 0, err
 	}
 	defer conn.Close()
-	if err := stageBulk(ctx, conn, k.upsert("main."+k.table), k.n, k.row); err != nil {
+	if err := stageBulk(ctx, conn, k.upsert("main."+k.table), k.n, k.row, narrowRows); err != nil {
 		return 0, err
 	}
 	detach, err := attach(ctx, conn, s.path, "live")

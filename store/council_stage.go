@@ -147,7 +147,7 @@ func stageVotes(ctx context.Context, conn *sql.Conn, next string, rows []voteRow
 	return stageBulk(ctx, conn, b, len(rows), func(i int, args []any) []any {
 		deputyEvent, dayVote := packVote(rows[i])
 		return append(args, deputyEvent, dayVote)
-	})
+	}, narrowRows)
 }
 
 // swapInto writes, in tx on the real database (scratch attached), what the

@@ -203,8 +203,8 @@ func createStaging(ctx context.Context, conn *sql.Conn, table string) (string, e
 
 // stageRows copies every row of src (a schema-qualified table whose key is
 // key, a comma-separated column list) into the staging table next, in key
-// order, in chunks (see inChunks).
-func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error {
+// order, in chunks sized by sz (see inChunks).
+func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string, sz chunkSizes) error {
 	cols, err := columns(ctx, conn, "main", next)
 	if err != nil {
 		return err
@@ -221,7 +221,7 @@ func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error
 		_, err := conn.ExecContext(ctx, q)
 		return err
 	}
-	return inChunks(ctx, exec, func(rows int) (bool, error) {
+	return inChunks(ctx, exec, sz, func(rows int) (bool, error) {
 		res, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%s(%s) SELECT %s FROM %s %s ORDER BY %s LIMIT %d`,
 			next, list, list, src, where, key, rows), args...)
 		if err != nil {
@@ -241,7 +241,7 @@ func stageRows(ctx context.Context, conn *sql.Conn, next, src, key string) error
 // multi-row INSERT b, in chunks (see inChunks). One driver connection
 // throughout keeps the statements prepared across chunks: compiling a
 // thousand-row INSERT costs as much as running it.
-func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i int, args []any) []any) error {
+func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i int, args []any) []any, sz chunkSizes) error {
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*waitingConn)
 		if !ok {
@@ -255,7 +255,7 @@ func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i in
 		}
 		values := make([]any, 0, bulkRows*b.cols)
 		next := 0
-		return inChunks(ctx, exec, func(rows int) (bool, error) {
+		return inChunks(ctx, exec, sz, func(rows int) (bool, error) {
 			// Whole batches only: a batch of another size is another
 			// statement to compile, tens of milliseconds each for the votes'.
 			rows = (rows + bulkRows - 1) / bulkRows * bulkRows
@@ -282,12 +282,13 @@ func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i in
 // (it would copy the log into the database, and sync it, after every
 // chunk); a checkpoint every checkpointChunks chunks does that work,
 // outside the write lock.
-func inChunks(ctx context.Context, exec func(context.Context, string) error, chunk func(rows int) (more bool, err error)) error {
+func inChunks(ctx context.Context, exec func(context.Context, string) error, sz chunkSizes,
+	chunk func(rows int) (more bool, err error)) error {
 	if err := exec(ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
 		return err
 	}
 	defer exec(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, sqliteAutoCheckpoint)) //nolint:errcheck // best effort
-	rows := 20_000
+	rows := sz.first
 	for i := 1; ; i++ {
 		began := time.Now()
 		if err := exec(ctx, `BEGIN IMMEDIATE`); err != nil {
@@ -304,7 +305,7 @@ func inChunks(ctx context.Context, exec func(context.Context, string) error, chu
 		if !more {
 			return nil
 		}
-		rows = nextChunk(rows, time.Since(began))
+		rows = nextChunk(rows, time.Since(began), sz.least)
 		if i%checkpointChunks == 0 {
 			if err := exec(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
 				return err
@@ -322,18 +323,29 @@ const sqliteAutoCheckpoint = 1000
 // checkpointChunks is how many staging chunks go between two checkpoints.
 const checkpointChunks = 16
 
-// minChunk is the fewest rows a chunk takes: on a busy machine a chunk can
-// take long for want of a CPU, not for its size, and smaller chunks would
-// only add commits and pauses.
-const minChunk = 10_000
+// chunkSizes is the rows of a first chunk and the fewest of any chunk: on a
+// busy machine a chunk can take long for want of a CPU, not for its size,
+// and smaller chunks would only add commits and pauses.
+type chunkSizes struct{ first, least int }
 
-// nextChunk sizes the next chunk so that it holds the lock about chunkHold.
-func nextChunk(rows int, took time.Duration) int {
+var (
+	// narrowRows sizes the chunks of narrow rows (votes, card operations).
+	narrowRows = chunkSizes{first: 20_000, least: 10_000}
+	// wideRows sizes the chunks of rows that carry many indexes: a business
+	// row goes into the table, four indexes, the full-text index and the
+	// R*Tree, and 10,000 of them hold the write lock for a tenth of a second
+	// and more.
+	wideRows = chunkSizes{first: 2_000, least: 500}
+)
+
+// nextChunk sizes the next chunk so that it holds the lock about chunkHold,
+// with at least least rows.
+func nextChunk(rows int, took time.Duration, least int) int {
 	if took <= 0 {
 		return rows * 2
 	}
 	n := int(float64(rows) * float64(chunkHold) / float64(took))
-	return min(max(n, minChunk, rows/2), rows*2)
+	return min(max(n, least, rows/2), rows*2)
 }
 
 func pause(ctx context.Context, d time.Duration) error {
