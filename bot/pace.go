@@ -24,7 +24,13 @@ import (
 // nothing until the window had passed.
 //
 // Answers to residents go first: while an answer waits, the outbox reserves
-// nothing. Answers are not spread; they wait only when the window is full,
+// nothing, and the outbox spreads itself over what the answers leave: with
+// A answers in the last window, one send per window/(n−A). Spread at n a
+// window beside the answers, the outbox would fill each window early, and
+// then everyone, answers too, waited for the oldest sends to leave it — a
+// quarter of a second once a second at 80 answers and 200 outbox messages
+// a second, the pattern repeating because places free up as they were
+// taken. Answers are not spread; they wait only when the window is full,
 // and then, the outbox being spread, for about a gap.
 type Pace struct {
 	window time.Duration
@@ -36,6 +42,9 @@ type Pace struct {
 	at       int
 	inFlight int // started or reserved, not yet returned
 	answers  int // answers waiting for a place
+	// answered holds the return times of the answers of the last window,
+	// oldest first: what the outbox spreads itself around.
+	answered []time.Time
 	outboxAt time.Time
 	// changed is closed (and replaced) when a send returns or an answer
 	// stops waiting: what an untimed wait waits for.
@@ -90,17 +99,22 @@ func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err erro
 		case ok && (answer || start.Sub(now) <= outboxCatchUp*p.gap):
 			p.inFlight++
 			if !answer {
-				p.outboxAt = laterOf(p.outboxAt, now.Add(-outboxCatchUp*p.gap)).Add(p.gap)
-				p.outboxAt = laterOf(p.outboxAt, start.Add(p.gap))
+				gap := p.outboxGap(now)
+				p.outboxAt = laterOf(p.outboxAt, now.Add(-outboxCatchUp*p.gap)).Add(gap)
+				p.outboxAt = laterOf(p.outboxAt, start.Add(gap))
 			}
 			p.mu.Unlock()
+			finish := p.finish
+			if answer {
+				finish = p.finishAnswer
+			}
 			if d := start.Sub(now); d > 0 {
 				if err := waitChange(ctx, nil, d); err != nil {
-					p.finish()
+					p.finish() // not sent: no room for it in the next window
 					return nil, err
 				}
 			}
-			return p.finish, nil
+			return finish, nil
 		case ok:
 			wait = start.Sub(now) - outboxCatchUp*p.gap
 		}
@@ -127,6 +141,25 @@ func (p *Pace) earliest(now time.Time, answer bool) (time.Time, bool) {
 		start = laterOf(start, p.outboxAt)
 	}
 	return start, true
+}
+
+// outboxGap is the outbox's spacing now: the window shared among the places
+// the last window's answers left; p.mu is held.
+func (p *Pace) outboxGap(now time.Time) time.Duration {
+	old := 0
+	for old < len(p.answered) && p.answered[old].Before(now.Add(-p.window)) {
+		old++
+	}
+	p.answered = p.answered[old:]
+	return p.window / time.Duration(max(len(p.done)-len(p.answered), 1))
+}
+
+// finishAnswer records an answer's return.
+func (p *Pace) finishAnswer() {
+	p.mu.Lock()
+	p.answered = append(p.answered, p.now())
+	p.mu.Unlock()
+	p.finish()
 }
 
 // finish records a send's return.

@@ -90,3 +90,34 @@ func TestPaceSeedKeepsTheSendsAlreadyRecorded(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, now.Add(200*time.Millisecond), start, "the third latest, 800 ms ago, leaves the window first")
 }
+
+// The outbox spreads itself over the places the last window's answers left:
+// with 50 answers in the last second at 200 a second, one send per
+// 1 s / 150, not per 1 s / 200. Spread at n beside the answers it filled
+// each window early, and then answers and outbox alike waited for the
+// oldest sends to leave it: ~250 ms once a second with residents chatting
+// during a digest.
+func TestPaceSpreadsTheOutboxOverWhatTheAnswersLeave(t *testing.T) {
+	p := NewPace(200)
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	outboxNext := func() time.Duration {
+		finished, err := p.Wait(t.Context(), false)
+		require.NoError(t, err)
+		finished()
+		return p.outboxAt.Sub(now)
+	}
+	assert.Equal(t, time.Second/200, outboxNext(), "no answers: n a window")
+
+	for range 50 {
+		finished, err := p.Wait(t.Context(), true)
+		require.NoError(t, err)
+		finished()
+	}
+	now = now.Add(10 * time.Millisecond)
+	assert.Equal(t, time.Second/150, outboxNext(), "one per window/(n−50)")
+
+	now = now.Add(time.Second + time.Millisecond)
+	p.outboxAt = now
+	assert.Equal(t, time.Second/200, outboxNext(), "the answers left the window: n a window again")
+}
