@@ -22,11 +22,14 @@ func releaseStartupMemoryAfter(ctx context.Context, d time.Duration, log *slog.L
 	select {
 	case <-ctx.Done():
 	case <-time.After(d):
-		debug.FreeOSMemory()
+		// The binary's pages first: the collection FreeOSMemory runs then
+		// faults the collector's own code and tables back in, as every
+		// later collection would.
 		if released, err := releaseExecutablePages(); err != nil {
 			log.Debug("executable pages kept", "err", err)
 		} else {
 			log.Debug("executable pages released", "bytes", released)
 		}
+		debug.FreeOSMemory()
 	}
 }
