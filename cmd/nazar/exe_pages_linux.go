@@ -77,9 +77,14 @@ func syncExecutable() error {
 // span is an address range [start, end).
 type span struct{ start, end uintptr }
 
-// executableMappings lists the mappings of the running binary's file, found
-// by device and inode in /proc/self/maps.
+// executableMappings lists the mappings of the running binary's file in
+// /proc/self/maps, found by its path or by device and inode (on overlayfs,
+// as in a container, maps shows the underlying file's device and inode).
 func executableMappings() ([]span, error) {
+	path, err := os.Readlink("/proc/self/exe")
+	if err != nil {
+		return nil, err
+	}
 	var st unix.Stat_t
 	if err := unix.Stat("/proc/self/exe", &st); err != nil {
 		return nil, err
@@ -94,9 +99,13 @@ func executableMappings() ([]span, error) {
 	var out []span
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		// start-end perms offset dev inode path
-		fields := strings.Fields(sc.Text())
-		if len(fields) < 6 || fields[3] != dev || fields[4] != ino {
+		// start-end perms offset dev inode path (the path may hold spaces)
+		fields := strings.SplitN(sc.Text(), " ", 6)
+		if len(fields) < 6 {
+			continue
+		}
+		samePath := strings.TrimLeft(fields[5], " ") == path
+		if !samePath && (fields[3] != dev || fields[4] != ino) {
 			continue
 		}
 		lo, hi, _ := strings.Cut(fields[0], "-")
