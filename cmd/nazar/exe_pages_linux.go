@@ -31,8 +31,10 @@ import (
 // Only pages that are still the file's own are paged out (/proc/self/pagemap
 // tells them apart from copied-on-write ones), so nothing the program wrote
 // goes to swap. The kernel pages out file pages only for the owner of the
-// binary (or root, or who may write it); for anyone else the calls change
-// nothing. Kernels before 5.4 lack MADV_PAGEOUT and refuse it: also no change.
+// binary (or root, or who may write it). For anyone else the read-only
+// mappings (code, tables) are unmapped instead (MADV_DONTNEED), which the
+// kernel maps back a large folio at a time, and the data mapping stays.
+// Kernels before 5.4 lack MADV_PAGEOUT and refuse it: no change there.
 func releaseExecutablePages() (released int, err error) {
 	if err := syncExecutable(); err != nil {
 		return 0, err
@@ -60,6 +62,16 @@ func releaseExecutablePages() (released int, err error) {
 			}
 			released += int(r.end - r.start)
 		}
+		if !m.writable {
+			// Where the kernel refused the page-out (someone else's binary),
+			// unmap: nobody can write these pages, so each equals the file
+			// and a later fault reads it back. Pages paged out are no-ops.
+			for _, r := range runs {
+				if err := madvise(r.start, r.end-r.start, unix.MADV_DONTNEED); err != nil {
+					return released, err
+				}
+			}
+		}
 	}
 	return released, nil
 }
@@ -77,10 +89,16 @@ func syncExecutable() error {
 // span is an address range [start, end).
 type span struct{ start, end uintptr }
 
+// mapping is one of the binary's mappings in /proc/self/maps.
+type mapping struct {
+	span
+	writable bool
+}
+
 // executableMappings lists the mappings of the running binary's file in
 // /proc/self/maps, found by its path or by device and inode (on overlayfs,
 // as in a container, maps shows the underlying file's device and inode).
-func executableMappings() ([]span, error) {
+func executableMappings() ([]mapping, error) {
 	path, err := os.Readlink("/proc/self/exe")
 	if err != nil {
 		return nil, err
@@ -96,7 +114,7 @@ func executableMappings() ([]span, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var out []span
+	var out []mapping
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		// start-end perms offset dev inode path (the path may hold spaces)
@@ -114,7 +132,7 @@ func executableMappings() ([]span, error) {
 		if err1 != nil || err2 != nil || end <= start {
 			return nil, fmt.Errorf("/proc/self/maps: bad range %q", fields[0])
 		}
-		out = append(out, span{uintptr(start), uintptr(end)})
+		out = append(out, mapping{span{uintptr(start), uintptr(end)}, strings.Contains(fields[1], "w")})
 	}
 	return out, sc.Err()
 }
@@ -129,7 +147,7 @@ const (
 // filePageRuns splits m into runs of pages that are not private copies:
 // absent, or present as the file's page. Copied-on-write pages (the
 // binary's written data, relocations) are left out.
-func filePageRuns(pagemap *os.File, m span) ([]span, error) {
+func filePageRuns(pagemap *os.File, m mapping) ([]span, error) {
 	size := uintptr(os.Getpagesize())
 	n := (m.end - m.start) / size
 	buf := make([]byte, n*8)
