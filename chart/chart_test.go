@@ -10,9 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/image/font/sfnt"
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/vg"
 )
 
 func sample(n int) Months {
@@ -50,14 +47,14 @@ func TestRenderIsALegiblePNG(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoData)
 }
 
-// The plot's default font is embedded (Liberation) and has the Ukrainian
+// The charts' font is embedded (Liberation Serif) and has the Ukrainian
 // letters: labels render as text, not as boxes, on any machine.
-func TestDefaultFontHasCyrillic(t *testing.T) {
-	face := font.DefaultCache.Lookup(plot.DefaultFont, vg.Points(12))
-	require.NotNil(t, face.Face)
+func TestTheFontHasCyrillic(t *testing.T) {
+	f, err := serif()
+	require.NoError(t, err)
 	var buf sfnt.Buffer
 	for _, r := range "ВідвуаністьДсциплінаїєґЇЄҐʼ" {
-		idx, err := face.Face.GlyphIndex(&buf, r)
+		idx, err := f.GlyphIndex(&buf, r)
 		require.NoError(t, err)
 		assert.NotZero(t, idx, "glyph for %q", r)
 	}

@@ -136,7 +136,7 @@ func runBot(ctx context.Context, e *env) error {
 		return err
 	}
 	defer stopSources()
-	go releaseStartupMemoryAfter(ctx, startupSettle)
+	go releaseStartupMemoryAfter(ctx, startupSettle, e.log)
 	return app.Run(ctx)
 }
 
