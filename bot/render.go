@@ -163,6 +163,9 @@ func replyMarkup(r handlers.Reply) models.ReplyMarkup {
 // SplitText cuts text into parts of at most limit UTF-16 units, preferring
 // line breaks, so that a long list arrives whole in several messages.
 func SplitText(text string, limit int) []string {
+	if len(text) <= limit { // a rune never takes more UTF-16 units than UTF-8 bytes
+		return []string{text}
+	}
 	var parts []string
 	for utf16Len(text) > limit {
 		cut := cutPoint(text, limit)
@@ -177,7 +180,7 @@ func SplitText(text string, limit int) []string {
 func cutPoint(text string, limit int) int {
 	units, lastBreak, end := 0, -1, 0
 	for i, r := range text {
-		n := len(utf16.Encode([]rune{r}))
+		n := utf16.RuneLen(r)
 		if units+n > limit {
 			break
 		}
@@ -196,7 +199,7 @@ func cutPoint(text string, limit int) int {
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {
-		n += len(utf16.Encode([]rune{r}))
+		n += utf16.RuneLen(r) // -1 never: range yields U+FFFD for invalid bytes
 	}
 	return n
 }

@@ -8,7 +8,6 @@ import (
 	_ "image/jpeg" // decode uploaded photos' sizes
 	_ "image/png"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -30,7 +29,7 @@ const maxCaptionLen = 1024
 // upload must be a picture Telegram can read.
 func (s *Server) sendPhoto(r *request) (any, *apiError) {
 	caption := r.params["caption"]
-	if len(utf16.Encode([]rune(caption))) > maxCaptionLen {
+	if utf16Units(caption) > maxCaptionLen {
 		return nil, badRequest("message caption is too long")
 	}
 	p := Photo{Caption: caption}

@@ -157,7 +157,7 @@ func (s *Server) getWebhookInfo(*request) (any, *apiError) {
 }
 
 func checkText(text string) *apiError {
-	switch n := len(utf16.Encode([]rune(text))); {
+	switch n := utf16Units(text); {
 	case n == 0:
 		return badRequest("message text is empty")
 	case n > maxTextLen:
@@ -173,4 +173,14 @@ func latLon(r *request) (float64, float64, *apiError) {
 	}
 	lon, aerr := r.floatParam("longitude")
 	return lat, lon, aerr
+}
+
+// utf16Units is the length of s in UTF-16 code units, as Telegram counts
+// text, without building the encoding.
+func utf16Units(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }

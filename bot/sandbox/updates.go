@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf16"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -45,7 +44,7 @@ func (s *Server) SendText(from User, text string) int64 {
 				cmd = text[:i]
 			}
 			m.Entities = []models.MessageEntity{{
-				Type: models.MessageEntityTypeBotCommand, Length: len(utf16.Encode([]rune(cmd))),
+				Type: models.MessageEntityTypeBotCommand, Length: utf16Units(cmd),
 			}}
 		}
 	})
