@@ -25,7 +25,7 @@ import (
 //
 // Answers to residents go first: while an answer waits, the outbox reserves
 // nothing, and the outbox spreads itself over what the answers leave: with
-// A answers in the last window, one send per window/(n−A). Spread at n a
+// answers at A a window, one send per window/(n−A) (outboxGap). Spread at n a
 // window beside the answers, the outbox would fill each window early, and
 // then everyone, answers too, waited for the oldest sends to leave it — a
 // quarter of a second once a second at 80 answers and 200 outbox messages
@@ -42,7 +42,7 @@ type Pace struct {
 	at       int
 	inFlight int // started or reserved, not yet returned
 	answers  int // answers waiting for a place
-	// answered holds the return times of the answers of the last window,
+	// answered holds the return times of the latest answers (outboxGap),
 	// oldest first: what the outbox spreads itself around.
 	answered []time.Time
 	outboxAt time.Time
@@ -144,15 +144,24 @@ func (p *Pace) earliest(now time.Time, answer bool) (time.Time, bool) {
 }
 
 // outboxGap is the outbox's spacing now: the window shared among the places
-// the last window's answers left; p.mu is held.
+// the answers leave, at their rate over the last tenth of a window (a burst
+// of answers, such as those waiting for a restarted bot, slows the outbox
+// for a tenth of a window, not a whole one, while the places it frees go
+// unused), and never below half the places; p.mu is held.
 func (p *Pace) outboxGap(now time.Time) time.Duration {
+	since := now.Add(-p.window / answerHorizon)
 	old := 0
-	for old < len(p.answered) && p.answered[old].Before(now.Add(-p.window)) {
+	for old < len(p.answered) && p.answered[old].Before(since) {
 		old++
 	}
 	p.answered = p.answered[old:]
-	return p.window / time.Duration(max(len(p.done)-len(p.answered), 1))
+	n := len(p.done)
+	answers := min(len(p.answered)*answerHorizon, n/2)
+	return p.window / time.Duration(max(n-answers, 1))
 }
+
+// answerHorizon: the answers' rate is measured over window/answerHorizon.
+const answerHorizon = 10
 
 // finishAnswer records an answer's return.
 func (p *Pace) finishAnswer() {

@@ -91,9 +91,9 @@ func TestPaceSeedKeepsTheSendsAlreadyRecorded(t *testing.T) {
 	assert.Equal(t, now.Add(200*time.Millisecond), start, "the third latest, 800 ms ago, leaves the window first")
 }
 
-// The outbox spreads itself over the places the last window's answers left:
-// with 50 answers in the last second at 200 a second, one send per
-// 1 s / 150, not per 1 s / 200. Spread at n beside the answers it filled
+// The outbox spreads itself over the places the answers leave, at the
+// answers' rate over the last tenth of a second: with 8 answers in it at
+// 200 a second, one send per 1 s / 120, not per 1 s / 200. Spread at n beside the answers it filled
 // each window early, and then answers and outbox alike waited for the
 // oldest sends to leave it: ~250 ms once a second with residents chatting
 // during a digest.
@@ -115,7 +115,15 @@ func TestPaceSpreadsTheOutboxOverWhatTheAnswersLeave(t *testing.T) {
 		finished()
 	}
 	now = now.Add(10 * time.Millisecond)
-	assert.Equal(t, time.Second/150, outboxNext(), "one per window/(n−50)")
+	assert.Equal(t, time.Second/100, outboxNext(), "50 in a tenth of the window: 500 a window, at most half: window/(n−100)")
+
+	for range 8 {
+		finished, err := p.Wait(t.Context(), true)
+		require.NoError(t, err)
+		finished()
+	}
+	now = now.Add(100 * time.Millisecond)
+	assert.Equal(t, time.Second/120, outboxNext(), "the burst went, 8 in the last tenth: window/(n−80)")
 
 	now = now.Add(time.Second + time.Millisecond)
 	p.outboxAt = now

@@ -15,6 +15,8 @@ type councilImport struct {
 	tx   *sql.Tx
 	data CouncilData
 	res  *CouncilImportResult
+	// titles: the title index was staged (stageTitles); its triggers
+	titles titleTriggers
 
 	factions map[string]int64 // faction name → id
 	voters   map[string]int64 // voting id → deputy id

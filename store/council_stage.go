@@ -75,11 +75,17 @@ func (s *Store) importCouncilStaged(ctx context.Context, d CouncilData) (Council
 		err = s.swapCouncil(ctx, conn, path, ci)
 	}
 	if err != nil {
-		conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_votes_next`) //nolint:errcheck // the next import drops it too
+		for _, t := range []string{"council_votes_next", "council_titles_next"} {
+			conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.`+t) //nolint:errcheck // the next import drops it too
+		}
 		return CouncilImportResult{}, err
 	}
-	if ci.staged { // the import is done; a failure here leaves a table the next one drops
+	// The import is done; a failure here leaves a table the next one drops.
+	if ci.staged {
 		conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_votes_old`) //nolint:errcheck // see above
+	}
+	if ci.titles != nil {
+		conn.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS main.council_titles_old`) //nolint:errcheck // see above
 	}
 	return *ci.res, nil
 }
@@ -99,6 +105,9 @@ func (s *Store) swapCouncil(ctx context.Context, conn *sql.Conn, path string, ci
 		if err := t.prepare(ctx, conn); err != nil {
 			return err
 		}
+	}
+	if ci.titles, err = stageTitles(ctx, conn, syncs); err != nil {
+		return err
 	}
 	return withoutForeignKeys(ctx, conn, func() error {
 		_, err := inConnTx(ctx, conn, func(tx *sql.Tx) (struct{}, error) {
@@ -154,8 +163,16 @@ func stageVotes(ctx context.Context, conn *sql.Conn, next string, rows []voteRow
 // scratch import changed, and queues the pushes it causes.
 func (ci *councilImport) swapInto(s *Store, tx *sql.Tx, syncs []*tableSync) error {
 	ctx := ci.ctx
+	if err := ci.titles.setAside(ctx, tx); err != nil {
+		return err
+	}
 	for _, t := range syncs {
 		if err := t.apply(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if ci.titles != nil {
+		if err := ci.titles.swapIn(ctx, tx); err != nil {
 			return err
 		}
 	}
@@ -228,7 +245,8 @@ func (ci *councilImport) syncListedEvents(tx *sql.Tx) error {
 
 // dropTitleIndex removes the scratch database's trigram index of the agenda
 // items' titles and the triggers that feed it: nothing reads it there, and
-// the swap's copy of the motions feeds the real database's index. Kept, it
+// the real database's index is fed by the swap's copy of the motions, or
+// staged (stageTitles). Kept, it
 // would index every title twice, a tenth of a large import's time.
 func dropTitleIndex(ctx context.Context, conn *sql.Conn) error {
 	for _, q := range []string{`DROP TRIGGER council_titles_insert`, `DROP TRIGGER council_titles_update`,

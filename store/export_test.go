@@ -15,6 +15,14 @@ func SetStagedVotes(n int) (restore func()) {
 	return func() { stagedVotes = old }
 }
 
+// SetStagedTitles makes council imports that write more than n agenda
+// items stage the titles' index (-1: every import) and returns the restore.
+func SetStagedTitles(n int) (restore func()) {
+	old := stagedTitles
+	stagedTitles = n
+	return func() { stagedTitles = old }
+}
+
 // Dump returns every row of table, one string each, in the table's order,
 // for tests that compare two databases.
 func (s *Store) Dump(ctx context.Context, table string) ([]string, error) {
