@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"strconv"
 
 	"github.com/transparentcities/nazar/business"
@@ -82,16 +83,7 @@ func (s *Store) ImportBusinesses(ctx context.Context, list []business.Record) (B
 // writeAll inserts the new records of list and updates the changed ones,
 // counting each kind in res.
 func (w *businessWriter) writeAll(list []business.Record, old map[string]idSig, res *BusinessImportResult) error {
-	done := make(chan struct{})
-	defer close(done)
-	ahead := prepareAhead(done, list, old)
-	var chunk []preparedRow
-	for _, b := range list {
-		if len(chunk) == 0 {
-			chunk = <-ahead
-		}
-		p := chunk[0]
-		chunk = chunk[1:]
+	for b, p := range prepared(list, old) {
 		prev, exists := old[b.UID]
 		var err error
 		switch {
@@ -147,6 +139,23 @@ func prepareAhead(done <-chan struct{}, list []business.Record, old map[string]i
 		}
 	}()
 	return out
+}
+
+// prepared yields each record of list with its preparedRow (prepareAhead).
+func prepared(list []business.Record, old map[string]idSig) iter.Seq2[business.Record, preparedRow] {
+	return func(yield func(business.Record, preparedRow) bool) {
+		done := make(chan struct{})
+		defer close(done) // the preparing goroutine stops when the loop does
+		i := 0
+		for chunk := range prepareAhead(done, list, old) {
+			for _, p := range chunk {
+				if !yield(list[i], p) {
+					return
+				}
+				i++
+			}
+		}
+	}
 }
 
 // prepareChunk rows travel together: handing over one at a time costs more

@@ -85,16 +85,7 @@ func (s *Store) planBusinesses(ctx context.Context, list []business.Record) (*bu
 		return nil, false, err
 	}
 	seen := make(map[string]struct{}, len(list))
-	done := make(chan struct{})
-	defer close(done)
-	ahead := prepareAhead(done, list, old)
-	var chunk []preparedRow
-	for _, b := range list {
-		if len(chunk) == 0 {
-			chunk = <-ahead
-		}
-		p := chunk[0]
-		chunk = chunk[1:]
+	for b, p := range prepared(list, old) {
 		if _, again := seen[b.UID]; again {
 			return nil, false, nil
 		}

@@ -110,30 +110,15 @@ func swapOperations(ctx context.Context, conn *sql.Conn, next string) error {
 // keeps there only the operations the real database does not hold, and
 // counts them.
 func (s *Store) newOperationsScratch(ctx context.Context, path string, ops hashedOperations) (int, error) {
-	sc, err := openScratch(ctx, path, s.now, s.keys)
-	if err != nil {
-		return 0, err
-	}
-	defer sc.Close()
-	conn, err := sc.db.Conn(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	if err := stageBulk(ctx, conn, operationsInto("main.card_operations"), len(ops.ops), ops.row, narrowRows); err != nil {
-		return 0, err
-	}
-	detach, err := attach(ctx, conn, s.path, "live")
-	if err != nil {
-		return 0, err
-	}
-	defer detach()
-	if _, err := conn.ExecContext(ctx, `DELETE FROM main.card_operations AS o WHERE EXISTS (SELECT 1 FROM
-		live.card_operations l WHERE l.number = o.number AND l.at = o.at AND l.kind = o.kind AND l.amount = o.amount
-		AND l.trips = o.trips AND l.place = o.place)`); err != nil {
-		return 0, fmt.Errorf("scratch database: %w", err)
-	}
-	var n int
-	err = conn.QueryRowContext(ctx, `SELECT count(*) FROM main.card_operations`).Scan(&n)
-	return n, err
+	b := operationsInto("main.card_operations")
+	return s.inScratch(ctx, path, b, len(ops.ops), ops.row, func(conn *sql.Conn) (int, error) {
+		if _, err := conn.ExecContext(ctx, `DELETE FROM main.card_operations AS o WHERE EXISTS (SELECT 1 FROM
+			live.card_operations l WHERE l.number = o.number AND l.at = o.at AND l.kind = o.kind AND l.amount = o.amount
+			AND l.trips = o.trips AND l.place = o.place)`); err != nil {
+			return 0, fmt.Errorf("scratch database: %w", err)
+		}
+		var n int
+		err := conn.QueryRowContext(ctx, `SELECT count(*) FROM main.card_operations`).Scan(&n)
+		return n, err
+	})
 }

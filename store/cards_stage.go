@@ -97,44 +97,28 @@ func (s *Store) importKeyedStaged(ctx context.Context, k keyedImport) (int, erro
 // them; when they are more than stagedKeyed, it adds the stored rows the
 // import leaves as they are.
 func (s *Store) keyedScratch(ctx context.Context, path string, k keyedImport) (int, error) {
-	sc, err := openScratch(ctx, path, s.now, s.keys)
-	if err != nil {
-		return 0, err
-	}
-	defer sc.Close()
-	conn, err := sc.db.Conn(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close()
-	if err := stageBulk(ctx, conn, k.upsert("main."+k.table), k.n, k.row, narrowRows); err != nil {
-		return 0, err
-	}
-	detach, err := attach(ctx, conn, s.path, "live")
-	if err != nil {
-		return 0, err
-	}
-	defer detach()
-	s2, l2 := make([]string, len(k.cols)), make([]string, len(k.cols))
-	for i, c := range k.cols {
-		s2[i], l2[i] = "s."+c, "l."+c
-	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`DELETE FROM main.%[1]s AS s WHERE EXISTS (SELECT 1 FROM live.%[1]s l
-		WHERE l.%[2]s = s.%[2]s AND (%[3]s) IS (%[4]s))`, k.table, k.key, strings.Join(l2, ", "), strings.Join(s2, ", "))); err != nil {
-		return 0, fmt.Errorf("scratch database: %w", err)
-	}
-	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+k.table).Scan(&n); err != nil || n <= stagedKeyed {
-		return n, err
-	}
-	// Too many changes for one transaction: the table is staged whole, so
-	// the stored rows the import leaves as they are join the changed ones.
-	list := strings.Join(k.cols, ", ")
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%[1]s(%[2]s) SELECT %[2]s FROM live.%[1]s l
-		WHERE NOT EXISTS (SELECT 1 FROM main.%[1]s s WHERE s.%[3]s = l.%[3]s)`, k.table, list, k.key)); err != nil {
-		return 0, fmt.Errorf("scratch database: %w", err)
-	}
-	return n, nil
+	return s.inScratch(ctx, path, k.upsert("main."+k.table), k.n, k.row, func(conn *sql.Conn) (int, error) {
+		s2, l2 := make([]string, len(k.cols)), make([]string, len(k.cols))
+		for i, c := range k.cols {
+			s2[i], l2[i] = "s."+c, "l."+c
+		}
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`DELETE FROM main.%[1]s AS s WHERE EXISTS (SELECT 1 FROM live.%[1]s l
+			WHERE l.%[2]s = s.%[2]s AND (%[3]s) IS (%[4]s))`, k.table, k.key, strings.Join(l2, ", "), strings.Join(s2, ", "))); err != nil {
+			return 0, fmt.Errorf("scratch database: %w", err)
+		}
+		var n int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM main.`+k.table).Scan(&n); err != nil || n <= stagedKeyed {
+			return n, err
+		}
+		// Too many changes for one transaction: the table is staged whole, so
+		// the stored rows the import leaves as they are join the changed ones.
+		list := strings.Join(k.cols, ", ")
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO main.%[1]s(%[2]s) SELECT %[2]s FROM live.%[1]s l
+			WHERE NOT EXISTS (SELECT 1 FROM main.%[1]s s WHERE s.%[3]s = l.%[3]s)`, k.table, list, k.key)); err != nil {
+			return 0, fmt.Errorf("scratch database: %w", err)
+		}
+		return n, nil
+	})
 }
 
 // swapKeyed puts main.<table>_next in place of main.<table>, keeping the

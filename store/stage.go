@@ -51,6 +51,33 @@ func openScratch(ctx context.Context, path string, now func() time.Time, keys *d
 	return sc, nil
 }
 
+// inScratch writes n rows with b into a new scratch database at path (row
+// appends the values of row i) and runs then on a connection to it, with
+// the real database attached as live: what an import finds new or changed
+// against the stored rows.
+func (s *Store) inScratch(ctx context.Context, path string, b bulk, n int, row func(i int, args []any) []any,
+	then func(conn *sql.Conn) (int, error)) (int, error) {
+	sc, err := openScratch(ctx, path, s.now, s.keys)
+	if err != nil {
+		return 0, err
+	}
+	defer sc.Close()
+	conn, err := sc.db.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	if err := stageBulk(ctx, conn, b, n, row, narrowRows); err != nil {
+		return 0, err
+	}
+	detach, err := attach(ctx, conn, s.path, "live")
+	if err != nil {
+		return 0, err
+	}
+	defer detach()
+	return then(conn)
+}
+
 // removeScratch deletes a scratch database and its journal, if any.
 func removeScratch(path string) {
 	for _, p := range []string{path, path + "-journal", path + "-wal", path + "-shm"} {
