@@ -91,6 +91,7 @@ func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err erro
 		p.answers++
 		defer func() { p.mu.Lock(); p.answers--; p.wake(); p.mu.Unlock() }()
 	}
+	arrived := p.now()
 	for {
 		now := p.now()
 		start, ok := p.earliest(now, answer)
@@ -105,7 +106,11 @@ func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err erro
 			}
 			p.mu.Unlock()
 			finish := p.finish
-			if answer {
+			if answer && start.Sub(arrived) <= p.gap {
+				// An answer that found its place at once tells the rate
+				// answers arrive at; one that waited for a place (a backlog,
+				// such as the residents waiting for a restarted bot) held the
+				// outbox back while it waited and tells nothing of the next.
 				finish = p.finishAnswer
 			}
 			if d := start.Sub(now); d > 0 {

@@ -129,3 +129,27 @@ func TestPaceSpreadsTheOutboxOverWhatTheAnswersLeave(t *testing.T) {
 	p.outboxAt = now
 	assert.Equal(t, time.Second/200, outboxNext(), "the answers left the window: n a window again")
 }
+
+// An answer that waited for its place (a backlog, such as the residents
+// writing to a restarted bot) does not count towards the answers' rate the
+// outbox leaves room for: while it waited the outbox was held back anyway,
+// and a backlog says nothing of the answers to come.
+func TestPaceCountsOnlyAnswersThatFoundAPlaceAtOnce(t *testing.T) {
+	p := NewPace(5)
+	p.window, p.gap = 20*time.Millisecond, 4*time.Millisecond // five in any 20 ms: a short test
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	answer := func() {
+		finished, err := p.Wait(t.Context(), true)
+		require.NoError(t, err)
+		finished()
+	}
+	answer()
+	assert.Len(t, p.answered, 1, "found its place at once")
+
+	for i := range p.done {
+		p.done[i] = now // the window is full
+	}
+	answer() // waits 20 ms for the oldest to leave
+	assert.Len(t, p.answered, 1, "waited for its place: not counted")
+}
