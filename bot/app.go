@@ -144,7 +144,7 @@ func (a *App) Handled() int64 { return a.handled.Load() }
 func (a *App) Run(ctx context.Context) error {
 	// Before anything can send (the replay below answers at once): a restart
 	// after a SIGKILL continues the last window's pace, answers included.
-	if err := seedPace(ctx, a.store, a.pace); err != nil {
+	if err := seedPace(ctx, a.store, a.pace, a.cfg.Digest.Workers); err != nil {
 		return fmt.Errorf("pace: %w", err)
 	}
 	a.answerSends.start()

@@ -19,7 +19,7 @@ import (
 // OutboxStore is what the sender needs from the store.
 type OutboxStore interface {
 	RecoverOutbox(ctx context.Context) (int, error)
-	RecentSendAges(ctx context.Context, window time.Duration) ([]time.Duration, error)
+	RecentSendAges(ctx context.Context, window time.Duration, inFlight int) ([]time.Duration, error)
 	ClaimOutbox(ctx context.Context, limit int, busy []int64) ([]store.OutboxItem, error)
 	OutboxPartSent(ctx context.Context, id int64, parts int) error
 	OutboxSent(ctx context.Context, id int64, messageID int) error
@@ -109,7 +109,7 @@ func newSenderAPI(token, apiURL string, workers int) (*tg.Bot, error) {
 // returns, so a clean stop leaves nothing half-sent.
 func (s *Sender) Run(ctx context.Context) error {
 	if s.ownPace {
-		if err := seedPace(ctx, s.store, s.window); err != nil {
+		if err := seedPace(ctx, s.store, s.window, s.cfg.Workers); err != nil {
 			return err
 		}
 	}

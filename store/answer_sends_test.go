@@ -38,8 +38,11 @@ func TestRecentSendAgesCountsAnswersBesideTheOutbox(t *testing.T) {
 	require.NoError(t, s.OutboxSent(ctx, items[0].ID, 1)) // t0+11.3s; the other stays "sending"
 	clk.Advance(200 * time.Millisecond)
 
-	ages, err := s.RecentSendAges(ctx, time.Second)
+	ages, err := s.RecentSendAges(ctx, time.Second, 4)
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []time.Duration{200 * time.Millisecond, 0, 500 * time.Millisecond, 500 * time.Millisecond},
 		ages, "the sent row, the row being sent, the two answers")
+	ages, err = s.RecentSendAges(ctx, time.Second, 0)
+	require.NoError(t, err)
+	assert.Len(t, ages, 3, "no worker: no row in flight, however many are claimed")
 }

@@ -40,12 +40,14 @@ func (s *Store) RecoverOutbox(ctx context.Context) (int, error) {
 // RecentSendAges is how long ago, by the store's clock, each message of the
 // last window went out: outbox rows sent within it, rows still marked as being
 // sent (a process killed mid-send may have delivered them a moment ago; they
-// count as just sent), and answers to residents (RecordAnswerSends). Read
-// before RecoverOutbox.
-func (s *Store) RecentSendAges(ctx context.Context, window time.Duration) ([]time.Duration, error) {
+// count as just sent), at most inFlight of them (a sender has no more requests
+// in flight than workers; it claims more rows than that ahead of them), and
+// answers to residents (RecordAnswerSends). Read before RecoverOutbox.
+func (s *Store) RecentSendAges(ctx context.Context, window time.Duration, inFlight int) ([]time.Duration, error) {
 	now := s.now().UnixMilli()
 	rows, err := s.db.QueryContext(ctx, `SELECT sent_at FROM outbox WHERE sent_at IS NOT NULL AND sent_at > ?
-		UNION ALL SELECT ? FROM outbox WHERE status = 'sending'`, now-window.Milliseconds(), now)
+		UNION ALL SELECT ? FROM (SELECT 1 FROM outbox WHERE status = 'sending' LIMIT ?)`,
+		now-window.Milliseconds(), now, inFlight)
 	if err != nil {
 		return nil, err
 	}
@@ -137,10 +139,15 @@ func (s *Store) OutboxPartSent(ctx context.Context, id int64, parts int) error {
 
 // OutboxSent settles a row as delivered.
 func (s *Store) OutboxSent(ctx context.Context, id int64, messageID int) error {
+	// Stamped before waiting for the lock and the database: a restart seeds
+	// its pace with these times (RecentSendAges), and a stamp taken after
+	// other workers' claims and writes (tens of milliseconds at 1,000 a
+	// second) kept that many sends in its window too long.
+	at := s.now().UnixMilli()
 	s.sendMu.Lock()
 	defer s.sendMu.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, error = ''
-		WHERE id = ?`, s.now().UnixMilli(), messageID, id)
+		WHERE id = ?`, at, messageID, id)
 	return err
 }
 
