@@ -10,6 +10,8 @@ import (
 	"slices"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/transparentcities/nazar/locales"
 )
 
 // defaultContent is the demo city's "how to get a card" content, used when
@@ -24,16 +26,8 @@ var DefaultCategories = []string{"pensioner", "pupil", "student", "disability", 
 // Languages every content text must have.
 var Languages = []string{"uk", "en"}
 
-// Text is content in each language, keyed by language code.
-type Text map[string]string
-
-// In returns the text in lang, falling back to Ukrainian.
-func (t Text) In(lang string) string {
-	if s := t[lang]; s != "" {
-		return s
-	}
-	return t["uk"]
-}
+// Text is content in each language (one type for every content file).
+type Text = locales.Text
 
 // Lines are lists of lines in each language (the documents to bring).
 type Lines map[string][]string

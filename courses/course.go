@@ -9,16 +9,8 @@ import (
 	"github.com/transparentcities/nazar/locales"
 )
 
-// Text is content in every supported language, keyed by language code.
-type Text map[string]string
-
-// In returns the text in lang, falling back to the default language.
-func (t Text) In(lang string) string {
-	if s := t[lang]; s != "" {
-		return s
-	}
-	return t[locales.Default]
-}
+// Text is content in every supported language (one type for every content file).
+type Text = locales.Text
 
 // Catalog is every course of the courses file, in the order /learn lists them.
 type Catalog struct {

@@ -42,16 +42,8 @@ const (
 // Types lists every step type, in the order error messages name them.
 var Types = []string{TypeText, TypeChoice, TypePhone, TypeURL, TypeDateTime, TypePhoto, TypeForward}
 
-// Text is content in every supported language, keyed by language code.
-type Text map[string]string
-
-// In returns the text in lang, falling back to the default language.
-func (t Text) In(lang string) string {
-	if s := t[lang]; s != "" {
-		return s
-	}
-	return t[locales.Default]
-}
+// Text is content in every supported language (one type for every content file).
+type Text = locales.Text
 
 // Catalog is everything the forms file defines: the forms and the static
 // info pages of the Services menu, in the order the menu shows them.
