@@ -154,34 +154,49 @@ func (p *Pace) earliest(now time.Time, answer bool) (time.Time, bool) {
 // for a tenth of a window, not a whole one, while the places it frees go
 // unused), and never below half the places; p.mu is held.
 func (p *Pace) outboxGap(now time.Time) time.Duration {
-	since := now.Add(-p.window / answerHorizon)
-	old := 0
-	for old < len(p.answered) && p.answered[old].Before(since) {
-		old++
-	}
-	p.answered = p.answered[old:]
 	n := len(p.done)
-	answers := min(len(p.answered)*answerHorizon, n/2)
+	answers := min(p.recentAnswers(now)*answerHorizon, n/2)
 	return p.window / time.Duration(max(n-answers, 1))
 }
 
 // answerHorizon: the answers' rate is measured over window/answerHorizon.
 const answerHorizon = 10
 
-// finishAnswer records an answer's return.
+// recentAnswers forgets the answers older than the horizon and counts the
+// others; p.mu is held.
+func (p *Pace) recentAnswers(now time.Time) int {
+	since := now.Add(-p.window / answerHorizon)
+	old := 0
+	for old < len(p.answered) && p.answered[old].Before(since) {
+		old++
+	}
+	p.answered = p.answered[old:]
+	return len(p.answered)
+}
+
+// finishAnswer records an answer's return. It forgets old answers itself:
+// with no outbox running nothing else would, and the list would grow with
+// every answer.
 func (p *Pace) finishAnswer() {
 	p.mu.Lock()
-	p.answered = append(p.answered, p.now())
-	p.mu.Unlock()
-	p.finish()
+	defer p.mu.Unlock()
+	now := p.now()
+	p.recentAnswers(now)
+	p.answered = append(p.answered, now)
+	p.returned(now)
 }
 
 // finish records a send's return.
 func (p *Pace) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.returned(p.now())
+}
+
+// returned records a send's return at now; p.mu is held.
+func (p *Pace) returned(now time.Time) {
 	p.inFlight--
-	p.done[p.at], p.at = p.now(), (p.at+1)%len(p.done)
+	p.done[p.at], p.at = now, (p.at+1)%len(p.done)
 	p.wake()
 }
 

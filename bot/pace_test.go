@@ -153,3 +153,18 @@ func TestPaceCountsOnlyAnswersThatFoundAPlaceAtOnce(t *testing.T) {
 	answer() // waits 20 ms for the oldest to leave
 	assert.Len(t, p.answered, 1, "waited for its place: not counted")
 }
+
+// Answers are forgotten once older than the horizon even when no outbox
+// send asks for the spacing (a bot with no digest going out).
+func TestPaceForgetsOldAnswersWithoutAnOutbox(t *testing.T) {
+	p := NewPace(200)
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	for range 1000 {
+		finished, err := p.Wait(t.Context(), true)
+		require.NoError(t, err)
+		finished()
+		now = now.Add(10 * time.Millisecond)
+	}
+	assert.LessOrEqual(t, len(p.answered), 11, "only the last tenth of a second's answers are kept")
+}
