@@ -33,12 +33,12 @@ func (s *Store) BusinessSectionCounts(ctx context.Context) (map[string]int, erro
 
 // BusinessDivisionCounts counts the businesses of each division of a section.
 func (s *Store) BusinessDivisionCounts(ctx context.Context, section string) (map[string]int, error) {
-	sec, ok := kved.SectionByCode(section)
+	from, to, ok := divisionRange(business.Filter{Section: section})
 	if !ok {
 		return map[string]int{}, nil
 	}
 	return s.businessCounts(ctx, `SELECT division, count(*) FROM businesses WHERE division BETWEEN ? AND ?
-		GROUP BY division`, fmt.Sprintf("%02d", sec.From), fmt.Sprintf("%02d", sec.To))
+		GROUP BY division`, from, to)
 }
 
 func (s *Store) businessCounts(ctx context.Context, q string, args ...any) (map[string]int, error) {
@@ -59,16 +59,25 @@ func (s *Store) businessCounts(ctx context.Context, q string, args ...any) (map[
 	return out, rows.Err()
 }
 
+// divisionRange is the KVED divisions a section or division filter covers;
+// false for an unknown section.
+func divisionRange(f business.Filter) (from, to string, ok bool) {
+	if f.Division != "" {
+		return f.Division, f.Division, true
+	}
+	sec, ok := kved.SectionByCode(f.Section)
+	if !ok {
+		return "", "", false
+	}
+	return fmt.Sprintf("%02d", sec.From), fmt.Sprintf("%02d", sec.To), true
+}
+
 // BusinessList is one page of a section's or a division's businesses by
 // name, and the total.
 func (s *Store) BusinessList(ctx context.Context, f business.Filter, offset, limit int) ([]business.Brief, int, error) {
-	from, to := f.Division, f.Division
-	if f.Division == "" {
-		sec, ok := kved.SectionByCode(f.Section)
-		if !ok {
-			return nil, 0, nil
-		}
-		from, to = fmt.Sprintf("%02d", sec.From), fmt.Sprintf("%02d", sec.To)
+	from, to, ok := divisionRange(f)
+	if !ok {
+		return nil, 0, nil
 	}
 	const where = ` WHERE division BETWEEN ? AND ?`
 	var total int

@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"sort"
 
 	"github.com/transparentcities/nazar/business"
-	"github.com/transparentcities/nazar/kved"
 )
 
 // KeepHours tells whether to keep a business by the text of its opening
@@ -58,13 +56,9 @@ func (s *Store) SearchBusinessesKept(ctx context.Context, match string, keep Kee
 // filters the open-hours index in memory (store/business_open_index.go) and
 // reads only the page's rows.
 func (s *Store) BusinessListKept(ctx context.Context, f business.Filter, keep KeepHours, offset, limit int) ([]business.Brief, int, error) {
-	from, to := f.Division, f.Division
-	if f.Division == "" {
-		sec, ok := kved.SectionByCode(f.Section)
-		if !ok {
-			return nil, 0, nil
-		}
-		from, to = fmt.Sprintf("%02d", sec.From), fmt.Sprintf("%02d", sec.To)
+	from, to, ok := divisionRange(f)
+	if !ok {
+		return nil, 0, nil
 	}
 	idx, err := s.openIndex(ctx)
 	if err != nil {
