@@ -139,6 +139,10 @@ func (a *App) Features() Features { return a.features }
 // before, and not counted).
 func (a *App) Handled() int64 { return a.handled.Load() }
 
+// Quiet tells whether the bot has sent nothing (answers and outbox alike)
+// for d: a moment for work that would slow the sending down.
+func (a *App) Quiet(d time.Duration) bool { return a.pace.Quiet(d) }
+
 // Run serves until ctx is cancelled, then stops taking updates, lets
 // handlers in flight finish (up to ShutdownGrace) and returns.
 func (a *App) Run(ctx context.Context) error {

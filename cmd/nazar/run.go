@@ -136,7 +136,7 @@ func runBot(ctx context.Context, e *env) error {
 		return err
 	}
 	defer stopSources()
-	go releaseStartupMemoryAfter(ctx, startupSettle, e.log)
+	go releaseStartupMemoryWhenQuiet(ctx, startupSettle, app.Quiet, e.log)
 	return app.Run(ctx)
 }
 
