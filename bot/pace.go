@@ -22,10 +22,11 @@ import (
 // catch up after a late one), and reserve their start at most a few gaps
 // ahead: taking a whole window's places at its start would leave an answer
 // nothing until the window had passed. That spacing is a clock of its own
-// (outboxAt), one gap a send, which a wait for the window does not move:
-// moved to each start, it added every late wake-up to all the starts after
-// it, and at the limit, where each start follows a return of a window
-// before, those delays summed to 0.4 % of the rate.
+// (outboxAt), one gap a send, on which a worker that woke late may catch up
+// a few places (nextOutbox). Moved to each start instead, the clock added
+// every late wake-up to all the starts after it; at the limit, where each
+// start follows a return of a window before, those delays summed to 0.4 %
+// of the rate.
 //
 // Answers to residents go first: while an answer waits, the outbox reserves
 // nothing, and the outbox spreads itself over what the answers leave: with
@@ -46,6 +47,9 @@ type Pace struct {
 	at       int
 	inFlight int // started or reserved, not yet returned
 	answers  int // answers waiting for a place
+	// lastAnswer is when an answer last asked for a place: while answers
+	// are about the outbox does not catch up (nextOutbox).
+	lastAnswer time.Time
 	// answered holds the return times of the latest answers (outboxGap),
 	// oldest first: what the outbox spreads itself around.
 	answered []time.Time
@@ -93,6 +97,7 @@ func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err erro
 	p.mu.Lock()
 	if answer {
 		p.answers++
+		p.lastAnswer = p.now()
 		defer func() { p.mu.Lock(); p.answers--; p.wake(); p.mu.Unlock() }()
 	}
 	arrived := p.now()
@@ -104,8 +109,7 @@ func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err erro
 		case ok && (answer || start.Sub(now) <= outboxCatchUp*p.gap):
 			p.inFlight++
 			if !answer {
-				gap := p.outboxGap(now)
-				p.outboxAt = laterOf(p.outboxAt, now.Add(-outboxCatchUp*p.gap)).Add(gap)
+				p.outboxAt = p.nextOutbox(now, start)
 			}
 			p.mu.Unlock()
 			finish := p.finish
@@ -151,14 +155,28 @@ func (p *Pace) earliest(now time.Time, answer bool) (time.Time, bool) {
 	return start, true
 }
 
-// outboxGap is the outbox's spacing now: the window shared among the places
-// the answers leave, at their rate over the last tenth of a window (a burst
-// of answers, such as those waiting for a restarted bot, slows the outbox
-// for a tenth of a window, not a whole one, while the places it frees go
-// unused), and never below half the places; p.mu is held.
-func (p *Pace) outboxGap(now time.Time) time.Duration {
+// nextOutbox is the outbox's next place after a send of it placed at start
+// (now or later): a gap on, on its own clock. A worker that woke late may
+// catch up the few places it lost, except on the first send (nothing to
+// catch up: four sends at once at a digest's start made a full window at
+// every turn of the second after, where answers then waited 50–60 ms) and
+// while answers are about (those places are theirs). p.mu is held.
+func (p *Pace) nextOutbox(now, start time.Time) time.Time {
+	from := now.Add(-outboxCatchUp * p.gap)
+	if p.outboxAt.IsZero() || p.answers > 0 || now.Sub(p.lastAnswer) < p.window/answerHorizon {
+		from = start
+	}
+	return laterOf(p.outboxAt, from).Add(p.outboxGap(p.recentAnswers(now)))
+}
+
+// outboxGap is the outbox's spacing beside the answers that returned in
+// the last tenth of a window: the window shared among the places they
+// leave, at that rate (a burst of answers, such as those waiting for a
+// restarted bot, slows the outbox for a tenth of a window, not a whole one,
+// while the places it frees go unused), and never below half the places.
+func (p *Pace) outboxGap(recentAnswers int) time.Duration {
 	n := len(p.done)
-	answers := min(p.recentAnswers(now)*answerHorizon, n/2)
+	answers := min(recentAnswers*answerHorizon, n/2)
 	return p.window / time.Duration(max(n-answers, 1))
 }
 

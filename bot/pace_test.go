@@ -104,7 +104,7 @@ func TestPaceSpreadsTheOutboxOverWhatTheAnswersLeave(t *testing.T) {
 	outboxGap := func() time.Duration {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		return p.outboxGap(now)
+		return p.outboxGap(p.recentAnswers(now))
 	}
 	answer := func() {
 		finished, err := p.Wait(t.Context(), true)
@@ -191,6 +191,33 @@ func TestPaceForgetsOldAnswersWithoutAnOutbox(t *testing.T) {
 		now = now.Add(10 * time.Millisecond)
 	}
 	assert.LessOrEqual(t, len(p.answered), 11, "only the last tenth of a second's answers are kept")
+}
+
+// A late outbox worker catches up on the clock, but not on the first send
+// (there is nothing to catch up) and not while answers are about (the places
+// it would catch up are theirs).
+func TestPaceOutboxCatchesUpOnlyWithoutAnswers(t *testing.T) {
+	p := NewPace(100) // a gap of 10 ms
+	now := time.Now()
+	p.now = func() time.Time { return now }
+	send := func(answer bool) {
+		finished, err := p.Wait(t.Context(), answer)
+		require.NoError(t, err)
+		finished()
+	}
+	send(false)
+	assert.Equal(t, now.Add(p.gap), p.outboxAt, "the first send: the next a gap later")
+
+	now = now.Add(10 * p.gap) // the worker comes back late
+	send(false)
+	assert.Equal(t, now.Add(-(outboxCatchUp-1)*p.gap), p.outboxAt, "late: it may catch up")
+
+	now = now.Add(10 * p.gap)
+	send(true)
+	now = now.Add(p.gap)
+	send(false)
+	gap := p.window / time.Duration(100-answerHorizon) // one answer in the last tenth
+	assert.Equal(t, now.Add(gap), p.outboxAt, "an answer a moment ago: a gap from this send, no catching up")
 }
 
 // Quiet: nothing waiting, nothing in flight, the latest return d ago.
