@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -28,6 +29,10 @@ const busyPoll = time.Millisecond
 type waitingConnector struct {
 	dsn  string
 	wait time.Duration
+	// commits, when set, turns SQLite's automatic checkpoint off on each
+	// connection and is set at each commit: the store checkpoints in the
+	// background instead (store/checkpoint.go).
+	commits *atomic.Bool
 }
 
 func (c waitingConnector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -36,7 +41,15 @@ func (c waitingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &waitingConn{SQLiteConn: conn.(*sqlite3.SQLiteConn), wait: c.wait}, nil
+	sc := conn.(*sqlite3.SQLiteConn)
+	if c.commits != nil {
+		if _, err := sc.Exec(`PRAGMA wal_autocheckpoint = 0`, nil); err != nil {
+			sc.Close()
+			return nil, err
+		}
+		sc.RegisterCommitHook(func() int { c.commits.Store(true); return 0 })
+	}
+	return &waitingConn{SQLiteConn: sc, wait: c.wait}, nil
 }
 
 func (c waitingConnector) Driver() driver.Driver { return &sqlite3.SQLiteDriver{} }

@@ -305,18 +305,12 @@ func stageBulk(ctx context.Context, conn *sql.Conn, b bulk, n int, row func(i in
 // inChunks runs chunk(rows) in transactions of its own (begun and ended
 // through exec) until it reports no more, sizing rows so that each holds
 // the write lock about chunkHold, pausing chunkGap after each so that other
-// writers take their turn. SQLite's automatic checkpoint is off meanwhile
-// (it would copy the log into the database, and sync it, after every
-// chunk); a checkpoint every checkpointChunks chunks does that work,
-// outside the write lock.
+// writers take their turn. The store's background checkpoint copies the
+// log into the database meanwhile, outside the write lock (store/checkpoint.go).
 func inChunks(ctx context.Context, exec func(context.Context, string) error, sz chunkSizes,
 	chunk func(rows int) (more bool, err error)) error {
-	if err := exec(ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
-		return err
-	}
-	defer exec(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, sqliteAutoCheckpoint)) //nolint:errcheck // best effort
 	rows := sz.first
-	for i := 1; ; i++ {
+	for {
 		began := time.Now()
 		if err := exec(ctx, `BEGIN IMMEDIATE`); err != nil {
 			return err
@@ -333,22 +327,11 @@ func inChunks(ctx context.Context, exec func(context.Context, string) error, sz 
 			return nil
 		}
 		rows = nextChunk(rows, time.Since(began), sz.least)
-		if i%checkpointChunks == 0 {
-			if err := exec(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
-				return err
-			}
-		}
 		if err := pause(ctx, chunkGap); err != nil {
 			return err
 		}
 	}
 }
-
-// sqliteAutoCheckpoint is SQLite's default wal_autocheckpoint, in pages.
-const sqliteAutoCheckpoint = 1000
-
-// checkpointChunks is how many staging chunks go between two checkpoints.
-const checkpointChunks = 16
 
 // chunkSizes is the rows of a first chunk and the fewest of any chunk: on a
 // busy machine a chunk can take long for want of a CPU, not for its size,

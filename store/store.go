@@ -4,6 +4,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -32,6 +33,9 @@ type Options struct {
 	// NoSearchCache ranks every business search anew (benchmarks measure
 	// the uncached path with it; see store/business_search.go).
 	NoSearchCache bool
+	// CheckpointEvery is how often the log is checkpointed in the
+	// background after a commit (store/checkpoint.go); 200 ms when 0.
+	CheckpointEvery time.Duration
 }
 
 // Store is the SQLite database of one city deployment.
@@ -46,6 +50,9 @@ type Store struct {
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
 	// those sleeps, not the work, would set the pace.
 	sendMu sync.Mutex
+	// checkpoints copies the log into the database in the background
+	// (store/checkpoint.go).
+	checkpoints checkpointer
 	// figures caches CouncilDeputies per council import (store/council_cache.go).
 	figures deputiesCache
 	// search caches business search rankings (store/business_search.go).
@@ -99,7 +106,8 @@ func Open(path string, opts Options) (*Store, error) {
 	// thousand-row INSERT) is pure cost, a tenth of a large import's time.
 	dsn := fmt.Sprintf("file:%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_txlock=immediate&_synchronous=NORMAL"+
 		"&_secure_delete=fast&_mutex=no&_stmt_cache_size=%d", path, busyPoll.Milliseconds(), stmtCacheSize)
-	db := sql.OpenDB(waitingConnector{dsn: dsn, wait: opts.BusyTimeout})
+	st := &Store{path: path, now: opts.Now, search: searchCache{off: opts.NoSearchCache}}
+	db := sql.OpenDB(waitingConnector{dsn: dsn, wait: opts.BusyTimeout, commits: &st.checkpoints.commits})
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(time.Minute)
@@ -116,11 +124,16 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, path: path, now: opts.Now, keys: keys, search: searchCache{off: opts.NoSearchCache}}, nil
+	st.db, st.keys = db, keys
+	st.checkpoints.start(st, cmp.Or(opts.CheckpointEvery, defaultCheckpointEvery))
+	return st, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.checkpoints.stop != nil {
+		s.checkpoints.stop()
+	}
 	s.closePrepared()
 	return s.db.Close()
 }
