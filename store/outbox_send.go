@@ -137,6 +137,20 @@ func (s *Store) OutboxPartSent(ctx context.Context, id int64, parts int) error {
 	return err
 }
 
+// OutboxSent settles a row as delivered.
+func (s *Store) OutboxSent(ctx context.Context, id int64, messageID int) error {
+	// Stamped before waiting for the lock and the database: a restart seeds
+	// its pace with these times (RecentSendAges), and a stamp taken after
+	// other workers' claims and writes (tens of milliseconds at 1,000 a
+	// second) kept that many sends in its window too long.
+	at := s.now().UnixMilli()
+	s.sendMu.Lock()
+	defer s.sendMu.Unlock()
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, error = ''
+		WHERE id = ?`, at, messageID, id)
+	return err
+}
+
 // OutboxRetry puts a row back in the queue, not before `after` from now;
 // countAttempt is false for a 429 (Telegram's pace, not the row's fault).
 func (s *Store) OutboxRetry(ctx context.Context, id int64, after time.Duration, countAttempt bool, reason string) error {

@@ -50,9 +50,6 @@ type Store struct {
 	// SQLite's busy handler (1, 2, 5… ms): at hundreds of sends per second
 	// those sleeps, not the work, would set the pace.
 	sendMu sync.Mutex
-	// sent gathers the sender's records of delivered messages, written
-	// together (store/outbox_sent.go).
-	sent sentMarks
 	// checkpoints copies the log into the database in the background
 	// (store/checkpoint.go).
 	checkpoints checkpointer
