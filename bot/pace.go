@@ -95,12 +95,12 @@ func (p *Pace) Seed(returned []time.Time) {
 // returned, whatever its outcome.
 func (p *Pace) Wait(ctx context.Context, answer bool) (finished func(), err error) {
 	p.mu.Lock()
+	arrived := p.now()
 	if answer {
 		p.answers++
-		p.lastAnswer = p.now()
+		p.lastAnswer = arrived
 		defer func() { p.mu.Lock(); p.answers--; p.wake(); p.mu.Unlock() }()
 	}
-	arrived := p.now()
 	for {
 		now := p.now()
 		start, ok := p.earliest(now, answer)
